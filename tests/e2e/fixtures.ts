@@ -1,0 +1,54 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+/** Console messages and off-origin requests one page produced during a test. */
+export interface PageWatch {
+  /** `type: text` of every console error or warning, and every uncaught page error. */
+  problems: string[];
+  /** URLs of requests that went anywhere but the local preview server. */
+  foreignRequests: string[];
+}
+
+/**
+ * The `page` fixture, watched: any console error or warning, uncaught exception or
+ * request to another host fails the test when it ends. Off-origin requests are also
+ * aborted, so nothing ever leaves the machine.
+ */
+export const test = base.extend<{ watch: PageWatch }>({
+  watch: [
+    async ({ page, baseURL }, use) => {
+      const origin = new URL(baseURL ?? 'http://127.0.0.1/').origin;
+      const watch: PageWatch = { problems: [], foreignRequests: [] };
+      page.on('console', (message) => {
+        if (message.type() === 'error' || message.type() === 'warning') {
+          watch.problems.push(`${message.type()}: ${message.text()}`);
+        }
+      });
+      page.on('pageerror', (error) => watch.problems.push(`pageerror: ${error.message}`));
+      await page.route('**/*', (route) => {
+        const url = route.request().url();
+        const local = url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:');
+        if (local) return route.continue();
+        watch.foreignRequests.push(url);
+        return route.abort();
+      });
+      await use(watch);
+      expect(watch.problems, 'console errors or warnings').toEqual([]);
+      expect(watch.foreignRequests, 'requests to other hosts').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** Serious or critical axe violations on the page as it is now, as readable lines. */
+export async function seriousA11yViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
+}

@@ -1,0 +1,47 @@
+/// <reference types="vitest/config" />
+import { defineConfig, type Plugin } from 'vite';
+import react from '@vitejs/plugin-react';
+
+/**
+ * The Content-Security-Policy in index.html forbids inline scripts and styles. Vite's
+ * dev server needs both (React Fast Refresh preamble; CSS injected as <style>), so in
+ * `vite` (serve) only, the policy is relaxed. `vite build` and `vite preview` ship it
+ * unchanged.
+ */
+function devOnlyInlineScripts(): Plugin {
+  return {
+    name: 'gatescope:dev-csp',
+    apply: 'serve',
+    transformIndexHtml(html) {
+      return html
+        .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+        .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [react(), devOnlyInlineScripts()],
+  base: './',
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    // Keep fonts and other assets as files: the CSP has no data: in font-src.
+    assetsInlineLimit: 0,
+  },
+  server: {
+    host: '127.0.0.1',
+    port: 5173,
+    // Open a browser tab where there is a desktop to open it on.
+    open:
+      process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY),
+  },
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+  test: {
+    include: ['tests/**/*.test.{ts,tsx}'],
+    exclude: ['tests/e2e/**', 'node_modules/**'],
+    environment: 'node',
+    setupFiles: ['tests/setup.ts'],
+    testTimeout: 60_000,
+  },
+});
