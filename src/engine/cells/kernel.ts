@@ -1,0 +1,85 @@
+import type { LayerParams } from '../types';
+
+/**
+ * What one layer's forward pass keeps for backpropagation and for the views: flat
+ * row-major buffers, one row per step. Never mutated after the forward pass.
+ */
+export interface Tape {
+  /** Steps, T. */
+  readonly T: number;
+  /** Input features of this layer. */
+  readonly inSize: number;
+  /** Units, H. */
+  readonly H: number;
+  /** [T][inSize]: this layer's input x_t (the layer below's h_t above layer 0). */
+  readonly xs: Float64Array;
+  /** [T+1][H]: row 0 is h0, row t+1 is h after step t. */
+  readonly h: Float64Array;
+  /** [T+1][H], lstm only: row 0 is c0, row t+1 is c after step t. */
+  readonly c: Float64Array | null;
+  /** [T][G·H]: gate blocks after activation (lstm i f g o; gru r z n; rnn h). */
+  readonly act: Float64Array;
+  /** [T][G·H]: the same blocks before activation. */
+  readonly pre: Float64Array;
+  /** [T][H]: what backward needs besides (lstm: tanh c_t; gru pytorch: W_hn h_{t−1} + b_hn). */
+  readonly aux: Float64Array | null;
+}
+
+/** dL/dθ of one layer, flat, with the shapes of {@link LayerParams}. */
+export interface LayerGrads {
+  readonly dW_ih: Float64Array;
+  readonly dW_hh: Float64Array;
+  readonly db_ih: Float64Array;
+  readonly db_hh: Float64Array;
+}
+
+/** The adjoint of the state on one side of a step: dh [H], and dc [H] for lstm. */
+export interface Adjoint {
+  readonly dh: Float64Array;
+  readonly dc: Float64Array;
+}
+
+/** Where a backward step also accumulates parameter gradients and writes dL/dx_t. */
+export interface GradSink {
+  readonly grads: LayerGrads;
+  /** [T][inSize]: row t is overwritten with dL/dx_t. */
+  readonly dxs: Float64Array;
+}
+
+/** One cell's equations, forward and backward, over one layer. */
+export interface CellKernel {
+  /** Row blocks per weight matrix, G. */
+  readonly G: number;
+  /** Whether the state carries a cell state c (lstm). */
+  readonly hasCellState: boolean;
+  /** Runs the layer over T steps from (h0, c0); c0 is ignored without a cell state. */
+  forward(p: LayerParams, xs: Float64Array, T: number, h0: Float64Array, c0: Float64Array): Tape;
+  /**
+   * One step's vector–Jacobian product. Reads `after` (adjoint of the state leaving step
+   * t), writes `before` (adjoint of the state entering step t; `before.dc` may be
+   * `after.dc` itself). With a `sink`, also accumulates dθ and writes dL/dx_t.
+   * `scratch` holds at least 2·G·H numbers.
+   */
+  stepVjp(
+    p: LayerParams,
+    tape: Tape,
+    t: number,
+    after: Adjoint,
+    before: Adjoint,
+    scratch: Float64Array,
+    sink: GradSink | null,
+  ): void;
+  /** Names of the trace rows after activation, and the buffer block each one reads. */
+  readonly gateRows: readonly GateRow[];
+  /** Names of the pre-activation rows and their block in `pre`. */
+  readonly preRows: readonly GateRow[];
+}
+
+/** Where the rows of one named quantity live in a {@link Tape}. */
+export interface GateRow {
+  readonly name: string;
+  /** The buffer: a block of `act` or `pre`, or the h or c state rows. */
+  readonly source: 'act' | 'pre' | 'h' | 'c';
+  /** Block index within `act`/`pre` (0 for h and c). */
+  readonly block: number;
+}

@@ -1,0 +1,124 @@
+import { sigmoid, sigmoidGradFromOutput, tanhGradFromOutput } from '../activations';
+import { addMatTVec, addOuter, matVec } from '../linalg';
+import type { LayerParams } from '../types';
+import type { Adjoint, CellKernel, GradSink, Tape } from './kernel';
+
+/**
+ * LSTM (PyTorch's equations; row blocks i, f, g, o):
+ *   i_t = σ(W_ii x_t + b_ii + W_hi h_{t−1} + b_hi)      input gate
+ *   f_t = σ(W_if x_t + b_if + W_hf h_{t−1} + b_hf)      forget gate
+ *   g_t = tanh(W_ig x_t + b_ig + W_hg h_{t−1} + b_hg)   candidate C̃_t
+ *   o_t = σ(W_io x_t + b_io + W_ho h_{t−1} + b_ho)      output gate
+ *   c_t = f_t ⊙ c_{t−1} + i_t ⊙ g_t
+ *   h_t = o_t ⊙ tanh(c_t)
+ */
+export const lstm: CellKernel = {
+  G: 4,
+  hasCellState: true,
+  gateRows: [
+    { name: 'i', source: 'act', block: 0 },
+    { name: 'f', source: 'act', block: 1 },
+    { name: 'g', source: 'act', block: 2 },
+    { name: 'o', source: 'act', block: 3 },
+    { name: 'c', source: 'c', block: 0 },
+    { name: 'h', source: 'h', block: 0 },
+  ],
+  preRows: [
+    { name: 'i', source: 'pre', block: 0 },
+    { name: 'f', source: 'pre', block: 1 },
+    { name: 'g', source: 'pre', block: 2 },
+    { name: 'o', source: 'pre', block: 3 },
+  ],
+
+  forward(p: LayerParams, xs: Float64Array, T: number, h0: Float64Array, c0: Float64Array): Tape {
+    const { inSize, H, W_ih, W_hh, b_ih, b_hh } = p;
+    const G4 = 4 * H;
+    const h = new Float64Array((T + 1) * H);
+    const c = new Float64Array((T + 1) * H);
+    h.set(h0);
+    c.set(c0);
+    const act = new Float64Array(T * G4);
+    const pre = new Float64Array(T * G4);
+    const tanhC = new Float64Array(T * H);
+    const fromInput = new Float64Array(G4);
+    const fromState = new Float64Array(G4);
+    for (let t = 0; t < T; t++) {
+      const prev = t * H; // h_{t−1}, c_{t−1}
+      const next = prev + H; // h_t, c_t
+      const a = t * G4;
+      // Pre-activations of all four gates: W_ih x_t + b_ih + W_hh h_{t−1} + b_hh.
+      matVec(W_ih, inSize, 0, G4, xs, t * inSize, fromInput, 0);
+      matVec(W_hh, H, 0, G4, h, prev, fromState, 0);
+      for (let k = 0; k < G4; k++) {
+        pre[a + k] = fromInput[k]! + b_ih[k]! + (fromState[k]! + b_hh[k]!);
+      }
+      for (let j = 0; j < H; j++) {
+        const i = sigmoid(pre[a + j]!);
+        const f = sigmoid(pre[a + H + j]!);
+        const g = Math.tanh(pre[a + 2 * H + j]!);
+        const o = sigmoid(pre[a + 3 * H + j]!);
+        act[a + j] = i;
+        act[a + H + j] = f;
+        act[a + 2 * H + j] = g;
+        act[a + 3 * H + j] = o;
+        // The cell state: keep f of the old memory, write i of the candidate.
+        const c_t = f * c[prev + j]! + i * g;
+        c[next + j] = c_t;
+        // The hidden state: show o of the squashed memory.
+        const tc = Math.tanh(c_t);
+        tanhC[t * H + j] = tc;
+        h[next + j] = o * tc;
+      }
+    }
+    return { T, inSize, H, xs, h, c, act, pre, aux: tanhC };
+  },
+
+  stepVjp(
+    p: LayerParams,
+    tape: Tape,
+    t: number,
+    after: Adjoint,
+    before: Adjoint,
+    scratch: Float64Array,
+    sink: GradSink | null,
+  ): void {
+    const { inSize, H, W_ih, W_hh } = p;
+    const G4 = 4 * H;
+    const act = tape.act;
+    const c = tape.c as Float64Array;
+    const tanhC = tape.aux as Float64Array;
+    const a = t * G4;
+    const prev = t * H;
+    const dPre = scratch; // [4H]: dL/d(pre-activation), blocks i f g o
+    for (let j = 0; j < H; j++) {
+      const i = act[a + j]!;
+      const f = act[a + H + j]!;
+      const g = act[a + 2 * H + j]!;
+      const o = act[a + 3 * H + j]!;
+      const tc = tanhC[prev + j]!;
+      const dh = after.dh[j]!;
+      // h_t = o ⊙ tanh(c_t): the memory's adjoint gains what flows back through h_t.
+      const dc = after.dc[j]! + dh * o * tanhGradFromOutput(tc);
+      // c_t = f ⊙ c_{t−1} + i ⊙ g
+      dPre[j] = dc * g * sigmoidGradFromOutput(i);
+      dPre[H + j] = dc * c[prev + j]! * sigmoidGradFromOutput(f);
+      dPre[2 * H + j] = dc * i * tanhGradFromOutput(g);
+      dPre[3 * H + j] = dh * tc * sigmoidGradFromOutput(o);
+      before.dc[j] = dc * f; // the constant error carousel: c_{t−1} reaches c_t through f
+    }
+    before.dh.fill(0);
+    addMatTVec(W_hh, H, 0, G4, dPre, 0, before.dh, 0);
+    if (sink) {
+      const { grads, dxs } = sink;
+      const xOff = t * inSize;
+      addOuter(grads.dW_ih, inSize, 0, G4, dPre, 0, tape.xs, xOff);
+      addOuter(grads.dW_hh, H, 0, G4, dPre, 0, tape.h, prev);
+      for (let k = 0; k < G4; k++) {
+        grads.db_ih[k] = grads.db_ih[k]! + dPre[k]!;
+        grads.db_hh[k] = grads.db_hh[k]! + dPre[k]!;
+      }
+      dxs.fill(0, xOff, xOff + inSize);
+      addMatTVec(W_ih, inSize, 0, G4, dPre, 0, dxs, xOff);
+    }
+  },
+};

@@ -1,0 +1,110 @@
+import { Random } from './random';
+import { GATE_BLOCKS, normalizeSpec, parameterShapes } from './spec';
+import { toNested } from './arrays';
+import type { ModelSpec, StateDict } from './types';
+
+/** Options of {@link initParams}. */
+export interface InitOptions {
+  /** Any integer in [0, 2³²): same seed, same parameters on every machine. */
+  seed: number;
+  /** Default 'pytorch'. */
+  scheme?: 'pytorch' | 'xavier' | 'orthogonal';
+  /** Multiplies every weight's range (and the orthogonal blocks); default 1. */
+  weightScale?: number;
+  /** LSTM only: added to the forget-gate block of `bias_ih` in every layer; default 0. */
+  forgetBias?: number;
+}
+
+/**
+ * Fresh parameters as a PyTorch-named `state_dict`, drawn in PyTorch's parameter order:
+ * - `pytorch`: every parameter ~ U(−s/√H, s/√H), as `torch.nn.RNN/LSTM/GRU` initialise;
+ * - `xavier`: each gate block of each weight matrix ~ U(±s·√(6/(fan_in + fan_out))), biases 0;
+ * - `orthogonal`: each H×H gate block of `weight_hh` orthogonal, times s; `weight_ih` as xavier; biases 0.
+ */
+export function initParams(spec: ModelSpec, opts: InitOptions): StateDict {
+  const full = normalizeSpec(spec);
+  const { seed, scheme = 'pytorch', weightScale: s = 1, forgetBias = 0 } = opts;
+  if (!Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32) {
+    throw new Error(`initParams: seed must be an integer in [0, 2^32), got ${seed}.`);
+  }
+  if (!Number.isFinite(s) || !Number.isFinite(forgetBias)) {
+    throw new Error('initParams: weightScale and forgetBias must be finite numbers.');
+  }
+  if (scheme !== 'pytorch' && scheme !== 'xavier' && scheme !== 'orthogonal') {
+    throw new Error(`initParams: scheme must be 'pytorch', 'xavier' or 'orthogonal'.`);
+  }
+  const rng = new Random(seed);
+  const H = full.hiddenSize;
+  const G = GATE_BLOCKS[full.cell];
+  const dict: StateDict = {};
+  for (const shape of parameterShapes(full)) {
+    const values = new Float64Array(shape.rows * (shape.cols ?? 1));
+    if (scheme === 'pytorch') {
+      const bound = s / Math.sqrt(H);
+      for (let k = 0; k < values.length; k++) values[k] = rng.uniform(-bound, bound);
+    } else if (shape.cols !== undefined) {
+      for (let block = 0; block < G; block++) {
+        const target = values.subarray(block * H * shape.cols, (block + 1) * H * shape.cols);
+        if (scheme === 'orthogonal' && shape.kind === 'weight_hh') {
+          fillOrthogonal(target, H, s, rng);
+        } else {
+          const bound = s * Math.sqrt(6 / (shape.cols + H));
+          for (let k = 0; k < target.length; k++) target[k] = rng.uniform(-bound, bound);
+        }
+      }
+    }
+    if (full.cell === 'lstm' && shape.kind === 'bias_ih') addToForgetBlock(values, H, forgetBias);
+    dict[shape.name] = toNested(values, shape.rows, shape.cols);
+  }
+  return dict;
+}
+
+/** Adds `amount` to rows H..2H (the f block of i f g o). */
+function addToForgetBlock(bias: Float64Array, H: number, amount: number): void {
+  for (let j = H; j < 2 * H; j++) bias[j] = (bias[j] as number) + amount;
+}
+
+/**
+ * Writes s·Q into `target` ([n][n] row-major), Q orthogonal: Householder QR of a random
+ * matrix, with the signs of R's diagonal folded into Q so that Q is uniquely defined.
+ */
+function fillOrthogonal(target: Float64Array, n: number, s: number, rng: Random): void {
+  const A = new Float64Array(n * n);
+  for (let k = 0; k < A.length; k++) A[k] = rng.normal();
+  // Q starts as the identity; each Householder reflection P_k = I − 2vvᵀ is applied to A
+  // from the left (A ← P_k A) and accumulated into Q (Q ← Q P_k), so A ends as R and Q R
+  // equals the random matrix.
+  const Q = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) Q[i * n + i] = 1;
+  const v = new Float64Array(n);
+  for (let k = 0; k < n - 1; k++) {
+    let norm = 0;
+    for (let i = k; i < n; i++) norm += A[i * n + k]! ** 2;
+    norm = Math.sqrt(norm);
+    if (norm === 0) continue;
+    const akk = A[k * n + k]!;
+    const alpha = akk > 0 ? -norm : norm;
+    v.fill(0);
+    for (let i = k; i < n; i++) v[i] = A[i * n + k]!;
+    v[k] = akk - alpha;
+    let vnorm = 0;
+    for (let i = k; i < n; i++) vnorm += v[i]! ** 2;
+    vnorm = Math.sqrt(vnorm);
+    if (vnorm === 0) continue;
+    for (let i = k; i < n; i++) v[i] = v[i]! / vnorm;
+    for (let c = 0; c < n; c++) {
+      let dot = 0;
+      for (let i = k; i < n; i++) dot += v[i]! * A[i * n + c]!;
+      for (let i = k; i < n; i++) A[i * n + c] = A[i * n + c]! - 2 * v[i]! * dot;
+    }
+    for (let r = 0; r < n; r++) {
+      let dot = 0;
+      for (let i = k; i < n; i++) dot += Q[r * n + i]! * v[i]!;
+      for (let i = k; i < n; i++) Q[r * n + i] = Q[r * n + i]! - 2 * dot * v[i]!;
+    }
+  }
+  for (let c = 0; c < n; c++) {
+    const sign = A[c * n + c]! < 0 ? -1 : 1;
+    for (let r = 0; r < n; r++) target[r * n + c] = s * sign * Q[r * n + c]!;
+  }
+}

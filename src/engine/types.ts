@@ -1,0 +1,115 @@
+/** Which recurrent cell a model runs. */
+export type CellType = 'rnn' | 'lstm' | 'gru';
+
+/** The vanilla RNN's activation. */
+export type Nonlinearity = 'tanh' | 'relu';
+
+/**
+ * How a GRU mixes its reset and update gates (see NOTES.md):
+ * `pytorch` (PyTorch, cuDNN, Keras reset_after=True) applies r after W_hn and weights the
+ * old state by z; `classic` (Cho et al. 2014) applies r before W_hn and weights the
+ * candidate by z.
+ */
+export type GruConvention = 'pytorch' | 'classic';
+
+/** What a model is: cell, sizes and the options that change its equations. */
+export interface ModelSpec {
+  cell: CellType;
+  /** Features per time step of the input, I ≥ 1. */
+  inputSize: number;
+  /** Units per layer, H ≥ 1. */
+  hiddenSize: number;
+  /** Stacked layers, 1–4. */
+  numLayers: number;
+  /** RNN only; default 'tanh'. */
+  nonlinearity?: Nonlinearity;
+  /** GRU only; default 'pytorch'. */
+  convention?: GruConvention;
+}
+
+/** A {@link ModelSpec} with every default filled in. */
+export type FullModelSpec = Required<ModelSpec>;
+
+/**
+ * Parameters by PyTorch `state_dict` name: `weight_ih_l{k}` [G·H][in], `weight_hh_l{k}`
+ * [G·H][H], `bias_ih_l{k}` [G·H], `bias_hh_l{k}` [G·H]. Plain arrays, so it serialises to
+ * JSON exactly as PyTorch's `model.state_dict()` dumps it.
+ */
+export type StateDict = Record<string, number[] | number[][]>;
+
+/** Names of the quantities a cell records per step, as the equations write them. */
+export type LstmGate = 'i' | 'f' | 'g' | 'o' | 'c' | 'h';
+/** GRU quantities: reset r, update z, candidate n (h̃ in `classic`), state h. */
+export type GruGate = 'r' | 'z' | 'n' | 'h';
+/** RNN quantities: the pre-activation and the state h. */
+export type RnnGate = 'pre' | 'h';
+/** Any quantity name a trace can hold. */
+export type GateName = LstmGate | GruGate | RnnGate;
+
+/**
+ * One layer's parameters as flat row-major buffers. G = 1 (rnn), 4 (lstm: i f g o),
+ * 3 (gru: r z n) row blocks of H rows each. Never mutated after creation.
+ */
+export interface LayerParams {
+  /** Input features of this layer: inputSize for layer 0, H above. */
+  readonly inSize: number;
+  /** Units, H. */
+  readonly H: number;
+  /** [G·H][inSize] row-major. */
+  readonly W_ih: Float64Array;
+  /** [G·H][H] row-major. */
+  readonly W_hh: Float64Array;
+  /** [G·H]. */
+  readonly b_ih: Float64Array;
+  /** [G·H]. */
+  readonly b_hh: Float64Array;
+}
+
+/** A validated model: its full spec and its parameters per layer. Treat as immutable. */
+export interface Model {
+  readonly spec: Readonly<FullModelSpec>;
+  /** [numLayers] parameter blocks. */
+  readonly layers: readonly LayerParams[];
+}
+
+/** Rows of a [T][H] quantity: `rows[t][j]`. May be Float64Array views of one buffer. */
+export type Rows = readonly ArrayLike<number>[];
+
+/** One layer of a {@link Trace}. */
+export interface LayerTrace {
+  /** After activation, `gates[name][t][j]`: lstm `i f g o c h`; gru `r z n h`; rnn `pre h`. */
+  readonly gates: Readonly<Record<string, Rows>>;
+  /** Before activation, `pre[name][t][j]`: lstm `i f g o`; gru `r z n`; rnn `pre`. */
+  readonly pre: Readonly<Record<string, Rows>>;
+}
+
+/**
+ * Everything a forward pass computed. Immutable by contract: its rows are views of the
+ * buffers that `backward` and `jacobianNorms` read, so never write into them.
+ */
+export interface Trace {
+  /** Sequence length T. */
+  readonly T: number;
+  /** [T][H]: the top layer's h_t after step t (t = 0..T−1). */
+  readonly outputs: Rows;
+  /** [L][H]: each layer's state after the last step (h0 when T = 0). */
+  readonly hT: Rows;
+  /** [L][H]: lstm only, each layer's cell state after the last step. */
+  readonly cT?: Rows;
+  /** [L] per-layer gate traces. */
+  readonly layers: readonly LayerTrace[];
+}
+
+/** dL/dθ and dL/d(inputs) for a loss given as dL/d(outputs). */
+export interface Gradients {
+  /** [T][I]: dL/dxs. */
+  xs: Rows;
+  /** [L][H]: dL/dh0. */
+  h0: Rows;
+  /** [L][H]: dL/dc0, lstm only. */
+  c0?: Rows;
+  /** dL/dθ under the PyTorch parameter names and shapes. */
+  params: StateDict;
+  /** [L] per layer: `dh[t][j]` = dL/dh_t of that layer, through every path. */
+  layers: readonly { dh: Rows }[];
+}
