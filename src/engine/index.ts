@@ -11,6 +11,7 @@ export { backward } from './backward';
 export { jacobianNorms } from './jacobian';
 export { parameterCount, parameterShapes, GATE_BLOCKS, MAX_LAYERS, type ParamShape } from './spec';
 export { sigmoid } from './activations';
+export { Random } from './random';
 export type {
   CellType,
   FullModelSpec,

@@ -1,0 +1,16 @@
+import { paneRunOf, useScene, type PaneId, type PaneRun, type PaneSettings } from '../store';
+
+/** A pane's settings, or undefined once it has been removed. */
+export function usePane(id: PaneId): PaneSettings | undefined {
+  return useScene((s) => s.panes.find((p) => p.id === id));
+}
+
+/**
+ * The pane's memoized run (model + trace) on the scene's input. Re-renders only when
+ * that pane's settings or the input change, never on a step.
+ */
+export function usePaneRun(id: PaneId): PaneRun | undefined {
+  const pane = usePane(id);
+  const input = useScene((s) => s.input);
+  return pane ? paneRunOf(pane, input) : undefined;
+}

@@ -1,0 +1,17 @@
+/** The scene store and what is derived from it. */
+export { useScene, createSceneStore, type SceneState, type SceneStore } from './scene';
+export { paneRunOf, sequenceOf, modelOf, derivedStats, type PaneRun } from './derived';
+export { LIMITS } from './limits';
+export { SPEEDS } from './playbackSlice';
+export { sequenceLength, DEFAULT_INPUT } from './inputSlice';
+export { defaultPane } from './panesSlice';
+export type {
+  InputKind,
+  InputSettings,
+  PaneId,
+  PaneSettings,
+  InitScheme,
+  GateNaming,
+  HoverTarget,
+} from './types';
+export type { Sequence } from './sequence';

@@ -1,0 +1,24 @@
+import { create } from 'zustand';
+import { createInputSlice, type InputSlice } from './inputSlice';
+import { createPanesSlice, type PanesSlice } from './panesSlice';
+import { createPlaybackSlice, type PlaybackSlice } from './playbackSlice';
+import { createSelectionSlice, type SelectionSlice } from './selectionSlice';
+
+/** The whole scene: input, panes, playback and selection. Plain, serializable data. */
+export type SceneState = InputSlice & PanesSlice & PlaybackSlice & SelectionSlice;
+
+/** Builds a fresh scene store (tests make their own; the app uses {@link useScene}). */
+export function createSceneStore() {
+  return create<SceneState>()((...a) => ({
+    ...createInputSlice(...a),
+    ...createPanesSlice(...a),
+    ...createPlaybackSlice(...a),
+    ...createSelectionSlice(...a),
+  }));
+}
+
+/** The app's one scene store, as a React hook with selectors and `getState`/`subscribe`. */
+export const useScene = createSceneStore();
+
+/** The store's type, for components and tests that take a store. */
+export type SceneStore = typeof useScene;

@@ -1,0 +1,77 @@
+import { Random } from '../engine';
+import type { InputSettings } from './types';
+
+/** An input sequence ready for the engine, with its labels. */
+export interface Sequence {
+  /** [T][I] engine input. */
+  readonly xs: number[][];
+  /** [T] label of each step: the character (space shown as ␣), or the value. */
+  readonly tokens: string[];
+  /** Features per step, I: the alphabet size for text, 1 for numeric inputs. */
+  readonly inputSize: number;
+  /** For text: the sorted alphabet, one feature each; for numeric inputs: ['x']. */
+  readonly features: string[];
+}
+
+/** Steps per period of the sine and square waves. */
+export const WAVE_PERIOD = 16;
+
+/** The label a character gets on the time axis. */
+export function tokenLabel(ch: string): string {
+  if (ch === ' ') return '␣';
+  if (ch === '\n') return '↵';
+  if (ch === '\t') return '⇥';
+  return ch;
+}
+
+/**
+ * Builds the sequence an input setting describes. Text becomes one-hot vectors over its
+ * own sorted alphabet (split by code point, so emoji stay whole). Numeric kinds are one
+ * feature per step; 'noise' is uniform in [−1, 1) from its seed. Deterministic.
+ */
+export function buildSequence(input: InputSettings): Sequence {
+  if (input.kind === 'text') {
+    const chars = Array.from(input.text);
+    const features = [...new Set(chars)].sort();
+    const index = new Map(features.map((ch, k) => [ch, k]));
+    const xs = chars.map((ch) => {
+      const row = new Array<number>(features.length).fill(0);
+      row[index.get(ch) as number] = 1;
+      return row;
+    });
+    return { xs, tokens: chars.map(tokenLabel), inputSize: Math.max(1, features.length), features };
+  }
+  const T = input.length;
+  const values = new Array<number>(T);
+  const rng = new Random(input.seed >>> 0);
+  for (let t = 0; t < T; t++) values[t] = numericValue(input.kind, t, T, rng);
+  return {
+    xs: values.map((v) => [v]),
+    tokens: values.map((v) => formatValue(v)),
+    inputSize: 1,
+    features: ['x'],
+  };
+}
+
+/** x_t of a numeric input, t = 0..T−1. */
+function numericValue(kind: InputSettings['kind'], t: number, T: number, rng: Random): number {
+  switch (kind) {
+    case 'sine':
+      return Math.sin((2 * Math.PI * t) / WAVE_PERIOD);
+    case 'square':
+      return t % WAVE_PERIOD < WAVE_PERIOD / 2 ? 1 : -1;
+    case 'step':
+      return t >= Math.floor(T / 4) ? 1 : 0;
+    case 'impulse':
+      return t === 0 ? 1 : 0;
+    case 'noise':
+      return rng.uniform(-1, 1);
+    case 'text':
+      return 0;
+  }
+}
+
+function formatValue(v: number): string {
+  if (Number.isInteger(v)) return String(v);
+  return v.toFixed(2);
+}

@@ -1,0 +1,52 @@
+import type { CellType, GruConvention, Nonlinearity } from '../engine';
+
+/** The kinds of input sequence. */
+export type InputKind = 'text' | 'sine' | 'square' | 'step' | 'impulse' | 'noise';
+
+/** The one input sequence every pane reads. Serializable. */
+export interface InputSettings {
+  kind: InputKind;
+  /** Used when kind = 'text': each character is one step, one-hot over the text's alphabet. */
+  text: string;
+  /** Steps T for the numeric kinds, 1–2000. */
+  length: number;
+  /** Seed of the 'noise' input. */
+  seed: number;
+}
+
+/** Weight initialisation schemes (engine `initParams`). */
+export type InitScheme = 'pytorch' | 'xavier' | 'orthogonal';
+
+/** Pane letters, in the order panes are added. */
+export type PaneId = 'A' | 'B' | 'C';
+
+/** One model pane's settings. Serializable: plain keys, no functions. */
+export interface PaneSettings {
+  id: PaneId;
+  cell: CellType;
+  /** Units per layer, 1–64. */
+  hiddenSize: number;
+  /** Stacked layers, 1–3. */
+  numLayers: number;
+  /** Seed of the weights, integer in [0, 2³²). */
+  seed: number;
+  init: InitScheme;
+  /** Multiplies the initial weights, 0.01–10. */
+  weightScale: number;
+  /** LSTM: added to the forget-gate bias, −10–10. */
+  forgetBias: number;
+  /** RNN activation. */
+  nonlinearity: Nonlinearity;
+  /** GRU equations. */
+  convention: GruConvention;
+}
+
+/** Gate naming: the textbook names, or the learn / forget / remember / use names. */
+export type GateNaming = 'standard' | 'lfru';
+
+/** An element of the scene under the pointer: a quantity of one pane's cell. */
+export interface HoverTarget {
+  pane: PaneId;
+  /** Quantity name as in the trace: 'f', 'i', 'g', 'o', 'c', 'h', 'r', 'z', 'n', 'pre', 'x'. */
+  name: string;
+}
