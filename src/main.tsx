@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './styles/global.css';
+import './styles/controls.css';
 
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('Gatescope: index.html has no #root element.');

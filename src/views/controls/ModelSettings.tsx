@@ -1,0 +1,117 @@
+import { parameterCount } from '../../engine';
+import { usePane, usePaneRun } from '../../hooks/usePaneRun';
+import { LIMITS, useScene, type InitScheme, type PaneId } from '../../store';
+import { NumberField } from './NumberField';
+import { SelectField } from './SelectField';
+
+const CELLS = [
+  ['rnn', 'RNN'],
+  ['lstm', 'LSTM'],
+  ['gru', 'GRU'],
+] as const;
+const INITS: readonly (readonly [InitScheme, string])[] = [
+  ['pytorch', 'PyTorch default'],
+  ['xavier', 'Xavier'],
+  ['orthogonal', 'Orthogonal'],
+];
+const NONLINEARITIES = [
+  ['tanh', 'tanh'],
+  ['relu', 'relu'],
+] as const;
+const CONVENTIONS = [
+  ['pytorch', 'PyTorch'],
+  ['classic', 'Classic (Cho 2014)'],
+] as const;
+
+/** Props of {@link ModelSettings}. */
+export interface ModelSettingsProps {
+  /** Which pane these settings edit. */
+  paneId: PaneId;
+}
+
+/** One pane's model: cell, sizes, initialisation and the cell's own options. */
+export function ModelSettings({ paneId }: ModelSettingsProps) {
+  const pane = usePane(paneId);
+  const run = usePaneRun(paneId);
+  if (!pane) return null;
+  const update = (patch: Parameters<ReturnType<typeof useScene.getState>['updatePane']>[1]) =>
+    useScene.getState().updatePane(paneId, patch);
+  const inputSize = run?.sequence.inputSize ?? 1;
+  const count = parameterCount({ ...pane, inputSize });
+  return (
+    <fieldset className="model-settings">
+      <legend>Model {paneId}</legend>
+      <SelectField
+        label="Cell type"
+        value={pane.cell}
+        options={CELLS}
+        onChange={(cell) => update({ cell })}
+      />
+      <NumberField
+        label="Hidden size"
+        value={pane.hiddenSize}
+        min={LIMITS.hiddenSize.min}
+        max={LIMITS.hiddenSize.max}
+        onCommit={(hiddenSize) => update({ hiddenSize })}
+      />
+      <NumberField
+        label="Layers"
+        value={pane.numLayers}
+        min={LIMITS.numLayers.min}
+        max={LIMITS.numLayers.max}
+        onCommit={(numLayers) => update({ numLayers })}
+      />
+      <NumberField
+        label="Seed"
+        value={pane.seed}
+        min={LIMITS.seed.min}
+        max={LIMITS.seed.max}
+        onCommit={(seed) => update({ seed })}
+      />
+      <SelectField
+        label="Init"
+        value={pane.init}
+        options={INITS}
+        onChange={(init) => update({ init })}
+      />
+      <NumberField
+        label="Weight scale"
+        value={pane.weightScale}
+        min={LIMITS.weightScale.min}
+        max={LIMITS.weightScale.max}
+        step={0.1}
+        onCommit={(weightScale) => update({ weightScale })}
+      />
+      {pane.cell === 'lstm' && (
+        <NumberField
+          label="Forget-gate bias"
+          value={pane.forgetBias}
+          min={LIMITS.forgetBias.min}
+          max={LIMITS.forgetBias.max}
+          step={0.5}
+          onCommit={(forgetBias) => update({ forgetBias })}
+        />
+      )}
+      {pane.cell === 'rnn' && (
+        <SelectField
+          label="Nonlinearity"
+          value={pane.nonlinearity}
+          options={NONLINEARITIES}
+          onChange={(nonlinearity) => update({ nonlinearity })}
+        />
+      )}
+      {pane.cell === 'gru' && (
+        <SelectField
+          label="GRU convention"
+          value={pane.convention}
+          options={CONVENTIONS}
+          onChange={(convention) => update({ convention })}
+        />
+      )}
+      <p className="param-count">
+        {count.toLocaleString('en-US')} parameters ({inputSize} input feature
+        {inputSize === 1 ? '' : 's'})
+      </p>
+    </fieldset>
+  );
+}

@@ -1,0 +1,33 @@
+import { useId } from 'react';
+
+/** Props of {@link SelectField}. */
+export interface SelectFieldProps<V extends string> {
+  /** Visible label, also the accessible name. */
+  label: string;
+  value: V;
+  /** [value, visible text] pairs. */
+  options: readonly (readonly [V, string])[];
+  onChange: (value: V) => void;
+}
+
+/** A labelled <select> over a fixed set of string keys. */
+export function SelectField<V extends string>({
+  label,
+  value,
+  options,
+  onChange,
+}: SelectFieldProps<V>) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.currentTarget.value as V)}>
+        {options.map(([key, text]) => (
+          <option key={key} value={key}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
