@@ -1,0 +1,64 @@
+import { scaleDiverging, scaleDivergingSymlog, scaleSequential } from 'd3-scale';
+import { interpolateRdBu, interpolateViridis } from 'd3-scale-chromatic';
+import { rgb } from 'd3-color';
+
+/**
+ * The colour scales, chosen by what a value means (one module, used by every view):
+ * perceptually uniform and colour-blind-safe, each with a stated domain for its legend.
+ */
+
+/** Sigmoid gates in [0, 1]: sequential viridis (dark purple 0 → yellow 1). */
+export const gateColor = scaleSequential(interpolateViridis).domain([0, 1]).clamp(true);
+
+/** Red for positive, blue for negative: RdBu flipped so that the sign reads as warm/cool. */
+const redBlue = (t: number) => interpolateRdBu(1 - t);
+
+/** tanh-range values in [−1, 1] (g, n, h, tanh c): diverging around 0 (blue − · white 0 · red +). */
+export const signedColor = scaleDiverging(redBlue).domain([-1, 0, 1]).clamp(true);
+
+/**
+ * A diverging scale symmetric around 0 over [−m, m], for unbounded values such as the
+ * LSTM cell state c; `m` should be the largest |value| shown, stated in the legend.
+ */
+export function symmetricColor(m: number) {
+  const bound = m > 0 && Number.isFinite(m) ? m : 1;
+  return scaleDiverging(redBlue).domain([-bound, 0, bound]).clamp(true);
+}
+
+/**
+ * Gradients, which span many orders of magnitude: diverging symmetric-log around 0 over
+ * [−m, m], linear within ±`linear` of 0.
+ */
+export function gradientColor(m: number, linear = m / 1000) {
+  const bound = m > 0 && Number.isFinite(m) ? m : 1;
+  return scaleDivergingSymlog(redBlue)
+    .domain([-bound, 0, bound])
+    .constant(linear > 0 ? linear : 1e-12)
+    .clamp(true);
+}
+
+/** Relative luminance (WCAG) of a CSS colour. */
+export function luminance(color: string): number {
+  const { r, g, b } = rgb(color);
+  const channel = (v: number) => {
+    const s = v / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+}
+
+/** Black or white, whichever reads better on `background` (WCAG contrast). */
+export function textColorOn(background: string): '#000000' | '#ffffff' {
+  const L = luminance(background);
+  return (L + 0.05) / 0.05 >= 1.05 / (L + 0.05) ? '#000000' : '#ffffff';
+}
+
+/** Which scale a quantity of a trace uses. */
+export type ScaleKind = 'gate' | 'signed' | 'symmetric';
+
+/** The scale kind of a trace quantity: sigmoid gates sequential, the rest diverging. */
+export function scaleKindOf(name: string): ScaleKind {
+  if (name === 'i' || name === 'f' || name === 'o' || name === 'r' || name === 'z') return 'gate';
+  if (name === 'c' || name === 'pre') return 'symmetric';
+  return 'signed';
+}
