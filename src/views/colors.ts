@@ -1,4 +1,4 @@
-import { scaleDiverging, scaleDivergingSymlog, scaleSequential } from 'd3-scale';
+import { scaleDiverging, scaleSequential } from 'd3-scale';
 import { interpolateRdBu, interpolateViridis } from 'd3-scale-chromatic';
 import { rgb } from 'd3-color';
 
@@ -26,15 +26,19 @@ export function symmetricColor(m: number) {
 }
 
 /**
- * Gradients, which span many orders of magnitude: diverging symmetric-log around 0 over
- * [−m, m], linear within ±`linear` of 0.
+ * Gradients, which span many orders of magnitude: diverging around 0 on a log scale of
+ * |value| from `floor` (white) to `m` (full colour), the sign choosing red or blue.
  */
-export function gradientColor(m: number, linear = m / 1000) {
-  const bound = m > 0 && Number.isFinite(m) ? m : 1;
-  return scaleDivergingSymlog(redBlue)
-    .domain([-bound, 0, bound])
-    .constant(linear > 0 ? linear : 1e-12)
-    .clamp(true);
+export function gradientColor(m: number, floor = m * 1e-6): (value: number) => string {
+  const top = m > 0 && Number.isFinite(m) ? Math.log10(m) : 0;
+  const bottom = floor > 0 && Number.isFinite(floor) ? Math.log10(floor) : top - 6;
+  const span = Math.max(top - bottom, 1e-9);
+  return (value: number) => {
+    const magnitude = Math.abs(value);
+    const level =
+      magnitude > 0 ? Math.min(1, Math.max(0, (Math.log10(magnitude) - bottom) / span)) : 0;
+    return redBlue((1 + Math.sign(value) * level) / 2);
+  };
 }
 
 /** Relative luminance (WCAG) of a CSS colour. */
