@@ -49,4 +49,8 @@ export interface HoverTarget {
   pane: PaneId;
   /** Quantity name as in the trace: 'f', 'i', 'g', 'o', 'c', 'h', 'r', 'z', 'n', 'pre', 'x'. */
   name: string;
+  /** The step (1-based) pointed at, when the view has a time axis (heatmaps, plots). */
+  step?: number;
+  /** The unit (0-based) pointed at, when the view shows units (heatmap rows, bars). */
+  unit?: number;
 }
