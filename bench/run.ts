@@ -4,5 +4,9 @@
  * against wall-clock limits: the machines are shared and noisy.
  */
 import { reportBundleSize } from './bundle-size';
+import { reportEngineBench } from './engine';
+import { reportBrowserBench } from './browser';
 
 reportBundleSize();
+await reportEngineBench();
+await reportBrowserBench();

@@ -1,0 +1,124 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chromium, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, resolveChromium } from '../tests/e2e/chromium';
+
+const PORT = 4317;
+const URL = `http://127.0.0.1:${PORT}/`;
+
+/** Starts `vite preview` on the production build and resolves once it answers. */
+async function startPreview(): Promise<ChildProcess> {
+  const server = spawn(
+    'node',
+    [
+      'node_modules/vite/bin/vite.js',
+      'preview',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(PORT),
+      '--strictPort',
+    ],
+    { stdio: 'ignore' },
+  );
+  for (let k = 0; k < 100; k++) {
+    try {
+      if ((await fetch(URL)).ok) return server;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  server.kill();
+  throw new Error(`vite preview did not answer on ${URL}`);
+}
+
+/** Median and 95th percentile of a list of numbers. */
+export function percentiles(values: number[]): { median: number; p95: number } {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  return { median: at(0.5), p95: at(0.95) };
+}
+
+/**
+ * Presses → `steps` times and returns, per press, the main-thread time from keydown to
+ * the next animation frame, and to after that frame's paint, in ms.
+ */
+async function measureStepping(page: Page, steps: number) {
+  await page.evaluate(() => {
+    const w = window as unknown as { __stepTimes: { frame: number; paint: number }[] };
+    w.__stepTimes = [];
+    window.addEventListener(
+      'keydown',
+      () => {
+        const start = performance.now();
+        requestAnimationFrame(() => {
+          const frame = performance.now() - start;
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () =>
+            w.__stepTimes.push({ frame, paint: performance.now() - start });
+          channel.port2.postMessage(null);
+        });
+      },
+      { capture: true },
+    );
+  });
+  await page.locator('body').click({ position: { x: 2, y: 2 } });
+  for (let k = 0; k < steps; k++) {
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(
+      (n) => (window as unknown as { __stepTimes: unknown[] }).__stepTimes.length >= n,
+      k + 1,
+    );
+  }
+  return page.evaluate(
+    () => (window as unknown as { __stepTimes: { frame: number; paint: number }[] }).__stepTimes,
+  );
+}
+
+/** Sets up a scene through the UI: noise input of length T, one pane of hidden size H. */
+async function setScene(page: Page, T: number, H: number): Promise<void> {
+  await page.getByRole('combobox', { name: 'Input', exact: true }).selectOption('noise');
+  await page.getByRole('spinbutton', { name: 'Sequence length' }).fill(String(T));
+  await page.getByRole('spinbutton', { name: 'Hidden size' }).fill(String(H));
+  await page.getByRole('slider', { name: 'Time step' }).waitFor();
+}
+
+/** Prints the browser benchmark table: stepping at T=200, H=32 on a production build. */
+export async function reportBrowserBench(): Promise<void> {
+  const server = await startPreview();
+  const browser = await chromium.launch({
+    executablePath: await resolveChromium(),
+    args: [...CHROMIUM_ARGS],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(URL);
+    await setScene(page, 200, 32);
+    const tracesBefore = await page.evaluate(() =>
+      (window as unknown as { __gatescope: { traces: () => number } }).__gatescope.traces(),
+    );
+    const times = await measureStepping(page, 100);
+    const tracesAfter = await page.evaluate(() =>
+      (window as unknown as { __gatescope: { traces: () => number } }).__gatescope.traces(),
+    );
+    const frame = percentiles(times.map((t) => t.frame));
+    const paint = percentiles(times.map((t) => t.paint));
+    console.log(
+      '\n## Browser: stepping with → (production build, headless Chromium, T=200, H=32, LSTM)\n',
+    );
+    console.log('| measure | median ms | p95 ms | target |');
+    console.log('| --- | ---: | ---: | --- |');
+    console.log(
+      `| keydown → next animation frame | ${frame.median.toFixed(2)} | ${frame.p95.toFixed(2)} | p95 < 16 |`,
+    );
+    console.log(
+      `| keydown → after that frame's paint | ${paint.median.toFixed(2)} | ${paint.p95.toFixed(2)} | |`,
+    );
+    console.log(
+      `\nTraces computed during 100 steps: ${tracesAfter - tracesBefore} (the memo holds when 0).`,
+    );
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}
