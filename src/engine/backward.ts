@@ -1,8 +1,9 @@
 import { readMatrix, rowViews, toNested } from './arrays';
-import { kernelFor, type LayerGrads } from './cells';
+import { kernelFor, type GradSink, type LayerGrads, type RecurrentInput, type Tape } from './cells';
+import { addColumnSums, addMatTVec, addTransposedProduct } from './linalg';
 import { runForward, traceInternals, type TraceInternals } from './forward';
 import { parameterShapes } from './spec';
-import type { Gradients, Model, Rows, StateDict, Trace } from './types';
+import type { Gradients, LayerParams, Model, Rows, StateDict, Trace } from './types';
 
 /**
  * Backpropagation through time. Given dL/d(outputs) [T][H] (and optionally extra seeds
@@ -34,13 +35,10 @@ export function backward(
   for (let l = L - 1; l >= 0; l--) {
     const p = model.layers[l]!;
     const tape = tapes[l]!;
-    const grads: LayerGrads = {
-      dW_ih: new Float64Array(p.W_ih.length),
-      dW_hh: new Float64Array(p.W_hh.length),
-      db_ih: new Float64Array(p.b_ih.length),
-      db_hh: new Float64Array(p.b_hh.length),
-    };
-    dxs = new Float64Array(T * p.inSize);
+    const GH = G * H;
+    // Per-step adjoints of the pre-activations, turned into dθ and dL/dxs after the sweep.
+    const dIn = new Float64Array(T * GH);
+    const sink = { dIn, dRec: kernel.separateRecurrentAdjoint ? new Float64Array(T * GH) : dIn };
     const dhTotal = new Float64Array(T * H);
     // The adjoint of the state leaving the current step, updated in place step by step.
     const state = { dh: new Float64Array(H), dc: new Float64Array(H) };
@@ -52,11 +50,14 @@ export function backward(
         state.dh[j] = state.dh[j]! + dAbove[t * H + j]!;
         dhTotal[t * H + j] = state.dh[j]!;
       }
-      kernel.stepVjp(p, tape, t, state, state, scratch, { grads, dxs });
+      kernel.stepVjp(p, tape, t, state, state, scratch, sink);
     }
+    layerGrads[l] = parameterGradients(p, tape, kernel.recurrentInputs(tape), sink, T);
+    // dL/dx_t = W_ihᵀ (dL/d pre-activation at t): the layer below's dL/dh_t.
+    dxs = new Float64Array(T * p.inSize);
+    for (let t = 0; t < T; t++) addMatTVec(p.W_ih, p.inSize, 0, GH, dIn, t * GH, dxs, t * p.inSize);
     dh0.set(state.dh, l * H);
     dc0.set(state.dc, l * H);
-    layerGrads[l] = grads;
     dhTotals[l] = dhTotal;
     dAbove = dxs; // dL/dx_t of this layer is dL/dh_t of the layer below
   }
@@ -76,6 +77,30 @@ export function backward(
     params,
     layers: dhTotals.map((dh) => ({ dh: rowViews(dh, T, H, 0, H) })),
   };
+}
+
+/** dW = Σ_t d_t x_tᵀ and db = Σ_t d_t for one layer, from the recorded adjoints. */
+function parameterGradients(
+  p: LayerParams,
+  tape: Tape,
+  recurrentInputs: readonly RecurrentInput[],
+  sink: GradSink,
+  T: number,
+): LayerGrads {
+  const GH = p.b_ih.length;
+  const grads: LayerGrads = {
+    dW_ih: new Float64Array(p.W_ih.length),
+    dW_hh: new Float64Array(p.W_hh.length),
+    db_ih: new Float64Array(GH),
+    db_hh: new Float64Array(GH),
+  };
+  addTransposedProduct(grads.dW_ih, p.inSize, 0, GH, sink.dIn, GH, tape.xs, p.inSize, T);
+  for (const { r0, r1, X } of recurrentInputs) {
+    addTransposedProduct(grads.dW_hh, p.H, r0, r1, sink.dRec, GH, X, p.H, T);
+  }
+  addColumnSums(grads.db_ih, GH, sink.dIn, GH, T);
+  addColumnSums(grads.db_hh, GH, sink.dRec, GH, T);
+  return grads;
 }
 
 /** [L][H] optional seed, null when absent. */

@@ -1,5 +1,5 @@
 import { sigmoid, sigmoidGradFromOutput, tanhGradFromOutput } from '../activations';
-import { addMatTVec, addOuter, matVec } from '../linalg';
+import { addMatTVec, matVec } from '../linalg';
 import type { GruConvention, LayerParams } from '../types';
 import type { Adjoint, CellKernel, GateRow, GradSink, Tape } from './kernel';
 
@@ -25,6 +25,8 @@ const GRU_PRE_ROWS: readonly GateRow[] = [
 export const gruPytorch: CellKernel = {
   G: 3,
   hasCellState: false,
+  separateRecurrentAdjoint: true,
+  recurrentInputs: (tape) => [{ r0: 0, r1: 3 * tape.H, X: tape.h }],
   gateRows: GRU_GATE_ROWS,
   preRows: GRU_PRE_ROWS,
 
@@ -103,7 +105,10 @@ export const gruPytorch: CellKernel = {
       before.dh[j] = dh * z; // the direct path z ⊙ h_{t−1}
     }
     addMatTVec(W_hh, H, 0, G3, dRec, 0, before.dh, 0);
-    if (sink) accumulateGruGrads(p, tape, t, dIn, dRec, tape.h, prev, sink);
+    if (sink) {
+      sink.dIn.set(dIn, t * G3);
+      sink.dRec.set(dRec, t * G3);
+    }
   },
 };
 
@@ -118,6 +123,11 @@ export const gruPytorch: CellKernel = {
 export const gruClassic: CellKernel = {
   G: 3,
   hasCellState: false,
+  separateRecurrentAdjoint: false,
+  recurrentInputs: (tape) => [
+    { r0: 0, r1: 2 * tape.H, X: tape.h },
+    { r0: 2 * tape.H, r1: 3 * tape.H, X: tape.aux as Float64Array }, // W_hn reads r ⊙ h_{t−1}
+  ],
   gateRows: GRU_GATE_ROWS,
   preRows: GRU_PRE_ROWS,
 
@@ -174,7 +184,6 @@ export const gruClassic: CellKernel = {
     const { H, W_hh } = p;
     const G3 = 3 * H;
     const { act, h } = tape;
-    const rh = tape.aux as Float64Array;
     const a = t * G3;
     const prev = t * H;
     const dPre = scratch.subarray(0, G3); // [r z n]: the same for W_ih, W_hh and both biases
@@ -197,40 +206,9 @@ export const gruClassic: CellKernel = {
       before.dh[j] = after.dh[j]! * (1 - z) + dRh[j]! * r;
     }
     addMatTVec(W_hh, H, 0, 2 * H, dPre, 0, before.dh, 0);
-    if (sink) accumulateGruGrads(p, tape, t, dPre, dPre, rh, prev, sink);
+    sink?.dIn.set(dPre, t * G3);
   },
 };
-
-/**
- * dθ of one GRU step: W_ih and b_ih see `dIn` [r z n]; the r and z rows of W_hh see
- * `dRec` against h_{t−1}, the n rows see it against `nInput` (h_{t−1} or r ⊙ h_{t−1}).
- * Also writes dL/dx_t = W_ihᵀ dIn.
- */
-function accumulateGruGrads(
-  p: LayerParams,
-  tape: Tape,
-  t: number,
-  dIn: Float64Array,
-  dRec: Float64Array,
-  nInput: Float64Array,
-  nInputOff: number,
-  sink: GradSink,
-): void {
-  const { inSize, H, W_ih } = p;
-  const G3 = 3 * H;
-  const { grads, dxs } = sink;
-  const xOff = t * inSize;
-  const prev = t * H;
-  addOuter(grads.dW_ih, inSize, 0, G3, dIn, 0, tape.xs, xOff);
-  addOuter(grads.dW_hh, H, 0, 2 * H, dRec, 0, tape.h, prev);
-  addOuter(grads.dW_hh, H, 2 * H, G3, dRec, 2 * H, nInput, nInputOff);
-  for (let k = 0; k < G3; k++) {
-    grads.db_ih[k] = grads.db_ih[k]! + dIn[k]!;
-    grads.db_hh[k] = grads.db_hh[k]! + dRec[k]!;
-  }
-  dxs.fill(0, xOff, xOff + inSize);
-  addMatTVec(W_ih, inSize, 0, G3, dIn, 0, dxs, xOff);
-}
 
 /** The GRU kernel for a convention. */
 export function gruKernel(convention: GruConvention): CellKernel {

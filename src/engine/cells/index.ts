@@ -4,7 +4,15 @@ import type { CellKernel } from './kernel';
 import { lstm } from './lstm';
 import { rnnRelu, rnnTanh } from './rnn';
 
-export type { CellKernel, Tape, LayerGrads, Adjoint, GradSink, GateRow } from './kernel';
+export type {
+  CellKernel,
+  Tape,
+  LayerGrads,
+  Adjoint,
+  GradSink,
+  GateRow,
+  RecurrentInput,
+} from './kernel';
 
 /** The kernel that runs a spec's cell with its nonlinearity or convention. */
 export function kernelFor(spec: FullModelSpec): CellKernel {

@@ -33,17 +33,28 @@ export interface LayerGrads {
   readonly db_hh: Float64Array;
 }
 
+/** The rows r0 ≤ r < r1 of W_hh multiply X's row t at step t ([T][H] rows, H apart). */
+export interface RecurrentInput {
+  readonly r0: number;
+  readonly r1: number;
+  readonly X: Float64Array;
+}
+
 /** The adjoint of the state on one side of a step: dh [H], and dc [H] for lstm. */
 export interface Adjoint {
   readonly dh: Float64Array;
   readonly dc: Float64Array;
 }
 
-/** Where a backward step also accumulates parameter gradients and writes dL/dx_t. */
+/**
+ * Where a backward step records its adjoints of the pre-activations, so that the
+ * parameter gradients and dL/dxs are formed afterwards in a few matrix products.
+ */
 export interface GradSink {
-  readonly grads: LayerGrads;
-  /** [T][inSize]: row t is overwritten with dL/dx_t. */
-  readonly dxs: Float64Array;
+  /** [T][G·H]: row t ← dL/d(pre-activation) as W_ih and b_ih see it. */
+  readonly dIn: Float64Array;
+  /** [T][G·H]: row t ← the same as W_hh and b_hh see it (the same buffer unless they differ). */
+  readonly dRec: Float64Array;
 }
 
 /** One cell's equations, forward and backward, over one layer. */
@@ -56,8 +67,8 @@ export interface CellKernel {
   forward(p: LayerParams, xs: Float64Array, T: number, h0: Float64Array, c0: Float64Array): Tape;
   /**
    * One step's vector–Jacobian product. Reads `after` (adjoint of the state leaving step
-   * t), writes `before` (adjoint of the state entering step t; `before.dc` may be
-   * `after.dc` itself). With a `sink`, also accumulates dθ and writes dL/dx_t.
+   * t), writes `before` (adjoint of the state entering step t; `before` may be `after`
+   * itself). With a `sink`, also records the pre-activation adjoints of step t.
    * `scratch` holds at least 2·G·H numbers.
    */
   stepVjp(
@@ -69,6 +80,10 @@ export interface CellKernel {
     scratch: Float64Array,
     sink: GradSink | null,
   ): void;
+  /** Whether W_hh sees other pre-activation adjoints than W_ih (gru pytorch: r ⊙ dn). */
+  readonly separateRecurrentAdjoint: boolean;
+  /** What each row block of W_hh multiplies: h_{t−1}, or for classic GRU's n rows r ⊙ h_{t−1}. */
+  recurrentInputs(tape: Tape): readonly RecurrentInput[];
   /** Names of the trace rows after activation, and the buffer block each one reads. */
   readonly gateRows: readonly GateRow[];
   /** Names of the pre-activation rows and their block in `pre`. */

@@ -1,5 +1,5 @@
 import { sigmoid, sigmoidGradFromOutput, tanhGradFromOutput } from '../activations';
-import { addMatTVec, addOuter, matVec } from '../linalg';
+import { addMatTVec, matVec } from '../linalg';
 import type { LayerParams } from '../types';
 import type { Adjoint, CellKernel, GradSink, Tape } from './kernel';
 
@@ -15,6 +15,8 @@ import type { Adjoint, CellKernel, GradSink, Tape } from './kernel';
 export const lstm: CellKernel = {
   G: 4,
   hasCellState: true,
+  separateRecurrentAdjoint: false,
+  recurrentInputs: (tape) => [{ r0: 0, r1: 4 * tape.H, X: tape.h }],
   gateRows: [
     { name: 'i', source: 'act', block: 0 },
     { name: 'f', source: 'act', block: 1 },
@@ -82,7 +84,7 @@ export const lstm: CellKernel = {
     scratch: Float64Array,
     sink: GradSink | null,
   ): void {
-    const { inSize, H, W_ih, W_hh } = p;
+    const { H, W_hh } = p;
     const G4 = 4 * H;
     const act = tape.act;
     const c = tape.c as Float64Array;
@@ -108,17 +110,6 @@ export const lstm: CellKernel = {
     }
     before.dh.fill(0);
     addMatTVec(W_hh, H, 0, G4, dPre, 0, before.dh, 0);
-    if (sink) {
-      const { grads, dxs } = sink;
-      const xOff = t * inSize;
-      addOuter(grads.dW_ih, inSize, 0, G4, dPre, 0, tape.xs, xOff);
-      addOuter(grads.dW_hh, H, 0, G4, dPre, 0, tape.h, prev);
-      for (let k = 0; k < G4; k++) {
-        grads.db_ih[k] = grads.db_ih[k]! + dPre[k]!;
-        grads.db_hh[k] = grads.db_hh[k]! + dPre[k]!;
-      }
-      dxs.fill(0, xOff, xOff + inSize);
-      addMatTVec(W_ih, inSize, 0, G4, dPre, 0, dxs, xOff);
-    }
+    sink?.dIn.set(dPre.subarray(0, G4), t * G4);
   },
 };

@@ -1,5 +1,5 @@
 import { relu, reluGradFromOutput, tanhGradFromOutput } from '../activations';
-import { addMatTVec, addOuter, matVec } from '../linalg';
+import { addMatTVec, matVec } from '../linalg';
 import type { LayerParams, Nonlinearity } from '../types';
 import type { Adjoint, CellKernel, GradSink, Tape } from './kernel';
 
@@ -14,6 +14,8 @@ function rnnKernel(nonlinearity: Nonlinearity): CellKernel {
   return {
     G: 1,
     hasCellState: false,
+    separateRecurrentAdjoint: false,
+    recurrentInputs: (tape) => [{ r0: 0, r1: tape.H, X: tape.h }],
     gateRows: [
       { name: 'pre', source: 'pre', block: 0 },
       { name: 'h', source: 'h', block: 0 },
@@ -51,25 +53,13 @@ function rnnKernel(nonlinearity: Nonlinearity): CellKernel {
       scratch: Float64Array,
       sink: GradSink | null,
     ): void {
-      const { inSize, H, W_ih, W_hh } = p;
-      const prev = t * H;
-      const next = prev + H;
+      const { H, W_hh } = p;
+      const next = (t + 1) * H;
       const dPre = scratch.subarray(0, H);
       for (let j = 0; j < H; j++) dPre[j] = after.dh[j]! * gradFromOutput(tape.h[next + j]!);
       before.dh.fill(0);
       addMatTVec(W_hh, H, 0, H, dPre, 0, before.dh, 0);
-      if (sink) {
-        const { grads, dxs } = sink;
-        const xOff = t * inSize;
-        addOuter(grads.dW_ih, inSize, 0, H, dPre, 0, tape.xs, xOff);
-        addOuter(grads.dW_hh, H, 0, H, dPre, 0, tape.h, prev);
-        for (let k = 0; k < H; k++) {
-          grads.db_ih[k] = grads.db_ih[k]! + dPre[k]!;
-          grads.db_hh[k] = grads.db_hh[k]! + dPre[k]!;
-        }
-        dxs.fill(0, xOff, xOff + inSize);
-        addMatTVec(W_ih, inSize, 0, H, dPre, 0, dxs, xOff);
-      }
+      sink?.dIn.set(dPre, t * H);
     },
   };
 }
