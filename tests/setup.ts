@@ -1,9 +1,7 @@
-// Component tests opt into jsdom per file (`@vitest-environment jsdom`); this adds
-// the DOM matchers and unmounts React trees between tests there.
-import { afterEach, expect } from 'vitest';
-import * as matchers from '@testing-library/jest-dom/matchers';
-
-expect.extend(matchers);
+// Component tests opt into jsdom per file (`@vitest-environment jsdom`). This registers
+// jest-dom's matchers (and their types, project-wide) and unmounts React trees there.
+import '@testing-library/jest-dom/vitest';
+import { afterEach } from 'vitest';
 
 if (typeof document !== 'undefined') {
   const { cleanup } = await import('@testing-library/react');

@@ -30,12 +30,20 @@ export function jacobianNorms(model: Model, trace: Trace, layer = 0): number[] {
   const scratch = new Float64Array(2 * kernel.G * H);
   const norms = new Array<number>(T);
   for (let t = T - 1; t >= 0; t--) {
-    let sumSquares = 0;
+    let largest = 0;
     for (const row of rows) {
       kernel.stepVjp(p, tape, t, row, row, scratch, null);
-      for (let j = 0; j < H; j++) sumSquares += row.dh[j]! * row.dh[j]!;
+      for (let j = 0; j < H; j++) largest = Math.max(largest, Math.abs(row.dh[j]!));
     }
-    norms[t] = Math.sqrt(sumSquares);
+    // Scaled by the largest entry, so that squares neither underflow below 1e-162 nor
+    // overflow above 1e154 when the norm itself is still a normal double.
+    let sumSquares = 0;
+    if (largest > 0) {
+      for (const row of rows) {
+        for (let j = 0; j < H; j++) sumSquares += (row.dh[j]! / largest) ** 2;
+      }
+    }
+    norms[t] = largest * Math.sqrt(sumSquares);
   }
   return norms;
 }

@@ -185,3 +185,23 @@ describe('vanishing gradients and the constant error carousel', () => {
     expect(first(lstmNorms)).toBeGreaterThan(100 * first(rnnNorms));
   });
 });
+
+describe('jacobianNorms far from 1', () => {
+  it('stays a true norm below 1e-162, where squares alone would underflow to 0', () => {
+    const spec = { cell: 'rnn', inputSize: 1, hiddenSize: 4, numLayers: 1 } as const;
+    const model = createModel(
+      spec,
+      initParams(spec, { seed: 1, scheme: 'orthogonal', weightScale: 0.3 }),
+    );
+    const xs = Array.from({ length: 400 }, () => [0]);
+    const norms = jacobianNorms(model, forward(model, xs));
+    // Each step multiplies by at most 0.3 (orthogonal × 0.3, |tanh′| ≤ 1) and, with zero
+    // input and zero state, exactly by 0.3 (tanh′(0) = 1): norm[t] = 2·0.3^(T−t)·… > 0.
+    const tiny = norms.filter((v) => v < 1e-162);
+    expect(tiny.length).toBeGreaterThan(0);
+    expect(tiny.every((v) => v > 0)).toBe(true);
+    for (let t = 1; t < norms.length; t++) {
+      if (norms[t - 1]! > 1e-300) expect(norms[t - 1]! / norms[t]!).toBeCloseTo(0.3, 10);
+    }
+  });
+});
