@@ -1,0 +1,178 @@
+import { useMemo } from 'react';
+import { scaleBand, scaleLinear } from 'd3-scale';
+import { max } from 'd3-array';
+import { useScene, type PaneId } from '../../store';
+import { formatNorm } from './format';
+import { BARS, PLOT } from './plotLayout';
+
+/** Props of {@link SaliencyBars}. */
+export interface SaliencyBarsProps {
+  /** The pane whose saliency this is (hover reports it). */
+  paneId: PaneId;
+  /** The pane's name, e.g. "A — LSTM"; names the SVG when there are several strips. */
+  label: string;
+  /** Bar colour (the pane's colour). */
+  color: string;
+  /** ‖∂L/∂x_t‖ per step, index t − 1 (store `saliencyOf`). */
+  saliency: readonly number[];
+  /** Input label per step, index t − 1 (characters or values). */
+  tokens: readonly string[];
+  /** Appends the pane's name to the accessible name (several strips are shown). */
+  named: boolean;
+}
+
+const INNER_BOTTOM = BARS.height - BARS.bottom;
+
+/** Enough room per step to print its input under its bar? */
+function tokensFit(tokens: readonly string[], bandwidth: number): boolean {
+  const longest = Math.max(1, ...tokens.map((tok) => Array.from(tok).length));
+  return bandwidth >= longest * 8.5 + 3;
+}
+
+/**
+ * Input saliency: one bar per step t, the size of ‖∂h_T[j]/∂x_t‖ (linear, scaled to the
+ * strip's largest bar), with the inputs or step numbers below and the current step
+ * marked. Clicking a bar goes to its step; hovering reports the input x of that step.
+ */
+export function SaliencyBars({ paneId, label, color, saliency, tokens, named }: SaliencyBarsProps) {
+  const t = useScene((s) => s.t);
+  const T = saliency.length;
+  const x = useMemo(
+    () =>
+      scaleBand<number>()
+        .domain(Array.from({ length: T }, (_, k) => k + 1))
+        .range([PLOT.left, PLOT.width - PLOT.right])
+        .paddingInner(T > 80 ? 0 : 0.2),
+    [T],
+  );
+  const top = max(saliency) ?? 0;
+  const y = useMemo(
+    () =>
+      scaleLinear()
+        .domain([0, top > 0 ? top : 1])
+        .range([INNER_BOTTOM, BARS.top]),
+    [top],
+  );
+
+  // The bars and their hit areas depend on the data only: stepping re-renders the marker.
+  const bars = useMemo(() => {
+    const { setStep, setHovered } = useScene.getState();
+    const step = (k: number) => k + 1;
+    return (
+      <g>
+        {saliency.map((v, k) => (
+          <rect
+            key={k}
+            className="saliency-bar"
+            x={x(step(k))}
+            width={Math.max(0.5, x.bandwidth())}
+            y={y(v)}
+            height={Math.max(0, INNER_BOTTOM - y(v))}
+            fill={color}
+          />
+        ))}
+        {saliency.map((_, k) => (
+          <rect
+            key={`hit${k}`}
+            className="saliency-hit"
+            data-step={step(k)}
+            x={x(step(k))! - (x.step() - x.bandwidth()) / 2}
+            width={x.step()}
+            y={BARS.top}
+            height={INNER_BOTTOM - BARS.top}
+            onClick={() => setStep(step(k))}
+            onPointerEnter={() => setHovered({ pane: paneId, name: 'x', step: step(k) })}
+            onPointerLeave={() => setHovered(null)}
+          />
+        ))}
+      </g>
+    );
+  }, [saliency, x, y, color, paneId]);
+
+  const showTokens = tokensFit(tokens, x.step());
+  const stepTicks = showTokens
+    ? []
+    : scaleLinear()
+        .domain([1, Math.max(T, 2)])
+        .ticks(8)
+        .filter((s) => Number.isInteger(s) && s >= 1 && s <= T);
+  const tx = (x(t) ?? PLOT.left) + x.bandwidth() / 2;
+  const current = saliency[t - 1];
+  return (
+    <svg
+      role="img"
+      aria-label={`Input saliency: gradient of the selected unit's final value with respect to each input${named ? ` (${label})` : ''}`}
+      viewBox={`0 0 ${PLOT.width} ${BARS.height}`}
+      className="saliency-svg"
+    >
+      <text className="tick-label" x={PLOT.left - 8} y={BARS.top} dy="0.35em" textAnchor="end">
+        {formatNorm(top)}
+      </text>
+      <text className="tick-label" x={PLOT.left - 8} y={INNER_BOTTOM} dy="0" textAnchor="end">
+        0
+      </text>
+      <text
+        className="tick-label"
+        x={PLOT.left - 8}
+        y={INNER_BOTTOM + 6}
+        dy="0.8em"
+        textAnchor="end"
+      >
+        {showTokens ? 'input' : 'step'}
+      </text>
+      {T > 0 && (
+        <rect
+          className="current-step"
+          x={tx - Math.max(x.step(), 4) / 2}
+          width={Math.max(x.step(), 4)}
+          y={BARS.top - 4}
+          height={INNER_BOTTOM - BARS.top + 4}
+        />
+      )}
+      {bars}
+      <line
+        className="axis-line"
+        x1={PLOT.left}
+        x2={PLOT.width - PLOT.right}
+        y1={INNER_BOTTOM}
+        y2={INNER_BOTTOM}
+      />
+      {showTokens
+        ? tokens.map((tok, k) => (
+            <text
+              key={k}
+              className={k + 1 === t ? 'tick-label token current' : 'tick-label token'}
+              x={(x(k + 1) ?? 0) + x.bandwidth() / 2}
+              y={INNER_BOTTOM + 6}
+              dy="0.8em"
+              textAnchor="middle"
+            >
+              {tok}
+            </text>
+          ))
+        : stepTicks.map((s) => (
+            <text
+              key={s}
+              className="tick-label"
+              x={(x(s) ?? 0) + x.bandwidth() / 2}
+              y={INNER_BOTTOM + 6}
+              dy="0.8em"
+              textAnchor="middle"
+            >
+              {s}
+            </text>
+          ))}
+      {T > 0 && (
+        <text
+          className="current-label"
+          x={Math.min(Math.max(tx, PLOT.left + 40), PLOT.width - PLOT.right - 40)}
+          y={BARS.top - 9}
+          textAnchor="middle"
+        >
+          t = {t}
+          {current !== undefined ? `: ${formatNorm(current)}` : ''}
+        </text>
+      )}
+    </svg>
+  );
+}

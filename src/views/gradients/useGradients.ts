@@ -1,0 +1,149 @@
+import { useDeferredValue } from 'react';
+import { paneRunOf, useScene, type InputSettings, type PaneSettings } from '../../store';
+import {
+  forgetProductOf,
+  gradientCaption,
+  hasJacobianNorms,
+  jacobianNormsOf,
+  layerOf,
+  saliencyOf,
+  unitOf,
+} from '../../store/gradients';
+import { PANE_COLORS, paneLabel } from './paneColors';
+
+/** Everything the gradient views show of one pane, derived from its memoized run. */
+export interface PaneGradients {
+  /** The pane's settings. */
+  readonly pane: PaneSettings;
+  /** "A — LSTM". */
+  readonly label: string;
+  /** The pane's colour. */
+  readonly color: string;
+  /** The layer shown, 0-based, clamped to the pane's layers. */
+  readonly layer: number;
+  /** The unit j, 0-based, clamped to the pane's units. */
+  readonly unit: number;
+  /** ‖∂h_T/∂h_t‖ by t = 0..T−1 (distance T − t); null when the run failed. */
+  readonly norms: readonly number[] | null;
+  /** Π f by distance 0..T for an LSTM, else null. */
+  readonly forgetProduct: readonly number[] | null;
+  /** ‖∂h_T[j]/∂x_t‖ by t = 0..T−1; null when the run failed. */
+  readonly saliency: readonly number[] | null;
+  /** Input label per step. */
+  readonly tokens: readonly string[];
+  /** The computed one-line summary, or why there is none. */
+  readonly caption: string;
+}
+
+/** What the gradient views are asked to show: a snapshot of the store's settings. */
+interface Request {
+  readonly panes: readonly PaneSettings[];
+  readonly input: InputSettings;
+  readonly layer: number;
+  readonly unit: number;
+}
+
+/** One pane's gradients at a layer and unit (each quantity memoized per run). */
+export function paneGradientsOf(
+  pane: PaneSettings,
+  input: InputSettings,
+  layer: number,
+  unit: number,
+): PaneGradients {
+  const run = paneRunOf(pane, input);
+  const base = {
+    pane,
+    label: paneLabel(pane),
+    color: PANE_COLORS[pane.id],
+    tokens: run.sequence.tokens,
+  };
+  if (!run.ok) {
+    return {
+      ...base,
+      layer: 0,
+      unit: 0,
+      norms: null,
+      forgetProduct: null,
+      saliency: null,
+      caption: `No gradients: ${run.error}`,
+    };
+  }
+  const norms = jacobianNormsOf(run, layer);
+  return {
+    ...base,
+    layer: layerOf(run, layer),
+    unit: unitOf(run, unit),
+    norms,
+    forgetProduct: forgetProductOf(run, layer, unit),
+    saliency: saliencyOf(run, unit),
+    caption: gradientCaption(norms),
+  };
+}
+
+/** True when every pane's Jacobian norms are memoized already, so showing them is free. */
+function isReady({ panes, input, layer }: Request): boolean {
+  return panes.every((pane) => {
+    const run = paneRunOf(pane, input);
+    return !run.ok || hasJacobianNorms(run, layer);
+  });
+}
+
+const cache = new WeakMap<Request, readonly PaneGradients[]>();
+
+/** The gradients of every pane for a request, built once per request object. */
+function gradientsFor(request: Request): readonly PaneGradients[] {
+  let result = cache.get(request);
+  if (!result) {
+    const { panes, input, layer, unit } = request;
+    result = panes.map((pane) => paneGradientsOf(pane, input, layer, unit));
+    cache.set(request, result);
+  }
+  return result;
+}
+
+const requests = new WeakMap<
+  readonly PaneSettings[],
+  WeakMap<InputSettings, Map<string, Request>>
+>();
+
+/** The one request object for these settings, so memoization by identity works. */
+function requestOf(
+  panes: readonly PaneSettings[],
+  input: InputSettings,
+  layer: number,
+  unit: number,
+): Request {
+  let byInput = requests.get(panes);
+  if (!byInput) requests.set(panes, (byInput = new WeakMap()));
+  let byKey = byInput.get(input);
+  if (!byKey) byInput.set(input, (byKey = new Map()));
+  const key = `${layer}:${unit}`;
+  let request = byKey.get(key);
+  if (!request) byKey.set(key, (request = { panes, input, layer, unit }));
+  return request;
+}
+
+/** What {@link useGradients} returns. */
+export interface GradientsState {
+  /** Every pane's gradients, in pane order; null until the first result is computed. */
+  data: readonly PaneGradients[] | null;
+  /** True while `data` is stale (or null) and the current settings are being computed. */
+  pending: boolean;
+}
+
+/**
+ * Every pane's gradients, computed lazily: when the Jacobian norms of the current settings
+ * are not memoized yet (the costly part: ~30 ms for an LSTM at T = 200, H = 32), the first
+ * render shows the previous result (or null) with `pending` set and React computes the new
+ * one in a background render after painting. Stepping never recomputes anything.
+ */
+export function useGradients(): GradientsState {
+  const panes = useScene((s) => s.panes);
+  const input = useScene((s) => s.input);
+  const layer = useScene((s) => s.layer);
+  const unit = useScene((s) => s.unit);
+  const request = requestOf(panes, input, layer, unit);
+  const deferred = useDeferredValue<Request | null>(request, null);
+  const shown = isReady(request) ? request : deferred;
+  return { data: shown && gradientsFor(shown), pending: shown !== request };
+}

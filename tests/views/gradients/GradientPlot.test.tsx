@@ -1,0 +1,87 @@
+// @vitest-environment jsdom
+import { beforeEach, describe, expect, it } from 'vitest';
+import { render, screen } from '@testing-library/react';
+import { useScene } from '../../../src/store';
+import { GradientPlot, type PlotCurve } from '../../../src/views/gradients/GradientPlot';
+import { formatNorm } from '../../../src/views/gradients/format';
+import { logAxisOf } from '../../../src/views/gradients/logAxis';
+
+beforeEach(() => {
+  useScene.setState(useScene.getInitialState(), true);
+});
+
+const curve = (values: number[], patch: Partial<PlotCurve> = {}): PlotCurve => ({
+  key: 'A-norm',
+  pane: 'A',
+  label: 'A — RNN',
+  color: '#0072B2',
+  dashed: false,
+  values,
+  firstDistance: 1,
+  ...patch,
+});
+
+describe('GradientPlot', () => {
+  it('has its accessible name', () => {
+    render(<GradientPlot curves={[curve([0.5, 0.25])]} maxDistance={2} />);
+    expect(screen.getByRole('img', { name: 'Vanishing-gradient plot' })).toBeTruthy();
+  });
+
+  it('draws exact zeros as floor markers and overflow as top markers, no NaN in any path', () => {
+    const values = [0.5, 1e-3, 1e-9, 0, 0, Infinity, NaN];
+    render(<GradientPlot curves={[curve(values)]} maxDistance={values.length} />);
+    const svg = screen.getByRole('img', { name: 'Vanishing-gradient plot' });
+    for (const path of svg.querySelectorAll('path')) {
+      expect(path.getAttribute('d')).not.toMatch(/NaN|Infinity|undefined/);
+    }
+    const [floor, top] = [...svg.querySelectorAll('path.curve-marker')].map((p) =>
+      p.getAttribute('d')!,
+    );
+    expect(floor!.match(/M/g)).toHaveLength(2);
+    expect(top!.match(/M/g)).toHaveLength(2);
+    // The line runs through the three finite values only.
+    const line = svg.querySelector('path.curve-line')!.getAttribute('d')!;
+    expect(line.match(/[ML]/g)).toHaveLength(3);
+    const rows = [...svg.querySelectorAll('text.floor-label')].map((t) => t.textContent);
+    expect(rows).toEqual(['0', '∞']);
+  });
+
+  it('labels both axes in words', () => {
+    render(<GradientPlot curves={[curve([0.5])]} maxDistance={1} />);
+    expect(screen.getByText('steps back in time, T − t')).toBeTruthy();
+    expect(screen.getByText(/gradient norm ‖∂h/).textContent).toBe(
+      'gradient norm ‖∂hT/∂ht‖ (log scale)',
+    );
+  });
+});
+
+describe('logAxisOf', () => {
+  it('ticks at powers of ten including 1, at most ~6, covering the data', () => {
+    const axis = logAxisOf([[3e-40, 0.2, 7]]);
+    expect(axis.tickExponents).toContain(0);
+    expect(axis.tickExponents.length).toBeLessThanOrEqual(7);
+    expect(axis.low).toBeLessThanOrEqual(3e-40);
+    expect(axis.high).toBeGreaterThanOrEqual(7);
+    for (const e of axis.tickExponents) expect(Number.isInteger(e)).toBe(true);
+  });
+
+  it('puts the zero floor below the smallest positive value, within float64', () => {
+    const axis = logAxisOf([[1, 1e-12, 0]]);
+    expect(axis.hasZero).toBe(true);
+    expect(axis.low).toBeLessThan(1e-12);
+    expect(axis.tickExponents).not.toContain(axis.lowExponent);
+    const tiny = logAxisOf([[1e-320, 0]]);
+    expect(tiny.low).toBeGreaterThan(0);
+  });
+});
+
+describe('formatNorm', () => {
+  it('prints plain numbers, powers of ten, zero and overflow', () => {
+    expect(formatNorm(0.4237)).toBe('0.424');
+    expect(formatNorm(3.2e-8)).toBe('3.2 × 10⁻⁸');
+    expect(formatNorm(9.97e-8)).toBe('1 × 10⁻⁷');
+    expect(formatNorm(1e-20)).toBe('10⁻²⁰');
+    expect(formatNorm(0)).toBe('0 (below float64)');
+    expect(formatNorm(Infinity)).toBe('∞ (beyond float64)');
+  });
+});
