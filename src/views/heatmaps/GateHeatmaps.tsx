@@ -1,0 +1,78 @@
+import { usePane, usePaneRun } from '../../hooks/usePaneRun';
+import { useScene, type PaneId } from '../../store';
+import { Heatmap } from './Heatmap';
+import { HEATMAP_QUANTITIES } from './quantities';
+import './heatmaps.css';
+
+/** Props of {@link GateHeatmaps}. */
+export interface GateHeatmapsProps {
+  /** The pane whose model's quantities are shown. */
+  paneId: PaneId;
+}
+
+const CELL_NAMES = { lstm: 'LSTM', gru: 'GRU', rnn: 'RNN' } as const;
+const CONVENTIONS = { pytorch: 'PyTorch', classic: 'classic (Cho et al. 2014)' } as const;
+
+/**
+ * Every quantity of the selected layer of one pane as heatmaps (time → right, units ↓):
+ * LSTM f i g o c h, GRU r z n h, RNN pre h. The layer is clamped to the pane's layers.
+ * Stepping redraws only the cursor overlays; a new trace or layer redraws the cells.
+ */
+export function GateHeatmaps({ paneId }: GateHeatmapsProps) {
+  const pane = usePane(paneId);
+  const run = usePaneRun(paneId);
+  const selectedLayer = useScene((s) => s.layer);
+  if (!pane || !run) return null;
+  const headingId = `heatmaps-${paneId}-title`;
+  if (!run.ok) {
+    return (
+      <p className="heatmaps-error" role="status">
+        Pane {paneId}: no heatmaps, the model could not run. {run.error}
+      </p>
+    );
+  }
+  const { trace, model, sequence } = run;
+  const { cell, numLayers, hiddenSize: H, nonlinearity, convention } = model.spec;
+  const layer = Math.max(0, Math.min(selectedLayer, numLayers - 1));
+  const gates = trace.layers[layer]?.gates;
+  const T = trace.T;
+  const variant =
+    cell === 'gru'
+      ? `, ${CONVENTIONS[convention]} convention`
+      : cell === 'rnn'
+        ? ` (${nonlinearity})`
+        : '';
+  return (
+    <div className="heatmaps" role="group" aria-labelledby={headingId}>
+      <h3 id={headingId} className="heatmaps-heading">
+        Pane {paneId}: {CELL_NAMES[cell]}
+        {variant}, layer {layer + 1} of {numLayers}
+        <span className="heatmaps-size">
+          {' '}
+          · {H} {H === 1 ? 'unit' : 'units'} × {T} {T === 1 ? 'step' : 'steps'}
+        </span>
+      </h3>
+      {T === 0 || !gates ? (
+        <p className="heatmaps-empty">No steps to show.</p>
+      ) : (
+        <div className="heatmaps-grid">
+          {HEATMAP_QUANTITIES[cell].map((name) => {
+            const rows = gates[name];
+            return rows ? (
+              <Heatmap
+                key={name}
+                paneId={paneId}
+                name={name}
+                rows={rows}
+                T={T}
+                H={H}
+                tokens={sequence.tokens}
+                nonlinearity={nonlinearity}
+              />
+            ) : null;
+          })}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+import { useRef, useState, type MouseEvent } from 'react';
+import type { Rows } from '../../engine';
+import { useScene, type PaneId } from '../../store';
+import { cellAt, plotHeight, type HeatmapCell } from './geometry';
+import { TimeAxis, UnitAxis } from './HeatmapAxes';
+import { HeatmapTooltip } from './HeatmapTooltip';
+import { heatmapLabel } from './quantities';
+import type { HeatmapScale } from './scale';
+import { useElementWidth } from './useElementWidth';
+import { useHeatmapCanvases } from './useHeatmapCanvases';
+
+/** Plot width, in CSS px, before the first measurement (and in jsdom). */
+const FALLBACK_WIDTH = 320;
+
+/** Props of {@link HeatmapPlot}. */
+export interface HeatmapPlotProps {
+  /** The pane the heatmap belongs to: hover targets name it. */
+  paneId: PaneId;
+  /** Quantity name in the trace ('f'). */
+  name: string;
+  /** The quantity over the trace, `rows[t][j]`, [T][H]. */
+  rows: Rows;
+  /** Steps T (columns). */
+  T: number;
+  /** Units H (rows). */
+  H: number;
+  /** Label of each step, [T]. */
+  tokens: readonly string[];
+  /** The heatmap's colour scale (for the tooltip swatch). */
+  scale: HeatmapScale;
+  /** RGBA image of the cells, T × H (from heatmapPixels). */
+  pixels: Uint8ClampedArray;
+}
+
+/** The cell under a mouse event on the plot element, from its bounding box. */
+function cellOfEvent(
+  event: { clientX: number; clientY: number; currentTarget: Element },
+  T: number,
+  H: number,
+): HeatmapCell | null {
+  const box = event.currentTarget.getBoundingClientRect();
+  return cellAt(event.clientX - box.left, event.clientY - box.top, box.width, box.height, T, H);
+}
+
+/**
+ * One heatmap's picture (role="img", named "Heatmap of f (forget gate)"): unit axis, the
+ * base and overlay canvases, time axis; and beside it, outside the image, the hover
+ * tooltip. Hover publishes the cell as `hovered`; a click moves the time cursor and the
+ * selected unit there.
+ */
+export function HeatmapPlot({ paneId, name, rows, T, H, tokens, scale, pixels }: HeatmapPlotProps) {
+  const wrapRef = useRef<HTMLDivElement>(null);
+  const plotRef = useRef<HTMLDivElement>(null);
+  const baseRef = useRef<HTMLCanvasElement>(null);
+  const overlayRef = useRef<HTMLCanvasElement>(null);
+  const width = useElementWidth(plotRef, FALLBACK_WIDTH);
+  const height = plotHeight(H);
+  const [tip, setTip] = useState<{
+    cell: HeatmapCell;
+    x: number;
+    y: number;
+    flip: boolean;
+  } | null>(null);
+  useHeatmapCanvases(baseRef, overlayRef, { paneId, pixels, T, H, width, height });
+
+  const onMove = (event: MouseEvent<HTMLDivElement>) => {
+    const cell = cellOfEvent(event, T, H);
+    if (!cell) return;
+    const wrap = wrapRef.current?.getBoundingClientRect();
+    const x = event.clientX - (wrap?.left ?? 0);
+    setTip({ cell, x, y: event.clientY - (wrap?.top ?? 0), flip: x > (wrap?.width ?? 0) / 2 });
+    const { hovered, setHovered } = useScene.getState();
+    if (
+      hovered?.pane !== paneId ||
+      hovered.name !== name ||
+      hovered.step !== cell.step ||
+      hovered.unit !== cell.unit
+    ) {
+      setHovered({ pane: paneId, name, step: cell.step, unit: cell.unit });
+    }
+  };
+  const onLeave = () => {
+    setTip(null);
+    const { hovered, setHovered } = useScene.getState();
+    if (hovered?.pane === paneId && hovered.name === name) setHovered(null);
+  };
+  const onClick = (event: MouseEvent<HTMLDivElement>) => {
+    const cell = cellOfEvent(event, T, H);
+    if (!cell) return;
+    const { setStep, setUnit } = useScene.getState();
+    setStep(cell.step);
+    setUnit(cell.unit);
+  };
+
+  const value = tip ? (rows[tip.cell.step - 1]?.[tip.cell.unit] ?? NaN) : NaN;
+  return (
+    <div ref={wrapRef} className="heatmap-figure-wrap">
+      <div className="heatmap-figure" role="img" aria-label={heatmapLabel(name)}>
+        <UnitAxis H={H} height={height} />
+        <div
+          ref={plotRef}
+          className="heatmap-plot"
+          style={{ height }}
+          onPointerMove={onMove}
+          onPointerLeave={onLeave}
+          onClick={onClick}
+        >
+          <canvas ref={baseRef} className="heatmap-base" />
+          <canvas ref={overlayRef} className="heatmap-overlay" />
+        </div>
+        <TimeAxis tokens={tokens} width={width} />
+      </div>
+      {tip && (
+        <HeatmapTooltip
+          name={name}
+          step={tip.cell.step}
+          token={tokens[tip.cell.step - 1] ?? ''}
+          unit={tip.cell.unit}
+          value={value}
+          color={scale.color(value)}
+          x={tip.x}
+          y={tip.y}
+          flip={tip.flip}
+        />
+      )}
+    </div>
+  );
+}

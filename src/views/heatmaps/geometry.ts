@@ -1,0 +1,65 @@
+/** Where things sit on a heatmap of T columns (steps) × H rows (units). Pure. */
+
+/** A cell of a heatmap: the step (1-based, as the time cursor counts) and unit (0-based). */
+export interface HeatmapCell {
+  /** Step 1..T. */
+  readonly step: number;
+  /** Unit 0..H−1 (shown as unit + 1). */
+  readonly unit: number;
+}
+
+/**
+ * The cell under a point (x, y) in CSS px from the plot's top-left corner, for a plot of
+ * `width` × `height` px; null outside the plot or when it has no cells.
+ */
+export function cellAt(
+  x: number,
+  y: number,
+  width: number,
+  height: number,
+  T: number,
+  H: number,
+): HeatmapCell | null {
+  if (!(width > 0 && height > 0 && T > 0 && H > 0)) return null;
+  if (x < 0 || y < 0 || x > width || y > height) return null;
+  const step = Math.min(T, Math.floor((x / width) * T) + 1);
+  const unit = Math.min(H - 1, Math.floor((y / height) * H));
+  return { step, unit };
+}
+
+/** The smallest of 1, 2, 5, 10, 20, 50, … that is ≥ x. */
+export function niceStride(x: number): number {
+  if (!(x > 1)) return 1;
+  let base = 1;
+  for (;;) {
+    for (const m of [1, 2, 5]) {
+      if (base * m >= x) return base * m;
+    }
+    base *= 10;
+  }
+}
+
+/**
+ * Which of 1..n to label when each takes `spacing` px and a label needs `minGap` px: all
+ * of them when they fit; else every other one from 1 (1, 3, 5, …); else 1 and every k-th
+ * (k = 5, 10, 20, 50, …), leaving out a multiple too close to the label "1".
+ */
+export function labelledIndices(n: number, spacing: number, minGap: number): number[] {
+  if (n <= 0) return [];
+  const need = spacing > 0 ? minGap / spacing : n;
+  const k = niceStride(need);
+  if (k <= 2) return Array.from({ length: Math.ceil(n / k) }, (_, i) => 1 + i * k);
+  const out = [1];
+  for (let i = k; i <= n; i += k) if (i - 1 >= need) out.push(i);
+  return out;
+}
+
+/** Width in px a label of `chars` characters needs at the axis font size (0.7rem). */
+export function labelWidth(chars: number): number {
+  return chars * 6.5 + 5;
+}
+
+/** Height in CSS px of a heatmap with H rows: about 14 px a row for few units, capped. */
+export function plotHeight(H: number): number {
+  return Math.max(72, Math.min(176, H * 14));
+}
