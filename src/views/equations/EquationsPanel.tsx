@@ -1,0 +1,171 @@
+import 'katex/dist/katex.min.css';
+import './equations.css';
+import { useCallback, useMemo, useState } from 'react';
+import type { Model, Trace } from '../../engine';
+import { numericEquations, symbolicEquations, type Notation } from '../../equations';
+import { usePaneRun } from '../../hooks/usePaneRun';
+import { useScene, type PaneId, type Sequence } from '../../store';
+import { captionOf, cellTitle, concatDefinition } from './captions';
+import { ConventionNote } from './ConventionNote';
+import { EquationRow } from './EquationRow';
+import { KatexSpan } from './KatexSpan';
+import { NotationSwitch } from './NotationSwitch';
+import { colorMark, PART_COLORS, useScheme } from './palette';
+import { UnitField } from './UnitField';
+
+/** Props of {@link EquationsPanel}. */
+export interface EquationsPanelProps {
+  /** The pane whose cell, model and trace the equations show. */
+  paneId: PaneId;
+  /** Notation shown first; the panel's switch changes it. Default: PyTorch's. */
+  defaultNotation?: Notation;
+}
+
+/**
+ * The live equations of one pane: every equation of its cell in the running convention,
+ * symbolically and, under each, for the selected unit at the current step with the real
+ * numbers (each number's full value on hover). Reads t, layer, unit, naming and hover
+ * from the scene store; writes `unit` (the Unit field) and `hovered` (pointer and focus).
+ * A pane whose run failed shows a short message instead.
+ */
+export function EquationsPanel({ paneId, defaultNotation = 'pytorch' }: EquationsPanelProps) {
+  const run = usePaneRun(paneId);
+  if (!run) return null;
+  if (!run.ok) {
+    return (
+      <p className="eq-message" role="status">
+        No equations to show: {run.error}
+      </p>
+    );
+  }
+  return (
+    <EquationsBody
+      paneId={paneId}
+      model={run.model}
+      trace={run.trace}
+      sequence={run.sequence}
+      defaultNotation={defaultNotation}
+    />
+  );
+}
+
+/** Props of {@link EquationsBody}. */
+interface EquationsBodyProps {
+  /** The pane, for hover targets. */
+  paneId: PaneId;
+  /** The pane's model. */
+  model: Model;
+  /** Its forward pass on the scene's input. */
+  trace: Trace;
+  /** The input: engine rows for layer 0 and the token of each step. */
+  sequence: Sequence;
+  /** First notation shown. */
+  defaultNotation: Notation;
+}
+
+/** The panel once the pane has a trace. */
+function EquationsBody({ paneId, model, trace, sequence, defaultNotation }: EquationsBodyProps) {
+  const [notation, setNotation] = useState<Notation>(defaultNotation);
+  const { spec } = model;
+  const H = spec.hiddenSize;
+  const t = Math.min(
+    useScene((s) => s.t),
+    trace.T,
+  );
+  const layer = Math.min(
+    useScene((s) => s.layer),
+    spec.numLayers - 1,
+  );
+  const unit = Math.min(
+    useScene((s) => s.unit),
+    H - 1,
+  );
+  const naming = useScene((s) => s.naming);
+  const textInput = useScene((s) => s.input.kind === 'text');
+  const hovered = useScene((s) => (s.hovered?.pane === paneId ? s.hovered.name : null));
+  const setHovered = useScene((s) => s.setHovered);
+  const setUnit = useScene((s) => s.setUnit);
+  const scheme = useScheme();
+
+  const { cell, convention, nonlinearity } = spec;
+  const symbolic = useMemo(
+    () => symbolicEquations({ cell, convention, nonlinearity }, notation, colorMark(scheme)),
+    [cell, convention, nonlinearity, notation, scheme],
+  );
+  const numeric = useMemo(
+    () =>
+      t >= 1 ? numericEquations({ model, trace, xs: sequence.xs, layer, t, unit, notation }) : [],
+    [model, trace, sequence, layer, t, unit, notation],
+  );
+  const cBound = useMemo(() => largestAbs(trace, layer, 'c'), [trace, layer]);
+  const onHover = useCallback(
+    (name: string | null) => setHovered(name ? { pane: paneId, name } : null),
+    [setHovered, paneId],
+  );
+
+  if (t < 1) return <p className="eq-message">The input is empty: no step to show.</p>;
+  const token = sequence.tokens[t - 1] ?? '';
+  const colors = PART_COLORS[scheme];
+  return (
+    <div className="equations-panel" data-pane={paneId}>
+      <NotationSwitch value={notation} onChange={setNotation} />
+      <div className="eq-context">
+        <p>
+          <strong>{cellTitle(cell)}</strong> · step {t} of {trace.T} · x<sub>{t}</sub> ={' '}
+          {textInput ? `“${token}”` : token}
+          {spec.numLayers > 1 && (
+            <>
+              {' '}
+              · layer {layer + 1} of {spec.numLayers}
+              {layer > 0 && <> (its x is layer {layer}’s h)</>}
+            </>
+          )}
+        </p>
+        <UnitField unit={unit} hiddenSize={H} onChange={setUnit} />
+      </div>
+      {cell === 'gru' && <ConventionNote convention={convention} />}
+      {notation === 'concat' && (
+        <p className="eq-definition">
+          <KatexSpan latex={concatDefinition(cell)} />
+        </p>
+      )}
+      <p className="eq-key">
+        <span style={{ color: colors.input }}>
+          ■ <i>x</i>
+          <sub>t</sub> part
+        </span>{' '}
+        <span style={{ color: colors.recurrent }}>
+          ■ <i>h</i>
+          <sub>t−1</sub> part
+        </span>{' '}
+        <span style={{ color: colors.bias }}>■ bias</span>
+        <span className="eq-key-hint"> Point at a number for its full value.</span>
+      </p>
+      <ol className="eq-list">
+        {numeric.map((eq, k) => (
+          <EquationRow
+            key={eq.name}
+            numeric={eq}
+            symbolic={symbolic[k]?.latex ?? ''}
+            caption={captionOf(spec, eq.name, naming)}
+            note={symbolic[k]?.note}
+            hovered={hovered}
+            scheme={scheme}
+            cBound={cBound}
+            onHover={onHover}
+          />
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+/** Largest |value| of a quantity over a layer's trace (1 when absent or all zero). */
+function largestAbs(trace: Trace, layer: number, name: string): number {
+  const rows = trace.layers[layer]?.gates[name];
+  let m = 0;
+  for (const row of rows ?? []) {
+    for (let j = 0; j < row.length; j++) m = Math.max(m, Math.abs(row[j]!));
+  }
+  return m > 0 ? m : 1;
+}

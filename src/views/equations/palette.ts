@@ -1,0 +1,69 @@
+import { useSyncExternalStore } from 'react';
+import type { MarkRole, TermRole } from '../../equations';
+import { gateColor, scaleKindOf, signedColor, symmetricColor, textColorOn } from '../colors';
+
+/** The page's colour scheme, as the CSS of the app follows it. */
+export type Scheme = 'light' | 'dark';
+
+/** The three parts of a pre-activation get a colour each, the same in symbols and numbers. */
+export type PartRole = Extract<TermRole, 'input' | 'recurrent' | 'bias'>;
+
+/**
+ * Colours of the input part (x_t, blue), recurrent part (h_{t−1}, orange) and bias (grey),
+ * told apart by hue and lightness alike (safe for red–green colour blindness), each with at
+ * least 4.5:1 contrast on the panel background of its scheme.
+ */
+export const PART_COLORS: Readonly<Record<Scheme, Readonly<Record<PartRole, string>>>> = {
+  light: { input: '#0b5cad', recurrent: '#b34700', bias: '#586474' },
+  dark: { input: '#7cc0ff', recurrent: '#ffa366', bias: '#a9b4c4' },
+};
+
+/** Whether a term role is one of the coloured parts. */
+export function isPart(role: TermRole): role is PartRole {
+  return role === 'input' || role === 'recurrent' || role === 'bias';
+}
+
+/** A {@link MarkRole} that colours the symbolic parts with `\textcolor` (allowed with trust off). */
+export function colorMark(scheme: Scheme): MarkRole {
+  const colors = PART_COLORS[scheme];
+  return (role, tex) => `\\textcolor{${colors[role]}}{${tex}}`;
+}
+
+const DARK_QUERY = '(prefers-color-scheme: dark)';
+
+function darkQuery(): MediaQueryList | null {
+  return typeof window !== 'undefined' && typeof window.matchMedia === 'function'
+    ? window.matchMedia(DARK_QUERY)
+    : null;
+}
+
+function subscribe(onChange: () => void): () => void {
+  const query = darkQuery();
+  query?.addEventListener('change', onChange);
+  return () => query?.removeEventListener('change', onChange);
+}
+
+/** The current colour scheme; re-renders when the system switches (light without matchMedia). */
+export function useScheme(): Scheme {
+  return useSyncExternalStore(
+    subscribe,
+    () => (darkQuery()?.matches ? 'dark' : 'light'),
+    () => 'light',
+  );
+}
+
+/**
+ * Background and text colour of a result chip: the same scale the diagram and heatmaps
+ * use for that quantity (viridis for gates, diverging for the rest; `cBound` is the
+ * largest |c| of the run for the LSTM cell state).
+ */
+export function chipColors(name: string, value: number, cBound: number) {
+  const kind = scaleKindOf(name);
+  const background =
+    kind === 'gate'
+      ? gateColor(value)
+      : kind === 'symmetric'
+        ? symmetricColor(cBound)(value)
+        : signedColor(value);
+  return { background, color: textColorOn(background) };
+}
