@@ -1,28 +1,55 @@
+import { useKeyboardShortcuts } from './hooks/useKeyboardShortcuts';
+import { usePlaybackClock } from './hooks/usePlaybackClock';
+import { useScene } from './store';
+import { InputControls } from './views/controls/InputControls';
+import { ModelSettings } from './views/controls/ModelSettings';
+import { PlaybackControls } from './views/controls/PlaybackControls';
+import { CellDiagram } from './views/diagram/CellDiagram';
+import { EquationsPanel } from './views/equations/EquationsPanel';
+import { GradientPanel } from './views/gradients/GradientPanel';
+import { GateHeatmaps } from './views/heatmaps/GateHeatmaps';
 import { Region } from './views/Region';
+import { UnrolledStrip } from './views/UnrolledStrip';
 
-/** The whole page: a header and the five regions of the scene. */
+/** The whole page: header, playback, and the regions of the scene. */
 export function App() {
+  useKeyboardShortcuts(useScene);
+  usePlaybackClock(useScene);
+  const paneIds = useScene((s) => s.panes.map((p) => p.id).join(''));
   return (
     <div className="app">
       <header className="app-header">
         <h1>Gatescope</h1>
         <p className="tagline">RNN, LSTM and GRU gates, one time step at a time.</p>
       </header>
+      <div className="playback-bar">
+        <PlaybackControls />
+        <UnrolledStrip />
+      </div>
       <main className="scene">
         <Region id="controls" title="Controls">
-          Input sequence, model settings and playback.
+          <InputControls />
+          {[...paneIds].map((id) => (
+            <ModelSettings key={id} paneId={id as 'A'} />
+          ))}
         </Region>
         <Region id="diagram" title="Cell diagram">
-          The cell of the selected model at the current step.
+          {[...paneIds].map((id) => (
+            <CellDiagram key={id} paneId={id as 'A'} />
+          ))}
         </Region>
         <Region id="heatmaps" title="Gate heatmaps">
-          Every gate, every unit, every step.
+          {[...paneIds].map((id) => (
+            <GateHeatmaps key={id} paneId={id as 'A'} />
+          ))}
         </Region>
         <Region id="equations" title="Equations">
-          The cell&apos;s equations with the real numbers in them.
+          {[...paneIds].map((id) => (
+            <EquationsPanel key={id} paneId={id as 'A'} />
+          ))}
         </Region>
         <Region id="gradients" title="Gradients through time">
-          How far a gradient survives back through time.
+          <GradientPanel />
         </Region>
       </main>
     </div>

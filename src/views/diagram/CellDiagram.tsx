@@ -1,0 +1,173 @@
+import { useEffect, useId, useMemo, useState } from 'react';
+import { usePaneRun } from '../../hooks/usePaneRun';
+import { useScene, type PaneId } from '../../store';
+import { DiagramContext, type DiagramEnv } from './context';
+import { DiagramTooltip } from './DiagramTooltip';
+import { FlowRegistry } from './flow';
+import { formatValue } from './format';
+import { GateChips } from './GateChips';
+import { GRU_STAGES, GruDiagram } from './GruDiagram';
+import { diagramName, INPUT_LABEL, labelMap, quantityLabels } from './labels';
+import { LayerSelect } from './LayerSelect';
+import { ANCHORS, SIZES } from './layout';
+import { LSTM_STAGES, LstmDiagram } from './LstmDiagram';
+import { NamingToggle } from './NamingToggle';
+import { RNN_STAGES, RnnDiagram } from './RnnDiagram';
+import { at, stepValues } from './stepValues';
+import './diagram.css';
+
+/** Props of {@link CellDiagram}. */
+export interface CellDiagramProps {
+  /** The pane whose cell is drawn; everything else comes from the scene store. */
+  paneId: PaneId;
+}
+
+/** Length of one step's flow animation at speed 1×, in ms (divided by the speed). */
+export const FLOW_MS = 500;
+
+const STAGES = { lstm: LSTM_STAGES, gru: GRU_STAGES, rnn: RNN_STAGES } as const;
+
+/**
+ * The animated diagram of one pane's cell at the current step and layer: LSTM, GRU (as
+ * its convention runs) or RNN, with every gate's value for the selected unit, per-unit
+ * bars, hover tooltips, focusable value chips, the gate-naming toggle (LSTM) and a layer
+ * selector (stacked models). On each step the values flow along the wires in the order
+ * they are computed, through the Web Animations API, never through React renders.
+ */
+export function CellDiagram({ paneId }: CellDiagramProps) {
+  const pane = useScene((s) => s.panes.find((p) => p.id === paneId));
+  const run = usePaneRun(paneId);
+  const t = useScene((s) => s.t);
+  const layerWanted = useScene((s) => s.layer);
+  const unitWanted = useScene((s) => s.unit);
+  const naming = useScene((s) => s.naming);
+  const hovered = useScene((s) => s.hovered);
+  const isText = useScene((s) => s.input.kind === 'text');
+  const { setHovered, setLayer, setNaming, setUnit } = useScene.getState();
+  const [flow] = useState(() => new FlowRegistry());
+  const [tip, setTip] = useState<string | null>(null);
+  const baseId = useId().replace(/[^a-zA-Z0-9_-]/g, '');
+  const cell = pane?.cell ?? 'lstm';
+  const stages = STAGES[cell];
+
+  useEffect(() => {
+    const unsubscribe = useScene.subscribe((s, prev) => {
+      if (s.t !== prev.t) flow.play(FLOW_MS / (s.speed > 0 ? s.speed : 1), stages);
+    });
+    return () => {
+      unsubscribe();
+      flow.cancel();
+    };
+  }, [flow, stages]);
+
+  const values = useMemo(
+    () => (run?.ok ? stepValues(run.trace, run.sequence, layerWanted, t, isText) : null),
+    [run, layerWanted, t, isText],
+  );
+  const labels = useMemo(
+    () =>
+      pane
+        ? quantityLabels(pane.cell, {
+            naming,
+            convention: pane.convention,
+            nonlinearity: pane.nonlinearity,
+          })
+        : [],
+    [pane, naming],
+  );
+  const unit = values ? Math.min(Math.max(0, unitWanted), Math.max(0, values.H - 1)) : 0;
+  const env = useMemo<DiagramEnv>(
+    () => ({
+      arrowId: `${baseId}-arrow`,
+      flow,
+      unit,
+      isHighlighted: (name) => hovered?.pane === paneId && hovered.name === name,
+      hover: (name) => {
+        setTip(name);
+        setHovered(name ? { pane: paneId, name } : null);
+      },
+      selectUnit: setUnit,
+    }),
+    [baseId, flow, unit, hovered, paneId, setHovered, setUnit],
+  );
+  if (!pane || !run) return null;
+
+  const byName = labelMap([...labels, INPUT_LABEL]);
+  const name = diagramName(pane.cell, values?.t ?? t);
+  const tipLabel = tip ? byName[tip] : undefined;
+  const tipAnchor = tip ? ANCHORS[pane.cell][tip] : undefined;
+  const tipValue =
+    tip === 'x' ? (values?.xLabel ?? '') : formatValue(at(values?.rows[tip ?? ''], unit));
+  const tooltipId = `${baseId}-tip`;
+  const layer = values?.layer ?? 0;
+
+  return (
+    <div className="cell-diagram" data-pane={paneId} data-cell={pane.cell}>
+      <div className="cd-toolbar">
+        <p className="cd-heading">
+          <strong>
+            {paneId} · {pane.cell.toUpperCase()}
+          </strong>
+          {values && (
+            <span className="cd-heading-detail">
+              {' '}
+              step {values.t} of {values.T} · unit {unit + 1} of {values.H}
+            </span>
+          )}
+        </p>
+        {pane.cell === 'lstm' && <NamingToggle naming={naming} onChange={setNaming} />}
+        {pane.numLayers > 1 && (
+          <LayerSelect layer={layer} numLayers={pane.numLayers} onChange={setLayer} />
+        )}
+      </div>
+      {!run.ok || !values ? (
+        <div role="alert" className="cd-error">
+          {run.ok ? 'This model has no steps to draw.' : run.error}
+        </div>
+      ) : (
+        <DiagramContext.Provider value={env}>
+          <div className="cd-figure">
+            {pane.cell === 'lstm' && (
+              <LstmDiagram values={values} labels={byName} naming={naming} name={name} />
+            )}
+            {pane.cell === 'gru' && (
+              <GruDiagram
+                values={values}
+                labels={byName}
+                convention={pane.convention}
+                params={run.model.layers[layer]}
+                name={name}
+              />
+            )}
+            {pane.cell === 'rnn' && (
+              <RnnDiagram
+                values={values}
+                labels={byName}
+                nonlinearity={pane.nonlinearity}
+                name={name}
+              />
+            )}
+            {tipLabel && tipAnchor && (
+              <DiagramTooltip
+                id={tooltipId}
+                label={tipLabel}
+                valueText={tipValue}
+                anchor={tipAnchor}
+                width={SIZES[pane.cell].width}
+                height={SIZES[pane.cell].height}
+              />
+            )}
+          </div>
+          <GateChips
+            labels={labels}
+            values={values}
+            unit={unit}
+            active={tip}
+            tooltipId={tooltipId}
+            onHover={env.hover}
+          />
+        </DiagramContext.Provider>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import { useId } from 'react';
+import type { GateNaming } from '../../store';
+
+/** Props of {@link NamingToggle}. */
+export interface NamingToggleProps {
+  /** The naming in use. */
+  naming: GateNaming;
+  /** Called with the naming picked. */
+  onChange: (naming: GateNaming) => void;
+}
+
+const OPTIONS: readonly { value: GateNaming; text: string }[] = [
+  { value: 'standard', text: 'Standard' },
+  { value: 'lfru', text: 'Learn · forget · remember · use' },
+];
+
+/**
+ * The "Gate names" radio group: textbook names (forget, input, candidate, output) or the
+ * learn / forget / remember / use names some courses teach.
+ */
+export function NamingToggle({ naming, onChange }: NamingToggleProps) {
+  const group = useId();
+  return (
+    <div className="cd-naming" role="radiogroup" aria-label="Gate names">
+      <span className="cd-naming-title" aria-hidden="true">
+        Gate names
+      </span>
+      {OPTIONS.map(({ value, text }) => (
+        <label
+          key={value}
+          className={naming === value ? 'cd-naming-option is-checked' : 'cd-naming-option'}
+        >
+          <input
+            type="radio"
+            name={group}
+            value={value}
+            checked={naming === value}
+            onChange={() => onChange(value)}
+          />
+          {text}
+        </label>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import { line } from 'd3-shape';
+import { wireWidth } from './colors';
+import { useDiagram } from './context';
+import type { Point } from './layout';
+
+/** Props of {@link Wire}. */
+export interface WireProps {
+  /** Polyline the wire follows, viewBox units; the arrowhead sits on the last point. */
+  points: readonly Point[];
+  /** Value it carries for the selected unit, setting its width; omit for a bus carrying whole vectors. */
+  value?: number;
+  /** Animation stage at which the value travels along it; omit for a wire that never pulses. */
+  stage?: number;
+  /** Draw an arrowhead at the end (default true). */
+  arrow?: boolean;
+  /** Dashed (the RNN's loop to the next step). */
+  dashed?: boolean;
+  /** Names the wire for tests and styling, e.g. "r-after-matrix". */
+  id?: string;
+  /** Draw a gap of background under the wire where it crosses another. */
+  bridge?: boolean;
+}
+
+/** A wire as the diagrams list them: its props plus a React key (also its default id). */
+export type WireSpec = WireProps & { key: string };
+
+const path = line<Point>(
+  (p) => p.x,
+  (p) => p.y,
+);
+
+/**
+ * A wire between two parts of a cell: a neutral stroke whose width follows the
+ * magnitude of what it carries, and on top an invisible copy that a dash of accent
+ * colour runs along when the step animates.
+ */
+export function Wire({ points, value, stage, arrow = true, dashed, id, bridge }: WireProps) {
+  const { arrowId, flow } = useDiagram();
+  const d = path(points as Point[]) ?? '';
+  const width = value === undefined ? 2 : wireWidth(value);
+  return (
+    <g className="cd-wire" data-wire={id}>
+      {bridge && <path className="cd-wire-bridge" d={d} strokeWidth={width + 8} />}
+      <path
+        className={dashed ? 'cd-wire-line is-dashed' : 'cd-wire-line'}
+        d={d}
+        strokeWidth={width}
+        markerEnd={arrow ? `url(#${arrowId})` : undefined}
+      />
+      {stage !== undefined && (
+        <path
+          ref={flow.ref(stage, 'pulse')}
+          className="cd-pulse"
+          d={d}
+          pathLength={100}
+          strokeWidth={width + 3}
+        />
+      )}
+    </g>
+  );
+}

@@ -1,0 +1,98 @@
+/**
+ * The per-step animation: values flowing along the wires in the order they are computed.
+ * Elements register with a stage (0 inputs, 1 gates, 2 cell state, 3 output …) through
+ * ref callbacks; {@link FlowRegistry.play} runs one Web Animations API animation per
+ * element, stage by stage. React renders the new numbers once per step; the frames in
+ * between never touch React.
+ */
+
+/**
+ * How an element moves: `pulse` sends a dash along a path (the path needs pathLength=100
+ * and a dasharray of "16 200"; see .cd-pulse), `reveal` fades a group in as its value
+ * arrives, `flash` blinks an outline when a box fires.
+ */
+export type FlowKind = 'pulse' | 'reveal' | 'flash';
+
+/** A ref callback as React 19 calls it: with the element, returning a cleanup. */
+export type FlowRef = (element: Element | null) => (() => void) | undefined;
+
+/** True when the user asked the system for reduced motion (false where matchMedia is missing). */
+function prefersReducedMotion(): boolean {
+  return (
+    typeof window !== 'undefined' &&
+    typeof window.matchMedia === 'function' &&
+    window.matchMedia('(prefers-reduced-motion: reduce)').matches
+  );
+}
+
+function keyframes(kind: FlowKind): Keyframe[] {
+  switch (kind) {
+    case 'pulse':
+      return [
+        { strokeDashoffset: 16, opacity: 1 },
+        { strokeDashoffset: -100, opacity: 1 },
+      ];
+    case 'reveal':
+      return [{ opacity: 0.2 }, { opacity: 1 }];
+    case 'flash':
+      return [{ opacity: 0 }, { opacity: 1, offset: 0.35 }, { opacity: 0 }];
+  }
+}
+
+/** The elements of one diagram that animate on each step, by stage. */
+export class FlowRegistry {
+  private readonly items = new Map<Element, { stage: number; kind: FlowKind }>();
+  private readonly refs = new Map<string, FlowRef>();
+  private running: Animation[] = [];
+
+  /**
+   * A stable ref callback registering its element at `stage` (0-based) with `kind`. The
+   * same callback is returned for the same (stage, kind), so React does not re-attach it
+   * on every render.
+   */
+  ref(stage: number, kind: FlowKind = 'pulse'): FlowRef {
+    const key = `${stage}:${kind}`;
+    let callback = this.refs.get(key);
+    if (!callback) {
+      callback = (element) => {
+        if (!element) return undefined;
+        this.items.set(element, { stage, kind });
+        return () => {
+          this.items.delete(element);
+        };
+      };
+      this.refs.set(key, callback);
+    }
+    return callback;
+  }
+
+  /** Elements registered now (tests read it). */
+  get size(): number {
+    return this.items.size;
+  }
+
+  /**
+   * Plays one step over `durationMs`, split evenly between `stages` stages. Cancels a step
+   * still playing. Does nothing under reduced motion or where Element.animate is missing
+   * (jsdom): the new values are already drawn.
+   */
+  play(durationMs: number, stages: number): void {
+    this.cancel();
+    if (prefersReducedMotion() || !(durationMs > 0)) return;
+    const slot = durationMs / Math.max(1, stages);
+    for (const [element, { stage, kind }] of this.items) {
+      if (typeof element.animate !== 'function') continue;
+      const delay = stage * slot;
+      const fill: FillMode = kind === 'reveal' ? 'backwards' : 'none';
+      this.running.push(
+        element.animate(keyframes(kind), { duration: slot, delay, fill, easing: 'ease-in-out' }),
+      );
+    }
+  }
+
+  /** Stops every animation of this diagram, leaving the final state drawn. */
+  cancel(): void {
+    for (const animation of this.running) animation.cancel();
+    this.running = [];
+  }
+}

@@ -1,0 +1,68 @@
+import type { Trace } from '../../engine';
+import type { Sequence } from '../../store';
+
+/** What one layer of one cell read and wrote at one step: the numbers a diagram draws. */
+export interface StepValues {
+  /** Step shown, 1-based and clamped into 1..T: it reads x_t and h_{t−1}, writes h_t. */
+  readonly t: number;
+  /** Steps in the sequence. */
+  readonly T: number;
+  /** Layer shown, 0-based, clamped into the model's layers. */
+  readonly layer: number;
+  /** Units per layer. */
+  readonly H: number;
+  /** Each recorded quantity's row at step t, [H]: lstm `i f g o c h`, gru `r z n h`, rnn `pre h`. */
+  readonly rows: Readonly<Record<string, ArrayLike<number>>>;
+  /** h_{t−1} of this layer, [H]; zeros at t = 1 (the model starts from a zero state). */
+  readonly prevH: ArrayLike<number>;
+  /** c_{t−1} of this layer, [H], lstm only (zeros otherwise and at t = 1). */
+  readonly prevC: ArrayLike<number>;
+  /** x_t as this layer reads it: the sequence's x_t for layer 0, h_t of the layer below above it. */
+  readonly x: ArrayLike<number>;
+  /** Short label of x_t (./rich markup): the token for layer 0, "h_{t} of layer l" above it. */
+  readonly xLabel: string;
+}
+
+/**
+ * The values a diagram needs at step t of `layer`, read from a trace. `t` and `layer` are
+ * clamped into range, so a stale cursor never reads outside the trace. `quoteTokens`
+ * (text inputs) prints x_t's token in quotes, so a space or a digit reads as a character.
+ */
+export function stepValues(
+  trace: Trace,
+  sequence: Sequence,
+  layer: number,
+  t: number,
+  quoteTokens = false,
+): StepValues {
+  const L = trace.layers.length;
+  const l = Math.min(Math.max(0, Math.floor(layer)), Math.max(0, L - 1));
+  const T = trace.T;
+  const step = Math.min(Math.max(1, Math.round(t)), Math.max(1, T));
+  const layerTrace = trace.layers[l];
+  const gates = layerTrace?.gates ?? {};
+  const hRows = gates.h ?? [];
+  const H = hRows[0]?.length ?? trace.hT[l]?.length ?? 0;
+  const zeros = new Float64Array(H);
+  const rows: Record<string, ArrayLike<number>> = {};
+  for (const [name, r] of Object.entries(gates)) rows[name] = r[step - 1] ?? zeros;
+  const prevH = step >= 2 ? (hRows[step - 2] ?? zeros) : zeros;
+  const cRows = gates.c;
+  const prevC = cRows && step >= 2 ? (cRows[step - 2] ?? zeros) : zeros;
+  let x: ArrayLike<number>;
+  let xLabel: string;
+  if (l === 0) {
+    x = sequence.xs[step - 1] ?? [];
+    const token = sequence.tokens[step - 1] ?? '';
+    xLabel = quoteTokens ? `‘${token}’` : token;
+  } else {
+    x = trace.layers[l - 1]?.gates.h?.[step - 1] ?? zeros;
+    xLabel = `h_{t} of layer ${l}`;
+  }
+  return { t: step, T, layer: l, H, rows, prevH, prevC, x, xLabel };
+}
+
+/** Entry j of a row, 0 when the row is shorter (an out-of-range unit never reads undefined). */
+export function at(row: ArrayLike<number> | undefined, j: number): number {
+  return row?.[j] ?? 0;
+}

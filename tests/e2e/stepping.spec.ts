@@ -1,0 +1,113 @@
+import type { Page } from '@playwright/test';
+import { test, expect, seriousA11yViolations } from './fixtures';
+
+const slider = (page: Page) => page.getByRole('slider', { name: 'Time step' });
+const diagram = (page: Page, cell: string, step: number) =>
+  page.getByRole('img', { name: `${cell} cell diagram, step ${step}` });
+
+test.beforeEach(async ({ page }) => {
+  await page.goto('./');
+  await expect(diagram(page, 'LSTM', 1)).toBeVisible();
+});
+
+test('the default scene is an LSTM on a short text at step 1, and → moves one step', async ({
+  page,
+}) => {
+  await expect(slider(page)).toHaveAttribute('aria-valuemin', '1');
+  await expect(slider(page)).toHaveAttribute('aria-valuemax', '11');
+  await expect(slider(page)).toHaveAttribute('aria-valuenow', '1');
+  await page.keyboard.press('ArrowRight');
+  await expect(slider(page)).toHaveAttribute('aria-valuenow', '2');
+  await expect(diagram(page, 'LSTM', 2)).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/lstm-step-2.png', fullPage: true });
+  expect(await seriousA11yViolations(page)).toEqual([]);
+});
+
+test('playback controls and keys drive the one time cursor', async ({ page }) => {
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await expect(slider(page)).toHaveAttribute('aria-valuenow', '3');
+  await page.getByRole('button', { name: 'Step back' }).click();
+  await expect(slider(page)).toHaveAttribute('aria-valuenow', '2');
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('End');
+  await expect(slider(page)).toHaveAttribute('aria-valuenow', '11');
+  await page.keyboard.press('Home');
+  await expect(slider(page)).toHaveAttribute('aria-valuenow', '1');
+  await page.keyboard.press('PageDown');
+  await expect(slider(page)).toHaveAttribute('aria-valuenow', '2');
+  await page.getByRole('button', { name: 'Restart' }).click();
+  await expect(slider(page)).toHaveAttribute('aria-valuenow', '1');
+
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press(' ');
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await expect(slider(page)).not.toHaveAttribute('aria-valuenow', '1', { timeout: 5000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+
+  await slider(page).fill('7');
+  await expect(diagram(page, 'LSTM', 7)).toBeVisible();
+});
+
+test('typing an input text changes the sequence; a bad value is refused with a message', async ({
+  page,
+}) => {
+  const text = page.getByRole('textbox', { name: 'Input text' });
+  await text.fill('abcabcabcabc');
+  await expect(slider(page)).toHaveAttribute('aria-valuemax', '12');
+  await text.fill('');
+  await expect(page.getByRole('alert').filter({ hasText: 'at least one character' })).toBeVisible();
+  await expect(slider(page)).toHaveAttribute('aria-valuemax', '12');
+
+  const hidden = page.getByRole('spinbutton', { name: 'Hidden size' });
+  await hidden.fill('100');
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'Hidden size must be from 1 to 64' }),
+  ).toBeVisible();
+  await expect(diagram(page, 'LSTM', 1)).toBeVisible();
+
+  await page.getByRole('combobox', { name: 'Input', exact: true }).selectOption('sine');
+  const length = page.getByRole('spinbutton', { name: 'Sequence length' });
+  await length.fill('2001');
+  await expect(page.getByRole('alert').filter({ hasText: '1 to 2000' })).toBeVisible();
+  await length.fill('2000');
+  await expect(slider(page)).toHaveAttribute('aria-valuemax', '2000');
+  await page.keyboard.press('Escape');
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('End');
+  await expect(diagram(page, 'LSTM', 2000)).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Go to step/ })).toHaveCount(25);
+});
+
+test('switching cell type and GRU convention redraws the diagram; screenshots of each', async ({
+  page,
+}) => {
+  const cell = page.getByRole('combobox', { name: 'Cell type' });
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  const region = page.getByRole('region', { name: 'Cell diagram' });
+  await region.screenshot({ path: 'test-results/screenshots/diagram-lstm.png' });
+
+  await cell.selectOption('gru');
+  await expect(diagram(page, 'GRU', 4)).toBeVisible();
+  await expect(region).toContainText(/PyTorch/);
+  await region.screenshot({ path: 'test-results/screenshots/diagram-gru-pytorch.png' });
+  await page.getByRole('combobox', { name: 'GRU convention' }).selectOption('classic');
+  await expect(region).toContainText(/Classic/);
+  await region.screenshot({ path: 'test-results/screenshots/diagram-gru-classic.png' });
+
+  await cell.selectOption('rnn');
+  await expect(diagram(page, 'RNN', 4)).toBeVisible();
+  await region.screenshot({ path: 'test-results/screenshots/diagram-rnn-tanh.png' });
+  await page.getByRole('combobox', { name: 'Nonlinearity' }).selectOption('relu');
+  await expect(region).toContainText(/relu/);
+  await region.screenshot({ path: 'test-results/screenshots/diagram-rnn-relu.png' });
+
+  await cell.selectOption('lstm');
+  await page.getByRole('spinbutton', { name: 'Layers' }).fill('2');
+  await page.getByRole('combobox', { name: 'Layer' }).selectOption({ index: 1 });
+  await expect(diagram(page, 'LSTM', 4)).toBeVisible();
+  expect(await seriousA11yViolations(page)).toEqual([]);
+});

@@ -1,0 +1,129 @@
+// @vitest-environment jsdom
+import { act, render } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useScene } from '../../../src/store';
+import { CellDiagram, FLOW_MS } from '../../../src/views/diagram/CellDiagram';
+import { FlowRegistry } from '../../../src/views/diagram/flow';
+import { resetScene } from './support';
+
+interface Call {
+  element: Element;
+  keyframes: Keyframe[];
+  options: KeyframeAnimationOptions;
+}
+
+let calls: Call[] = [];
+let cancelled = 0;
+
+function stubAnimate() {
+  calls = [];
+  cancelled = 0;
+  const animate = vi.fn(function (
+    this: Element,
+    keyframes: Keyframe[],
+    options: KeyframeAnimationOptions,
+  ) {
+    calls.push({ element: this, keyframes, options });
+    return { cancel: () => void cancelled++ } as unknown as Animation;
+  });
+  Object.defineProperty(Element.prototype, 'animate', {
+    value: animate,
+    configurable: true,
+    writable: true,
+  });
+}
+
+function stubReducedMotion(reduce: boolean) {
+  Object.defineProperty(window, 'matchMedia', {
+    configurable: true,
+    writable: true,
+    value: (query: string) => ({ matches: reduce && query.includes('reduce'), media: query }),
+  });
+}
+
+beforeEach(() => {
+  resetScene();
+  stubAnimate();
+  stubReducedMotion(false);
+});
+
+afterEach(() => {
+  delete (Element.prototype as { animate?: unknown }).animate;
+  delete (window as { matchMedia?: unknown }).matchMedia;
+});
+
+describe('per-step flow animation', () => {
+  it('animates on a step, in stage order, over 500 ms / speed', () => {
+    render(<CellDiagram paneId="A" />);
+    expect(calls).toHaveLength(0);
+    act(() => useScene.getState().setStep(2));
+    expect(calls.length).toBeGreaterThan(20);
+    const end = Math.max(...calls.map((c) => Number(c.options.delay) + Number(c.options.duration)));
+    expect(end).toBeCloseTo(FLOW_MS, 6);
+
+    // The gates' wires pulse before the cell state's, which pulse before h_t's.
+    const delayOf = (wire: string) => {
+      const call = calls.find(
+        (c) =>
+          c.element.closest(`[data-wire="${wire}"]`) && c.element.classList.contains('cd-pulse'),
+      );
+      if (!call) throw new Error(`no pulse on ${wire}`);
+      return Number(call.options.delay);
+    };
+    expect(delayOf('tap-f')).toBeLessThan(delayOf('f'));
+    expect(delayOf('f')).toBeLessThan(delayOf('c'));
+    expect(delayOf('c')).toBeLessThan(delayOf('h-right'));
+
+    calls = [];
+    act(() => {
+      useScene.getState().setSpeed(2);
+      useScene.getState().setStep(3);
+    });
+    const end2 = Math.max(
+      ...calls.map((c) => Number(c.options.delay) + Number(c.options.duration)),
+    );
+    expect(end2).toBeCloseTo(FLOW_MS / 2, 6);
+    expect(cancelled).toBeGreaterThan(0);
+  });
+
+  it('does not animate when the user prefers reduced motion', () => {
+    stubReducedMotion(true);
+    render(<CellDiagram paneId="A" />);
+    act(() => useScene.getState().setStep(2));
+    expect(calls).toHaveLength(0);
+  });
+
+  it('does not animate on changes other than the step', () => {
+    render(<CellDiagram paneId="A" />);
+    act(() => useScene.getState().setUnit(3));
+    act(() => useScene.getState().setHovered({ pane: 'A', name: 'f' }));
+    expect(calls).toHaveLength(0);
+  });
+
+  it('stops listening once unmounted', () => {
+    const { unmount } = render(<CellDiagram paneId="A" />);
+    unmount();
+    act(() => useScene.getState().setStep(2));
+    expect(calls).toHaveLength(0);
+  });
+});
+
+describe('FlowRegistry', () => {
+  it('registers through stable ref callbacks and forgets on cleanup', () => {
+    const flow = new FlowRegistry();
+    const ref = flow.ref(1, 'pulse');
+    expect(flow.ref(1, 'pulse')).toBe(ref);
+    const el = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+    const cleanup = ref(el);
+    expect(flow.size).toBe(1);
+    cleanup?.();
+    expect(flow.size).toBe(0);
+  });
+
+  it('skips elements without Element.animate (jsdom) without throwing', () => {
+    delete (Element.prototype as { animate?: unknown }).animate;
+    const flow = new FlowRegistry();
+    flow.ref(0)(document.createElement('div'));
+    expect(() => flow.play(500, 4)).not.toThrow();
+  });
+});
