@@ -41,20 +41,42 @@ export function gradientColor(m: number, floor = m * 1e-6): (value: number) => s
   };
 }
 
-/** Relative luminance (WCAG) of a CSS colour. */
+/** WCAG 2 relative luminance (0 black … 1 white) of a CSS colour. */
 export function luminance(color: string): number {
   const { r, g, b } = rgb(color);
   const channel = (v: number) => {
     const s = v / 255;
-    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
   };
   return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
 }
 
-/** Black or white, whichever reads better on `background` (WCAG contrast). */
+/** WCAG 2 contrast ratio (1–21) between two CSS colours. */
+export function contrastRatio(a: string, b: string): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+/**
+ * Black or white, whichever contrasts more with `background`. For any background one of
+ * the two reaches at least 4.58:1, so text drawn this way passes WCAG AA.
+ */
 export function textColorOn(background: string): '#000000' | '#ffffff' {
-  const L = luminance(background);
-  return (L + 0.05) / 0.05 >= 1.05 / (L + 0.05) ? '#000000' : '#ffffff';
+  return contrastRatio(background, '#000000') >= contrastRatio(background, '#ffffff')
+    ? '#000000'
+    : '#ffffff';
+}
+
+/**
+ * The range a diagram value lives in: `unit` for sigmoid gates in [0, 1] (sequential),
+ * `signed` for tanh-range values centred on 0 (diverging).
+ */
+export type ValueRange = 'unit' | 'signed';
+
+/** Fill colour of a value by its range; out-of-range values clamp, NaN is neutral grey. */
+export function valueColor(value: number, range: ValueRange): string {
+  if (!Number.isFinite(value)) return '#9ca3af';
+  return range === 'unit' ? gateColor(value) : signedColor(value);
 }
 
 /** Which scale a quantity of a trace uses. */

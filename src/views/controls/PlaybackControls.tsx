@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { sequenceLength, sequenceOf, SPEEDS, useScene } from '../../store';
+import { PlaybackIcon } from './PlaybackIcon';
 
 /**
  * Play/Pause, Step back, Step forward, Restart, the Time step slider (1..T) and Speed.
@@ -18,7 +19,7 @@ export function PlaybackControls() {
   return (
     <div className="playback" role="group" aria-label="Playback">
       <button type="button" onClick={restart} aria-label="Restart" title="Restart (Home)">
-        ⏮
+        <PlaybackIcon glyph="restart" />
       </button>
       <button
         type="button"
@@ -27,7 +28,7 @@ export function PlaybackControls() {
         title="Step back (←)"
         disabled={t <= 1}
       >
-        ◀
+        <PlaybackIcon glyph="back" />
       </button>
       <button
         type="button"
@@ -36,7 +37,7 @@ export function PlaybackControls() {
         aria-label={playing ? 'Pause' : 'Play'}
         title={playing ? 'Pause (Space)' : 'Play (Space)'}
       >
-        {playing ? '⏸' : '▶'}
+        <PlaybackIcon glyph={playing ? 'pause' : 'play'} />
       </button>
       <button
         type="button"
@@ -45,7 +46,7 @@ export function PlaybackControls() {
         title="Step forward (→)"
         disabled={t >= T}
       >
-        ▶|
+        <PlaybackIcon glyph="forward" />
       </button>
       <div className="time-step">
         <label htmlFor={sliderId}>Time step</label>

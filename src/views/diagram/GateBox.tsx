@@ -1,4 +1,4 @@
-import { textColorOn, valueColor } from './colors';
+import { textColorOn, valueColor } from '../colors';
 import { useDiagram } from './context';
 import { formatValue } from './format';
 import type { QuantityLabel } from './labels';

@@ -1,4 +1,4 @@
-import { valueColor } from './colors';
+import { valueColor } from '../colors';
 import { formatValue } from './format';
 import { HtmlRich } from './HtmlRich';
 import type { QuantityLabel } from './labels';

@@ -1,4 +1,4 @@
-import { valueColor, type ValueRange } from './colors';
+import { valueColor, type ValueRange } from '../colors';
 import { useDiagram } from './context';
 
 /** Props of {@link UnitBars}. */

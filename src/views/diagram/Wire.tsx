@@ -1,5 +1,5 @@
 import { line } from 'd3-shape';
-import { wireWidth } from './colors';
+import { wireWidth } from './wires';
 import { useDiagram } from './context';
 import type { Point } from './layout';
 

@@ -1,6 +1,6 @@
 import type { CellType, GruConvention, Nonlinearity } from '../../engine';
 import type { GateNaming } from '../../store';
-import type { ValueRange } from './colors';
+import type { ValueRange } from '../colors';
 
 /** How one quantity of a cell is named and explained. Labels use the markup of ./rich. */
 export interface QuantityLabel {

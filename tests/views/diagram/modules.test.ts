@@ -1,12 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import {
-  contrastRatio,
-  textColorOn,
-  valueColor,
-  wireWidth,
-  WIRE_WIDTH,
-} from '../../../src/views/diagram/colors';
+import { contrastRatio, textColorOn, valueColor } from '../../../src/views/colors';
+import { wireWidth, WIRE_WIDTH } from '../../../src/views/diagram/wires';
 import { formatValue } from '../../../src/views/diagram/format';
 import { diagramName, quantityLabels } from '../../../src/views/diagram/labels';
 import { parseRich, plainText } from '../../../src/views/diagram/rich';
