@@ -5,6 +5,7 @@ export { LIMITS } from './limits';
 export { SPEEDS } from './playbackSlice';
 export { sequenceLength, DEFAULT_INPUT } from './inputSlice';
 export { defaultPane } from './panesSlice';
+export type { ThemeChoice, ViewsShown } from './uiSlice';
 export type {
   InputKind,
   InputSettings,

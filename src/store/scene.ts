@@ -3,9 +3,10 @@ import { createInputSlice, type InputSlice } from './inputSlice';
 import { createPanesSlice, type PanesSlice } from './panesSlice';
 import { createPlaybackSlice, type PlaybackSlice } from './playbackSlice';
 import { createSelectionSlice, type SelectionSlice } from './selectionSlice';
+import { createUiSlice, type UiSlice } from './uiSlice';
 
-/** The whole scene: input, panes, playback and selection. Plain, serializable data. */
-export type SceneState = InputSlice & PanesSlice & PlaybackSlice & SelectionSlice;
+/** The whole scene: input, panes, playback, selection and presentation. Plain, serializable data. */
+export type SceneState = InputSlice & PanesSlice & PlaybackSlice & SelectionSlice & UiSlice;
 
 /** Builds a fresh scene store (tests make their own; the app uses {@link useScene}). */
 export function createSceneStore() {
@@ -14,6 +15,7 @@ export function createSceneStore() {
     ...createPanesSlice(...a),
     ...createPlaybackSlice(...a),
     ...createSelectionSlice(...a),
+    ...createUiSlice(...a),
   }));
 }
 

@@ -1,0 +1,39 @@
+import type { StateCreator } from 'zustand';
+import type { SceneState } from './scene';
+
+/** Colour theme: follow the system, or force one. */
+export type ThemeChoice = 'system' | 'light' | 'dark';
+
+/** Which analysis views are shown. */
+export interface ViewsShown {
+  diagram: boolean;
+  heatmaps: boolean;
+  equations: boolean;
+  gradients: boolean;
+}
+
+/** How the scene is presented. Serializable; part of a shared link. */
+export interface UiSlice {
+  /** Lecture mode: large type, high contrast, editing panels folded away. */
+  presentation: boolean;
+  /** Editing panels hidden (a teacher's "lesson link" opens this way). */
+  editingHidden: boolean;
+  theme: ThemeChoice;
+  views: ViewsShown;
+  setPresentation: (on: boolean) => void;
+  setEditingHidden: (hidden: boolean) => void;
+  setTheme: (theme: ThemeChoice) => void;
+  setViewShown: (view: keyof ViewsShown, shown: boolean) => void;
+}
+
+/** Creates the UI slice: everything shown, system theme, not presenting. */
+export const createUiSlice: StateCreator<SceneState, [], [], UiSlice> = (set) => ({
+  presentation: false,
+  editingHidden: false,
+  theme: 'system',
+  views: { diagram: true, heatmaps: true, equations: true, gradients: true },
+  setPresentation: (presentation) => set({ presentation }),
+  setEditingHidden: (editingHidden) => set({ editingHidden }),
+  setTheme: (theme) => set({ theme }),
+  setViewShown: (view, shown) => set((s) => ({ views: { ...s.views, [view]: shown } })),
+});
