@@ -93,7 +93,36 @@ async function setScene(page: Page, T: number, H: number): Promise<void> {
   await page.getByRole('slider', { name: 'Time step' }).waitFor();
 }
 
-/** Prints the browser benchmark table: stepping at T=200, H=32 on a production build. */
+/** Steps 100 times in a scene of length T and hidden size H; prints one table row set. */
+async function stepBench(page: Page, T: number, H: number): Promise<void> {
+  await page.goto(URL);
+  await setScene(page, T, H);
+  const traces = () =>
+    page.evaluate(() =>
+      (window as unknown as { __gatescope: { traces: () => number } }).__gatescope.traces(),
+    );
+  const tracesBefore = await traces();
+  const times = await measureStepping(page, 100);
+  const tracesAfter = await traces();
+  const work = percentiles(times.map((t) => t.script + t.layout));
+  const script = percentiles(times.map((t) => t.script));
+  const frame = percentiles(times.map((t) => t.frame));
+  const row = (what: string, p: { median: number; p95: number }, target = '') =>
+    console.log(
+      `| T=${T}, H=${H} | ${what} | ${p.median.toFixed(2)} | ${p.p95.toFixed(2)} | ${target} |`,
+    );
+  row('main-thread work per step (script + style/layout)', work, 'p95 < 16');
+  row('of which script (handlers, React render, commit, effects)', script);
+  row('keydown → next animation frame (wall, includes the wait for vsync)', frame);
+  console.log(
+    `| T=${T}, H=${H} | traces computed during 100 steps (0: the memo holds) | ${tracesAfter - tracesBefore} | | 0 |`,
+  );
+}
+
+/**
+ * Prints the browser benchmark table: pressing → 100 times on a production build with
+ * every view shown (diagram, six heatmaps, equations, gradient plot), one LSTM pane.
+ */
 export async function reportBrowserBench(): Promise<void> {
   const server = await startPreview();
   const browser = await chromium.launch({
@@ -102,31 +131,13 @@ export async function reportBrowserBench(): Promise<void> {
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(URL);
-    await setScene(page, 200, 32);
-    const tracesBefore = await page.evaluate(() =>
-      (window as unknown as { __gatescope: { traces: () => number } }).__gatescope.traces(),
-    );
-    const times = await measureStepping(page, 100);
-    const tracesAfter = await page.evaluate(() =>
-      (window as unknown as { __gatescope: { traces: () => number } }).__gatescope.traces(),
-    );
-    const work = percentiles(times.map((t) => t.script + t.layout));
-    const script = percentiles(times.map((t) => t.script));
-    const frame = percentiles(times.map((t) => t.frame));
     console.log(
-      '\n## Browser: stepping with → (production build, headless Chromium, T=200, H=32, LSTM)\n',
+      '\n## Browser: stepping with → (production build, headless Chromium, LSTM, all views)\n',
     );
-    console.log('| measure | median ms | p95 ms | target |');
-    console.log('| --- | ---: | ---: | --- |');
-    const row = (what: string, p: { median: number; p95: number }, target = '') =>
-      console.log(`| ${what} | ${p.median.toFixed(2)} | ${p.p95.toFixed(2)} | ${target} |`);
-    row('main-thread work per step (script + style/layout)', work, 'p95 < 16');
-    row('of which script (handlers, React render, commit, effects)', script);
-    row('keydown → next animation frame (wall, includes the wait for vsync)', frame);
-    console.log(
-      `\nTraces computed during 100 steps: ${tracesAfter - tracesBefore} (the memo holds when 0).`,
-    );
+    console.log('| scene | measure | median ms | p95 ms | target |');
+    console.log('| --- | --- | ---: | ---: | --- |');
+    await stepBench(page, 200, 32);
+    await stepBench(page, 500, 32);
   } finally {
     await browser.close();
     server.kill();
