@@ -1,0 +1,269 @@
+/**
+ * The URL schema of a shared scene, version 1, as one table (tensorflow/playground's
+ * `state.ts` idea): one row per setting with its key in the hash, its path in the store,
+ * its codec (type and validation) and its default. Encoding and decoding
+ * (`sceneUrl.ts`) only walk this table.
+ *
+ * A v1 hash reads `#v=1&panes=AB&A.cell=gru&B.hidden=16&text=hello%20there&t=4&unit=3`:
+ * `key=value` pairs, values percent-encoded, settings at their default left out (so a
+ * link shows what was changed). Model settings are written once per pane, the key
+ * prefixed by the pane's letter: `A.cell`, `B.hidden`. Steps, layers and units are
+ * counted from 1, as the page shows them. A text whose percent-encoded form is longer
+ * than COMPRESS_ABOVE characters is written compressed under `tz` instead of `text`.
+ *
+ * Within a version, keys, meanings and defaults never change: a change needs v2 and a
+ * reader of v1 links. (A test checks these defaults against the store's.)
+ */
+import { LIMITS, SPEEDS } from '../store';
+import type { InputSettings, PaneId, PaneSettings, SceneState, ViewsShown } from '../store';
+import {
+  bool,
+  decimal,
+  flags,
+  int,
+  letters,
+  oneOf,
+  oneOfNumbers,
+  text,
+  type Codec,
+} from './codecs';
+
+/** The schema version this code writes and reads. */
+export const SCHEMA_VERSION = 1;
+
+/** The hash key of the version. */
+export const VERSION_KEY = 'v';
+
+/** Percent-encoded texts longer than this are written compressed (when that is shorter). */
+export const COMPRESS_ABOVE = 200;
+
+/** The part of the scene a link carries: everything but playback state and hover. */
+export type SceneSnapshot = Pick<
+  SceneState,
+  | 'panes'
+  | 'input'
+  | 't'
+  | 'speed'
+  | 'layer'
+  | 'unit'
+  | 'naming'
+  | 'views'
+  | 'presentation'
+  | 'editingHidden'
+  | 'theme'
+>;
+
+/** The store keys a snapshot holds. */
+export const SNAPSHOT_KEYS = [
+  'panes',
+  'input',
+  't',
+  'speed',
+  'layer',
+  'unit',
+  'naming',
+  'views',
+  'presentation',
+  'editingHidden',
+  'theme',
+] as const satisfies readonly (keyof SceneSnapshot)[];
+
+/** Columns every row has. Methods, so that typed rows stand in one table of `unknown`. */
+interface FieldBase<T> {
+  /** Name in the hash: short, stable, unique (pane rows are prefixed `A.`, `B.`, `C.`). */
+  readonly key: string;
+  /** Where the value lives in the store, for readers: `input.text`, `panes[].hiddenSize`. */
+  readonly path: string;
+  /** The setting in words, for problem messages: "hidden size". */
+  readonly label: string;
+  /** Type and validation. */
+  readonly codec: Codec<T>;
+  /** The v1 default: used when the key is absent or unreadable. */
+  readonly fallback: T;
+}
+
+/** A row about the whole scene. */
+export interface SceneField<T> extends FieldBase<T> {
+  readonly scope: 'scene';
+  /** Key of the compressed form, for texts (lz-string in base64url). */
+  readonly compressedKey?: string;
+  get(scene: SceneSnapshot): T;
+  /** Writes the value into a snapshot being built (a fresh object, never the store's). */
+  set(scene: SceneSnapshot, value: T): void;
+}
+
+/** A row about one pane's model, written once per pane. */
+export interface PaneField<T> extends FieldBase<T> {
+  readonly scope: 'pane';
+  get(pane: PaneSettings): T;
+  /** Writes the value into a pane being built (a fresh object). */
+  set(pane: PaneSettings, value: T): void;
+}
+
+/** A row of the table, its value type erased. */
+export type Field = SceneField<unknown> | PaneField<unknown>;
+
+type TopKey = Exclude<keyof SceneSnapshot, 'panes' | 'input'>;
+type PaneKey = Exclude<keyof PaneSettings, 'id'>;
+
+/** A row for a top-level store key. */
+function top<K extends TopKey>(
+  key: string,
+  prop: K,
+  label: string,
+  codec: Codec<SceneSnapshot[K]>,
+  fallback: SceneSnapshot[K],
+): SceneField<SceneSnapshot[K]> {
+  return {
+    scope: 'scene',
+    key,
+    path: prop,
+    label,
+    codec,
+    fallback,
+    get: (s) => s[prop],
+    set: (s, v) => {
+      s[prop] = v;
+    },
+  };
+}
+
+/** A row for a key of the input settings. */
+function input<K extends keyof InputSettings>(
+  key: string,
+  prop: K,
+  label: string,
+  codec: Codec<InputSettings[K]>,
+  fallback: InputSettings[K],
+  compressedKey?: string,
+): SceneField<InputSettings[K]> {
+  return {
+    scope: 'scene',
+    key,
+    path: `input.${prop}`,
+    label,
+    codec,
+    fallback,
+    ...(compressedKey === undefined ? {} : { compressedKey }),
+    get: (s) => s.input[prop],
+    set: (s, v) => {
+      s.input[prop] = v;
+    },
+  };
+}
+
+/** A row for a key of every pane's settings. */
+function pane<K extends PaneKey>(
+  key: string,
+  prop: K,
+  label: string,
+  codec: Codec<PaneSettings[K]>,
+  fallback: PaneSettings[K],
+): PaneField<PaneSettings[K]> {
+  return {
+    scope: 'pane',
+    key,
+    path: `panes[].${prop}`,
+    label,
+    codec,
+    fallback,
+    get: (p) => p[prop],
+    set: (p, v) => {
+      p[prop] = v;
+    },
+  };
+}
+
+/** Pane letters, in the order the store keeps panes. */
+const PANE_LETTERS: readonly PaneId[] = ['A', 'B', 'C'];
+
+const CELL_TYPES = ['rnn', 'lstm', 'gru'] as const;
+const INITS = ['pytorch', 'xavier', 'orthogonal'] as const;
+const INPUT_KINDS = ['text', 'sine', 'square', 'step', 'impulse', 'noise'] as const;
+const VIEW_NAMES: readonly (keyof ViewsShown)[] = ['diagram', 'heatmaps', 'equations', 'gradients'];
+const ALL_VIEWS: Readonly<ViewsShown> = Object.freeze({
+  diagram: true,
+  heatmaps: true,
+  equations: true,
+  gradients: true,
+});
+const lastIndex = (range: { min: number; max: number }) => ({ min: 0, max: range.max - 1 });
+
+/** Which panes the scene has, by letter; written first, it decides which pane rows are read. */
+const panesRow: SceneField<PaneId[]> = {
+  scope: 'scene',
+  key: 'panes',
+  path: 'panes[].id',
+  label: 'models',
+  codec: letters(PANE_LETTERS, LIMITS.panes.max),
+  fallback: ['A'],
+  get: (s) => s.panes.map((p) => p.id),
+  set: (s, ids) => {
+    s.panes = ids.map(defaultPaneSettings);
+  },
+};
+
+/**
+ * The v1 schema, in the order keys are written. Columns: key in the hash, path in the
+ * store (for `pane` rows, in each pane), label for messages, codec (type and validation:
+ * enums from fixed lists, numbers through LIMITS and `checkRange`), v1 default, and for the
+ * text the key of its compressed form. Pane rows (scope 'pane') are written once per pane
+ * as `<letter>.<key>`, all of pane A's, then B's, then C's. Steps, layers and units are
+ * written counted from 1 (the `1` shift of `int`).
+ */
+export const SCENE_SCHEMA: readonly Field[] = [
+  panesRow,
+  pane('cell', 'cell', 'cell type', oneOf(CELL_TYPES), 'lstm'),
+  pane('hidden', 'hiddenSize', 'hidden size', int(LIMITS.hiddenSize), 8),
+  pane('layers', 'numLayers', 'number of layers', int(LIMITS.numLayers), 1),
+  pane('seed', 'seed', 'weight seed', int(LIMITS.seed), 0),
+  pane('init', 'init', 'initialisation', oneOf(INITS), 'pytorch'),
+  pane('scale', 'weightScale', 'weight scale', decimal(LIMITS.weightScale), 1),
+  pane('fbias', 'forgetBias', 'forget-gate bias', decimal(LIMITS.forgetBias), 0),
+  pane('act', 'nonlinearity', 'RNN nonlinearity', oneOf(['tanh', 'relu'] as const), 'tanh'),
+  pane('gru', 'convention', 'GRU convention', oneOf(['pytorch', 'classic'] as const), 'pytorch'),
+  input('in', 'kind', 'input kind', oneOf(INPUT_KINDS), 'text'),
+  input('text', 'text', 'input text', text(LIMITS.textLength), 'hello world', 'tz'),
+  input('len', 'length', 'sequence length', int(LIMITS.sequenceLength), 60),
+  input('nseed', 'seed', 'noise seed', int(LIMITS.seed), 0),
+  top('t', 't', 'time step', int({ min: 1, max: LIMITS.sequenceLength.max }), 1),
+  top('speed', 'speed', 'speed', oneOfNumbers(SPEEDS, '×'), 1),
+  top('layer', 'layer', 'layer', int(lastIndex(LIMITS.numLayers), 1), 0),
+  top('unit', 'unit', 'unit', int(lastIndex(LIMITS.hiddenSize), 1), 0),
+  top('names', 'naming', 'gate names', oneOf(['standard', 'lfru'] as const), 'standard'),
+  top('views', 'views', 'views shown', flags(VIEW_NAMES), ALL_VIEWS),
+  top('present', 'presentation', 'presentation mode', bool, false),
+  top('noedit', 'editingHidden', 'hiding of the editing panels', bool, false),
+  top('theme', 'theme', 'theme', oneOf(['system', 'light', 'dark'] as const), 'system'),
+];
+
+/** The rows about the whole scene, in table order. */
+export const SCENE_FIELDS: readonly SceneField<unknown>[] = SCENE_SCHEMA.filter(
+  (f): f is SceneField<unknown> => f.scope === 'scene',
+);
+
+/** The rows written once per pane, in table order. */
+export const PANE_FIELDS: readonly PaneField<unknown>[] = SCENE_SCHEMA.filter(
+  (f): f is PaneField<unknown> => f.scope === 'pane',
+);
+
+/** A pane of the given letter with every setting at its v1 default. */
+export function defaultPaneSettings(id: PaneId): PaneSettings {
+  const settings = { id } as PaneSettings;
+  for (const row of PANE_FIELDS) row.set(settings, row.fallback);
+  return settings;
+}
+
+/** A fresh snapshot with every setting at its v1 default. */
+export function defaultSnapshot(): SceneSnapshot {
+  const scene = { input: {} } as SceneSnapshot;
+  for (const row of SCENE_FIELDS) row.set(scene, row.fallback);
+  return scene;
+}
+
+/** The snapshot part of a scene state (or a snapshot): plain data, no actions. */
+export function snapshotOf(state: SceneSnapshot): SceneSnapshot {
+  const scene = {} as Record<keyof SceneSnapshot, unknown>;
+  for (const key of SNAPSHOT_KEYS) scene[key] = state[key];
+  return scene as SceneSnapshot;
+}

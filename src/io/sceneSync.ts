@@ -1,0 +1,185 @@
+/**
+ * Keeps the scene and the page address in step, without React (the `useSceneSync` hook
+ * starts and stops it): reads a link on load, falls back to the last scene saved in
+ * localStorage, then writes every change to the hash (history.replaceState: no history
+ * entry per step) and to localStorage, debounced; applies a link pasted into the same tab.
+ */
+import type { SceneState, SceneStore } from '../store';
+import type { LinkNoticeStore } from './notices';
+import { SNAPSHOT_KEYS, type SceneSnapshot } from './sceneSchema';
+import { decodeScene, encodeScene } from './sceneUrl';
+
+/** localStorage key of the last scene, as a hash string (the same schema as links). */
+export const STORAGE_KEY = 'gatescope:scene:v1';
+
+/**
+ * sessionStorage key of this tab's scene at unload, with the address a reload will load:
+ * a reload within WRITE_DELAY_MS of a change may load the address from before it.
+ */
+export const TAB_STORAGE_KEY = 'gatescope:scene:v1:tab';
+
+/** Delay between a change and its write to the address and localStorage, ms. */
+export const WRITE_DELAY_MS = 150;
+
+/** Heading of the notice about a link whose settings could not all be read. */
+export const LINK_NOTICE_TITLE = 'Some settings of this link could not be read';
+
+/** Heading of the notice about a saved scene that could not all be read. */
+export const SAVED_NOTICE_TITLE = 'Some settings of your last scene could not be restored';
+
+/** True when two plain objects have the same keys with identical (===) values. */
+function shallowEqual(a: object, b: object): boolean {
+  const ka = Object.keys(a) as (keyof typeof a)[];
+  return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
+}
+
+/**
+ * Sets the store to a decoded scene, stopping playback and clearing the hover. Parts equal
+ * to the current ones keep their objects, so the derived runs (memoized per pane and input
+ * object) are not recomputed for settings that did not change.
+ */
+export function applySnapshot(store: SceneStore, scene: SceneSnapshot): void {
+  const now = store.getState();
+  const panes = scene.panes.map((pane) => {
+    const old = now.panes.find((p) => p.id === pane.id);
+    return old && shallowEqual(old, pane) ? old : pane;
+  });
+  const samePanes = panes.length === now.panes.length && panes.every((p, k) => p === now.panes[k]);
+  store.setState({
+    ...scene,
+    panes: samePanes ? now.panes : panes,
+    input: shallowEqual(now.input, scene.input) ? now.input : scene.input,
+    views: shallowEqual(now.views, scene.views) ? now.views : scene.views,
+    playing: false,
+    hovered: null,
+  });
+}
+
+/** True when a store change touched what a link holds. */
+function snapshotChanged(s: SceneState, prev: SceneState): boolean {
+  return SNAPSHOT_KEYS.some((key) => s[key] !== prev[key]);
+}
+
+/**
+ * Starts syncing `store` with `win`'s address and localStorage; returns the function that
+ * stops it (and writes any change still pending). On start: a hash in the address is
+ * decoded and applied, and what could not be read is shown through `notices`; without a
+ * hash, the last saved scene is restored; without either the default scene stays and the
+ * address stays bare until the first change. A reload gets this tab's scene as it was at
+ * unload, even when its last change had not reached the address yet. Changes are not written while playing (the
+ * step changes several times a second); pausing, hiding or leaving the page writes them.
+ */
+export function startSceneSync(
+  store: SceneStore,
+  notices: LinkNoticeStore,
+  win: Window = window,
+): () => void {
+  /** The hash (without '#') the address holds for the current scene. */
+  let urlHash = '';
+  /** The hash last saved in localStorage. */
+  let savedHash: string | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const addressHash = () => win.location.hash.replace(/^#/, '');
+  const readSaved = (): string | null => {
+    try {
+      return win.localStorage.getItem(STORAGE_KEY);
+    } catch {
+      return null; // storage blocked (private mode, policy): links still work
+    }
+  };
+  /** This tab's scene at its last unload, when a reload brought back that same address. */
+  const takeTabScene = (address: string): string | null => {
+    try {
+      const record: unknown = JSON.parse(win.sessionStorage.getItem(TAB_STORAGE_KEY) ?? 'null');
+      win.sessionStorage.removeItem(TAB_STORAGE_KEY);
+      const { scene, at } = (record ?? {}) as { scene?: unknown; at?: unknown };
+      return at === address && typeof scene === 'string' ? scene : null;
+    } catch {
+      return null;
+    }
+  };
+  const flush = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    const hash = encodeScene(store.getState());
+    if (hash !== urlHash) {
+      try {
+        win.history.replaceState(win.history.state, '', `#${hash}`);
+        urlHash = hash;
+      } catch {
+        // A browser refusing (too many calls, too long a URL) keeps the old address.
+      }
+    }
+    if (hash !== savedHash) {
+      try {
+        win.localStorage.setItem(STORAGE_KEY, hash);
+        savedHash = hash;
+      } catch {
+        // Storage full or blocked: the address still holds the scene.
+      }
+    }
+  };
+  const schedule = () => {
+    timer ??= setTimeout(flush, WRITE_DELAY_MS);
+  };
+  /** Applies a hash; shows its problems (or, when `replaceNotice`, clears an old notice). */
+  const apply = (hash: string, title: string, replaceNotice: boolean) => {
+    const { scene, problems } = decodeScene(hash);
+    applySnapshot(store, scene);
+    if (problems.length > 0) notices.getState().show(title, problems);
+    else if (replaceNotice) notices.getState().dismiss();
+  };
+
+  const initial = addressHash();
+  const reloaded = takeTabScene(initial);
+  const saved = initial === '' ? readSaved() : null;
+  if (reloaded !== null) {
+    apply(reloaded, SAVED_NOTICE_TITLE, false);
+    schedule(); // the address catches up with the scene
+  } else if (initial !== '') {
+    apply(initial, LINK_NOTICE_TITLE, false);
+    urlHash = initial;
+    schedule(); // writes the link in canonical form, and saves it
+  } else if (saved) {
+    apply(saved, SAVED_NOTICE_TITLE, false);
+    schedule(); // puts the restored scene in the address
+  } else {
+    urlHash = encodeScene(store.getState());
+  }
+
+  const onHashChange = () => {
+    const hash = addressHash();
+    if (hash === urlHash) return;
+    apply(hash, LINK_NOTICE_TITLE, true);
+    urlHash = hash === '' ? encodeScene(store.getState()) : hash;
+    schedule();
+  };
+  const onHide = () => {
+    if (win.document.visibilityState === 'hidden') flush();
+  };
+  const onPageHide = () => {
+    const at = addressHash(); // before the flush: what a reload may load
+    flush();
+    try {
+      const record = { at, scene: encodeScene(store.getState()) };
+      win.sessionStorage.setItem(TAB_STORAGE_KEY, JSON.stringify(record));
+    } catch {
+      // No sessionStorage: a reload right after a change may miss that change.
+    }
+  };
+  const unsubscribe = store.subscribe((s, prev) => {
+    if (s.playing) return;
+    if (prev.playing || snapshotChanged(s, prev)) schedule();
+  });
+  win.addEventListener('hashchange', onHashChange);
+  win.addEventListener('pagehide', onPageHide);
+  win.document.addEventListener('visibilitychange', onHide);
+  return () => {
+    unsubscribe();
+    win.removeEventListener('hashchange', onHashChange);
+    win.removeEventListener('pagehide', onPageHide);
+    win.document.removeEventListener('visibilitychange', onHide);
+    if (timer !== undefined) flush();
+  };
+}

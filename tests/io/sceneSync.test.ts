@@ -1,0 +1,216 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useLinkNotice } from '../../src/io/notices';
+import {
+  applySnapshot,
+  LINK_NOTICE_TITLE,
+  SAVED_NOTICE_TITLE,
+  startSceneSync,
+  STORAGE_KEY,
+  TAB_STORAGE_KEY,
+  WRITE_DELAY_MS,
+} from '../../src/io/sceneSync';
+import { createSceneStore, type SceneStore } from '../../src/store';
+
+let store: SceneStore;
+let stop: (() => void) | undefined;
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  store = createSceneStore();
+  localStorage.clear();
+  sessionStorage.clear();
+  history.replaceState(null, '', '/');
+  useLinkNotice.getState().dismiss();
+});
+
+afterEach(() => {
+  stop?.();
+  stop = undefined;
+  vi.restoreAllMocks();
+  vi.useRealTimers();
+});
+
+const start = () => {
+  stop = startSceneSync(store, useLinkNotice);
+};
+const hash = () => location.hash.replace(/^#/, '');
+
+describe('startSceneSync', () => {
+  it('applies the link in the address, and shows what it could not read', () => {
+    history.replaceState(null, '', '/#v=1&A.cell=gru&A.hidden=abc&text=hi&t=2');
+    start();
+    const s = store.getState();
+    expect(s.panes[0]).toMatchObject({ cell: 'gru', hiddenSize: 8 });
+    expect(s.input.text).toBe('hi');
+    expect(s.t).toBe(2);
+    expect(useLinkNotice.getState()).toMatchObject({
+      title: LINK_NOTICE_TITLE,
+      problems: [
+        "Could not read the hidden size 'abc' of model A (expected a whole number from 1 to 64); used 8.",
+      ],
+    });
+    vi.advanceTimersByTime(WRITE_DELAY_MS);
+    expect(hash()).toBe('v=1&A.cell=gru&text=hi&t=2');
+    expect(localStorage.getItem(STORAGE_KEY)).toBe('v=1&A.cell=gru&text=hi&t=2');
+  });
+
+  it('keeps a bare address for the default scene until something changes', () => {
+    start();
+    vi.advanceTimersByTime(1000);
+    expect(location.hash).toBe('');
+    store.getState().setInputText('my own text');
+    expect(hash()).toBe('');
+    vi.advanceTimersByTime(WRITE_DELAY_MS);
+    expect(hash()).toBe('v=1&text=my%20own%20text');
+  });
+
+  it('writes at most once per delay, with replaceState (no history entries)', () => {
+    const replace = vi.spyOn(history, 'replaceState');
+    const push = vi.spyOn(history, 'pushState');
+    start();
+    for (let k = 0; k < 5; k++) store.getState().stepBy(1);
+    vi.advanceTimersByTime(WRITE_DELAY_MS);
+    expect(replace).toHaveBeenCalledTimes(1);
+    expect(push).not.toHaveBeenCalled();
+    expect(hash()).toBe('v=1&t=6');
+    store.getState().setHovered({ pane: 'A', name: 'f' });
+    vi.advanceTimersByTime(WRITE_DELAY_MS);
+    expect(replace).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not write while playing; pausing writes the step reached', () => {
+    start();
+    store.getState().togglePlay();
+    store.getState().stepBy(1);
+    store.getState().stepBy(1);
+    vi.advanceTimersByTime(WRITE_DELAY_MS * 2);
+    expect(hash()).toBe('');
+    store.getState().togglePlay();
+    vi.advanceTimersByTime(WRITE_DELAY_MS);
+    expect(hash()).toBe('v=1&t=3');
+  });
+
+  it('restores the last scene from localStorage when the address has no hash', () => {
+    localStorage.setItem(STORAGE_KEY, 'v=1&text=saved%20text&t=4');
+    start();
+    expect(store.getState().input.text).toBe('saved text');
+    expect(store.getState().t).toBe(4);
+    vi.advanceTimersByTime(WRITE_DELAY_MS);
+    expect(hash()).toBe('v=1&text=saved%20text&t=4');
+  });
+
+  it('a damaged saved scene restores what it can, with its own notice', () => {
+    localStorage.setItem(STORAGE_KEY, 'v=1&text=saved&A.cell=??');
+    start();
+    expect(store.getState().input.text).toBe('saved');
+    expect(useLinkNotice.getState().title).toBe(SAVED_NOTICE_TITLE);
+  });
+
+  it('a link wins over the saved scene', () => {
+    localStorage.setItem(STORAGE_KEY, 'v=1&text=saved');
+    history.replaceState(null, '', '/#v=1&text=linked');
+    start();
+    expect(store.getState().input.text).toBe('linked');
+  });
+
+  it('survives a localStorage that throws (private mode)', () => {
+    vi.spyOn(Storage.prototype, 'getItem').mockImplementation(() => {
+      throw new DOMException('denied', 'SecurityError');
+    });
+    vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+      throw new DOMException('full', 'QuotaExceededError');
+    });
+    start();
+    store.getState().setInputText('still in the address');
+    vi.advanceTimersByTime(WRITE_DELAY_MS);
+    expect(hash()).toBe('v=1&text=still%20in%20the%20address');
+  });
+
+  it('applies a link pasted into the same tab (hashchange), replacing the notice', () => {
+    history.replaceState(null, '', '/#v=1&t=x');
+    start();
+    expect(useLinkNotice.getState().problems).toHaveLength(1);
+    history.replaceState(null, '', '/#v=1&A.cell=rnn&text=pasted');
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    expect(store.getState().panes[0]!.cell).toBe('rnn');
+    expect(store.getState().input.text).toBe('pasted');
+    expect(useLinkNotice.getState().title).toBeNull();
+  });
+
+  it('writes a pending change when the page is hidden or left, and when stopped', () => {
+    start();
+    store.getState().setInputText('typed just before reload');
+    window.dispatchEvent(new PageTransitionEvent('pagehide'));
+    expect(localStorage.getItem(STORAGE_KEY)).toBe('v=1&text=typed%20just%20before%20reload');
+    store.getState().setInputText('typed before unmount');
+    stop?.();
+    stop = undefined;
+    expect(hash()).toBe('v=1&text=typed%20before%20unmount');
+    store.getState().setInputText('after stop');
+    vi.advanceTimersByTime(WRITE_DELAY_MS);
+    expect(hash()).toBe('v=1&text=typed%20before%20unmount');
+  });
+});
+
+describe('reload', () => {
+  it('a reload right after a change gets that change, though its address is older', () => {
+    start();
+    store.getState().setInputText('abc');
+    vi.advanceTimersByTime(WRITE_DELAY_MS);
+    const before = location.href;
+    store.getState().setInputText('abcd'); // not yet in the address
+    window.dispatchEvent(new PageTransitionEvent('pagehide'));
+    stop?.();
+    history.replaceState(null, '', before); // the reload loads the address it started from
+    store = createSceneStore();
+    start();
+    expect(store.getState().input.text).toBe('abcd');
+    expect(sessionStorage.getItem(TAB_STORAGE_KEY)).toBeNull();
+    vi.advanceTimersByTime(WRITE_DELAY_MS);
+    expect(hash()).toBe('v=1&text=abcd');
+  });
+
+  it('a different address (a link opened in this tab) wins over the tab’s scene', () => {
+    sessionStorage.setItem(
+      TAB_STORAGE_KEY,
+      JSON.stringify({ at: 'v=1&text=old', scene: 'v=1&text=tab' }),
+    );
+    history.replaceState(null, '', '/#v=1&text=link');
+    start();
+    expect(store.getState().input.text).toBe('link');
+  });
+
+  it('a damaged tab record is ignored', () => {
+    sessionStorage.setItem(TAB_STORAGE_KEY, '{not json');
+    history.replaceState(null, '', '/#v=1&text=link');
+    start();
+    expect(store.getState().input.text).toBe('link');
+  });
+});
+
+describe('applySnapshot', () => {
+  it('keeps the objects of unchanged panes and input, so nothing is recomputed', () => {
+    const before = store.getState();
+    const { panes, input, views, ...rest } = before;
+    applySnapshot(store, {
+      ...rest,
+      panes: panes.map((p) => ({ ...p })),
+      input: { ...input },
+      views: { ...views },
+      t: 3,
+    });
+    const after = store.getState();
+    expect(after.panes).toBe(before.panes);
+    expect(after.input).toBe(before.input);
+    expect(after.views).toBe(before.views);
+    expect(after.t).toBe(3);
+  });
+
+  it('stops playback and clears the hover', () => {
+    store.setState({ playing: true, hovered: { pane: 'A', name: 'f' } });
+    const { panes, input, views, t } = store.getState();
+    applySnapshot(store, { ...store.getState(), panes, input, views, t });
+    expect(store.getState()).toMatchObject({ playing: false, hovered: null });
+  });
+});

@@ -1,0 +1,101 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { decompressText } from '../../src/io/compress';
+import { defaultSnapshot, SCENE_SCHEMA, snapshotOf } from '../../src/io/sceneSchema';
+import { decodeScene, encodeScene } from '../../src/io/sceneUrl';
+import { createSceneStore, LIMITS } from '../../src/store';
+import { sceneArb, textArb } from './support';
+
+/** The value of one key of a hash, still percent-encoded. */
+function param(hash: string, key: string): string | undefined {
+  const pair = hash.split('&').find((p) => p.startsWith(`${key}=`));
+  return pair?.slice(key.length + 1);
+}
+
+describe('the schema table', () => {
+  it('has unique keys, and its defaults are the store’s defaults', () => {
+    const keys = SCENE_SCHEMA.flatMap((f) => [
+      f.key,
+      ...('compressedKey' in f && f.compressedKey ? [f.compressedKey] : []),
+    ]);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(defaultSnapshot()).toEqual(snapshotOf(createSceneStore().getState()));
+  });
+
+  it('writes the default scene as just the version', () => {
+    expect(encodeScene(createSceneStore().getState())).toBe('v=1');
+    expect(decodeScene('v=1')).toEqual({ scene: defaultSnapshot(), problems: [] });
+    expect(decodeScene('')).toEqual({ scene: defaultSnapshot(), problems: [] });
+  });
+
+  it('writes one readable key per changed setting, panes by letter, counts from 1', () => {
+    const scene = defaultSnapshot();
+    scene.panes = [
+      { ...scene.panes[0]!, cell: 'gru' },
+      { ...scene.panes[0]!, id: 'B', hiddenSize: 16, weightScale: 0.5, forgetBias: -1.5 },
+    ];
+    scene.input = { ...scene.input, text: 'a b,c' };
+    scene.t = 4;
+    scene.unit = 2;
+    scene.layer = 1;
+    scene.views = { ...scene.views, gradients: false };
+    expect(encodeScene(scene)).toBe(
+      'v=1&panes=AB&A.cell=gru&B.hidden=16&B.scale=0.5&B.fbias=-1.5&text=a%20b,c&t=4&layer=2&unit=3&views=diagram,heatmaps,equations',
+    );
+  });
+});
+
+describe('round trip', () => {
+  it('decode(encode(scene)) is the scene, with no problem, for any valid scene', () => {
+    fc.assert(
+      fc.property(sceneArb, (scene) => {
+        const hash = encodeScene(scene);
+        expect(decodeScene(hash)).toEqual({ scene, problems: [] });
+        expect(decodeScene(`#${hash}`).scene).toEqual(scene);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reads the whole store state (actions are ignored)', () => {
+    const state = createSceneStore().getState();
+    state.setInputText('store text');
+    expect(decodeScene(encodeScene(state)).scene).toEqual(snapshotOf(state));
+  });
+
+  it('carries long texts (2000 code points of any script, emoji) exactly', () => {
+    fc.assert(
+      fc.property(textArb(LIMITS.textLength.max), (text) => {
+        const scene = { ...defaultSnapshot(), input: { ...defaultSnapshot().input, text } };
+        expect(decodeScene(encodeScene(scene)).scene.input.text).toBe(text);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('compresses a long text when that is shorter, base64url only', () => {
+    const prose = 'The forget gate decides what the cell keeps. '.repeat(50).slice(0, 2000);
+    const emoji = Array.from({ length: 2000 }, (_, k) => ['🎉', '🧠', '✨', '🔁'][k % 4]).join('');
+    for (const text of [prose, emoji]) {
+      const scene = { ...defaultSnapshot(), input: { ...defaultSnapshot().input, text } };
+      const hash = encodeScene(scene);
+      const packed = param(hash, 'tz');
+      expect(packed).toMatch(/^[A-Za-z0-9_-]+$/);
+      expect(param(hash, 'text')).toBeUndefined();
+      expect(decompressText(packed!)).toBe(text);
+      expect(hash.length).toBeLessThan(encodeURIComponent(text).length / 4);
+    }
+    expect(
+      encodeScene({ ...defaultSnapshot(), input: { ...defaultSnapshot().input, text: prose } })
+        .length,
+    ).toBeLessThan(700);
+  });
+
+  it('keeps short texts readable (percent-encoded, not compressed)', () => {
+    const scene = {
+      ...defaultSnapshot(),
+      input: { ...defaultSnapshot().input, text: 'héllo wörld' },
+    };
+    expect(encodeScene(scene)).toBe('v=1&text=h%C3%A9llo%20w%C3%B6rld');
+  });
+});
