@@ -1,56 +1,126 @@
 import { useKeyboardShortcuts } from './hooks/useKeyboardShortcuts';
+import { useSceneSync } from './hooks/useSceneSync';
 import { usePlaybackClock } from './hooks/usePlaybackClock';
-import { useScene } from './store';
+import { selectCompare, useScene, type PaneId } from './store';
+import { ComparePanes } from './views/compare/ComparePanes';
+import { CompareSummary } from './views/compare/CompareSummary';
+import { EquationsRegion } from './views/compare/EquationsRegion';
+import { CompareToggle } from './views/controls/CompareToggle';
+import { FullscreenButton } from './views/controls/FullscreenButton';
+import { HideControlsButton } from './views/controls/HideControlsButton';
 import { InputControls } from './views/controls/InputControls';
 import { ModelSettings } from './views/controls/ModelSettings';
 import { PlaybackControls } from './views/controls/PlaybackControls';
+import { PresentationToggle } from './views/controls/PresentationToggle';
+import { ShowControlsButton } from './views/controls/ShowControlsButton';
+import { ThemeSelect } from './views/controls/ThemeSelect';
+import { useDocumentMode } from './views/controls/useDocumentMode';
 import { CellDiagram } from './views/diagram/CellDiagram';
-import { EquationsPanel } from './views/equations/EquationsPanel';
 import { GradientPanel } from './views/gradients/GradientPanel';
 import { GateHeatmaps } from './views/heatmaps/GateHeatmaps';
+import { ExportMenu } from './views/exports/ExportMenu';
+import { LinkNotice } from './views/LinkNotice';
 import { Region } from './views/Region';
+import { ShareButtons } from './views/ShareButtons';
 import { UnrolledStrip } from './views/UnrolledStrip';
+import './styles/layout.css';
+import './styles/compare.css';
+import './styles/presentation.css';
 
-/** The whole page: header, playback, and the regions of the scene. */
+/**
+ * The whole page: header (with its actions), playback, and the regions of the scene.
+ * One pane: Controls, Cell diagram, Equations, Gate heatmaps, Gradients through time.
+ * Compare mode: one region per pane ("Model A — LSTM") with its diagram and heatmaps
+ * stacked, the Comparison table, the Controls as a band, then Equations and Gradients.
+ * Presentation mode and a lesson link (`editingHidden`) fold the editing panels away;
+ * presentation also leaves out heatmaps, gradients and the table.
+ */
 export function App() {
   useKeyboardShortcuts(useScene);
   usePlaybackClock(useScene);
-  const paneIds = useScene((s) => s.panes.map((p) => p.id).join(''));
+  useSceneSync(useScene);
+  useDocumentMode();
+  const paneIds = [...useScene((s) => s.panes.map((p) => p.id).join(''))] as PaneId[];
+  const compare = useScene(selectCompare);
+  const presentation = useScene((s) => s.presentation);
+  const editingHidden = useScene((s) => s.editingHidden);
+  const views = useScene((s) => s.views);
+  const editable = !presentation && !editingHidden;
+  const showHeatmaps = views.heatmaps && !presentation;
+  // One pane: the Controls column comes first. Compare: the panes come first, so that they
+  // show at once; the Controls follow as a band under the comparison table.
+  const controls = editable && (
+    <Region id="controls" title="Controls" actions={<HideControlsButton />}>
+      <InputControls />
+      {paneIds.map((id) => (
+        <ModelSettings key={id} paneId={id} />
+      ))}
+      {paneIds.map((id) => (
+        <ExportMenu key={`export-${id}`} paneId={id} />
+      ))}
+    </Region>
+  );
   return (
     <div className="app">
       <header className="app-header">
         <h1>Gatescope</h1>
         <p className="tagline">RNN, LSTM and GRU gates, one time step at a time.</p>
+        <div className="header-actions">
+          {editingHidden && !presentation && <ShowControlsButton />}
+          <CompareToggle />
+          <PresentationToggle />
+          <ThemeSelect />
+          <FullscreenButton />
+          <ShareButtons />
+        </div>
       </header>
+      <LinkNotice />
       <div className="playback-bar">
         <PlaybackControls />
         <UnrolledStrip />
       </div>
-      <main className="scene">
-        <Region id="controls" title="Controls">
-          <InputControls />
-          {[...paneIds].map((id) => (
-            <ModelSettings key={id} paneId={id as 'A'} />
-          ))}
-        </Region>
-        <Region id="diagram" title="Cell diagram">
-          {[...paneIds].map((id) => (
-            <CellDiagram key={id} paneId={id as 'A'} />
-          ))}
-        </Region>
-        <Region id="heatmaps" title="Gate heatmaps">
-          {[...paneIds].map((id) => (
-            <GateHeatmaps key={id} paneId={id as 'A'} />
-          ))}
-        </Region>
-        <Region id="equations" title="Equations">
-          {[...paneIds].map((id) => (
-            <EquationsPanel key={id} paneId={id as 'A'} />
-          ))}
-        </Region>
-        <Region id="gradients" title="Gradients through time">
-          <GradientPanel />
-        </Region>
+      <main
+        className="scene"
+        data-layout={compare ? 'compare' : 'single'}
+        data-editing={editable ? 'shown' : 'hidden'}
+      >
+        {!compare && controls}
+        {compare ? (
+          <ComparePanes
+            editable={editable}
+            showDiagram={views.diagram}
+            showHeatmaps={showHeatmaps}
+          />
+        ) : (
+          <>
+            {views.diagram && (
+              <Region id="diagram" title="Cell diagram">
+                {paneIds.map((id) => (
+                  <CellDiagram key={id} paneId={id} />
+                ))}
+              </Region>
+            )}
+            {showHeatmaps && (
+              <Region id="heatmaps" title="Gate heatmaps">
+                {paneIds.map((id) => (
+                  <GateHeatmaps key={id} paneId={id} />
+                ))}
+              </Region>
+            )}
+          </>
+        )}
+        {compare && !presentation && (
+          <Region id="summary" title="Comparison">
+            <CompareSummary />
+          </Region>
+        )}
+        {compare && controls}
+        {views.equations && <EquationsRegion />}
+        {views.gradients && !presentation && (
+          <Region id="gradients" title="Gradients through time">
+            <GradientPanel />
+          </Region>
+        )}
       </main>
     </div>
   );

@@ -4,7 +4,14 @@ export { paneRunOf, sequenceOf, modelOf, derivedStats, type PaneRun } from './de
 export { LIMITS } from './limits';
 export { SPEEDS } from './playbackSlice';
 export { sequenceLength, DEFAULT_INPUT } from './inputSlice';
-export { defaultPane } from './panesSlice';
+export {
+  defaultPane,
+  closestHiddenSize,
+  nextPaneId,
+  nextCell,
+  selectCompare,
+  type SizedSpec,
+} from './panesSlice';
 export type { ThemeChoice, ViewsShown } from './uiSlice';
 export type {
   InputKind,

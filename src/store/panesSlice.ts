@@ -1,7 +1,15 @@
 import type { StateCreator } from 'zustand';
+import { parameterCount, type CellType } from '../engine';
+import { sequenceOf } from './derived';
 import { checkRange, LIMITS } from './limits';
 import type { SceneState } from './scene';
 import type { PaneId, PaneSettings } from './types';
+
+/** Pane letters in the order they are handed out. */
+const PANE_IDS: readonly PaneId[] = ['A', 'B', 'C'];
+
+/** Cell types in the order a new pane picks the first one not shown yet. */
+const CELL_ORDER: readonly CellType[] = ['lstm', 'gru', 'rnn'];
 
 /** The model panes (1–3), all reading the one input and the one time cursor. */
 export interface PanesSlice {
@@ -11,6 +19,29 @@ export interface PanesSlice {
    * is out of range, so the previous valid model stays.
    */
   updatePane: (id: PaneId, patch: Partial<Omit<PaneSettings, 'id'>>) => string | null;
+  /**
+   * Adds a pane under the first free letter (panes stay in letter order), with the first
+   * pane's hidden size, layers, seed, init and weight scale, so the models differ only in
+   * their cell. `cell` defaults to the first of LSTM, GRU, RNN not shown yet. Returns a
+   * message and changes nothing when three panes are shown already.
+   */
+  addPane: (cell?: CellType) => string | null;
+  /**
+   * Removes a pane. Returns a message and changes nothing when it is the last pane or
+   * there is no such pane. Clears a hover that pointed into it.
+   */
+  removePane: (id: PaneId) => string | null;
+  /**
+   * Compare mode is on exactly when more than one pane is shown. Turning it on adds a
+   * second pane (see {@link PanesSlice.addPane}: a GRU beside the default LSTM); turning
+   * it off keeps only the first pane (pane A unless A was removed).
+   */
+  setCompare: (on: boolean) => void;
+  /**
+   * Sets every pane but the first to the hidden size (1–64) whose parameter count comes
+   * closest to the first pane's, on the current input. Returns the new hidden sizes.
+   */
+  matchParameterCount: () => Partial<Record<PaneId, number>>;
 }
 
 /** Settings of a new pane of the given letter. */
@@ -52,8 +83,52 @@ export function checkPanePatch(patch: Partial<PaneSettings>): string | null {
   return null;
 }
 
+/** What a pane's parameter count depends on besides its hidden size. */
+export type SizedSpec = Pick<PaneSettings, 'cell' | 'numLayers'> & { inputSize: number };
+
+/**
+ * The hidden size in 1–64 whose parameter count is closest to `target` (the smallest such
+ * size on a tie), found by trying every size: the count grows like G·H², no closed form
+ * is worth the rounding cases.
+ */
+export function closestHiddenSize(spec: SizedSpec, target: number): number {
+  let best = LIMITS.hiddenSize.min;
+  let bestGap = Infinity;
+  for (let H = LIMITS.hiddenSize.min; H <= LIMITS.hiddenSize.max; H++) {
+    const gap = Math.abs(parameterCount({ ...spec, hiddenSize: H }) - target);
+    if (gap < bestGap) {
+      best = H;
+      bestGap = gap;
+    }
+  }
+  return best;
+}
+
+/** Compare mode: more than one pane shown. A selector, so the state stays plain data. */
+export function selectCompare(s: Pick<SceneState, 'panes'>): boolean {
+  return s.panes.length > 1;
+}
+
+/** The first letter no pane uses, or null when all three are taken. */
+export function nextPaneId(panes: readonly Pick<PaneSettings, 'id'>[]): PaneId | null {
+  return PANE_IDS.find((id) => !panes.some((p) => p.id === id)) ?? null;
+}
+
+/** The cell a new pane gets by default: the first of LSTM, GRU, RNN no pane shows. */
+export function nextCell(panes: readonly Pick<PaneSettings, 'cell'>[]): CellType {
+  return CELL_ORDER.find((cell) => !panes.some((p) => p.cell === cell)) ?? 'rnn';
+}
+
+/** A new pane `id` of type `cell` sharing the first pane's size and initialisation. */
+function paneLike(first: PaneSettings | undefined, id: PaneId, cell: CellType): PaneSettings {
+  const pane = defaultPane(id, cell);
+  if (!first) return pane;
+  const { hiddenSize, numLayers, seed, init, weightScale } = first;
+  return { ...pane, hiddenSize, numLayers, seed, init, weightScale };
+}
+
 /** Creates the panes slice with one LSTM pane. */
-export const createPanesSlice: StateCreator<SceneState, [], [], PanesSlice> = (set) => ({
+export const createPanesSlice: StateCreator<SceneState, [], [], PanesSlice> = (set, get) => ({
   panes: [defaultPane('A')],
   updatePane: (id, patch) => {
     const error = checkPanePatch(patch);
@@ -63,5 +138,55 @@ export const createPanesSlice: StateCreator<SceneState, [], [], PanesSlice> = (s
       layer: Math.min(s.layer, (patch.numLayers ?? LIMITS.numLayers.max) - 1),
     }));
     return null;
+  },
+  addPane: (cell) => {
+    const { panes } = get();
+    const id = nextPaneId(panes);
+    if (!id || panes.length >= LIMITS.panes.max) {
+      return `At most ${LIMITS.panes.max} models can be compared.`;
+    }
+    if (cell !== undefined && !CELL_ORDER.includes(cell)) {
+      return 'Cell type must be RNN, LSTM or GRU.';
+    }
+    const pane = paneLike(panes[0], id, cell ?? nextCell(panes));
+    const next = [...panes, pane].sort((a, b) => a.id.localeCompare(b.id));
+    set({ panes: next });
+    return null;
+  },
+  removePane: (id) => {
+    const { panes, hovered } = get();
+    if (!panes.some((p) => p.id === id)) return `There is no model ${id}.`;
+    if (panes.length <= LIMITS.panes.min) return 'The last model cannot be removed.';
+    set({
+      panes: panes.filter((p) => p.id !== id),
+      hovered: hovered?.pane === id ? null : hovered,
+    });
+    return null;
+  },
+  setCompare: (on) => {
+    const { panes, hovered } = get();
+    if (on && panes.length === 1) get().addPane();
+    if (!on && panes.length > 1) {
+      const first = panes[0]!;
+      set({ panes: [first], hovered: hovered && hovered.pane !== first.id ? null : hovered });
+    }
+  },
+  matchParameterCount: () => {
+    const { panes, input } = get();
+    const [first, ...others] = panes;
+    if (!first) return {};
+    const inputSize = sequenceOf(input).inputSize;
+    const target = parameterCount({ ...first, inputSize });
+    const sizes: Partial<Record<PaneId, number>> = {};
+    for (const pane of others) sizes[pane.id] = closestHiddenSize({ ...pane, inputSize }, target);
+    set({
+      panes: panes.map((pane) => {
+        const hiddenSize = sizes[pane.id];
+        return hiddenSize === undefined || hiddenSize === pane.hiddenSize
+          ? pane
+          : { ...pane, hiddenSize };
+      }),
+    });
+    return sizes;
   },
 });

@@ -3,6 +3,7 @@ import { usePane, usePaneRun } from '../../hooks/usePaneRun';
 import { LIMITS, useScene, type InitScheme, type PaneId } from '../../store';
 import { NumberField } from './NumberField';
 import { SelectField } from './SelectField';
+import { WeightScaleSlider } from './WeightScaleSlider';
 
 const CELLS = [
   ['rnn', 'RNN'],
@@ -81,6 +82,10 @@ export function ModelSettings({ paneId }: ModelSettingsProps) {
         max={LIMITS.weightScale.max}
         step={0.1}
         onCommit={(weightScale) => update({ weightScale })}
+      />
+      <WeightScaleSlider
+        value={pane.weightScale}
+        onInput={(weightScale) => update({ weightScale })}
       />
       {pane.cell === 'lstm' && (
         <NumberField

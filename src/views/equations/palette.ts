@@ -37,19 +37,31 @@ function darkQuery(): MediaQueryList | null {
     : null;
 }
 
+/** The page's scheme: the one `<html data-theme>` forces (Theme select), else the system's. */
+function currentScheme(): Scheme {
+  const forced =
+    typeof document !== 'undefined' ? document.documentElement.dataset.theme : undefined;
+  if (forced === 'light' || forced === 'dark') return forced;
+  return darkQuery()?.matches ? 'dark' : 'light';
+}
+
 function subscribe(onChange: () => void): () => void {
   const query = darkQuery();
   query?.addEventListener('change', onChange);
-  return () => query?.removeEventListener('change', onChange);
+  const observer = typeof MutationObserver === 'function' ? new MutationObserver(onChange) : null;
+  observer?.observe(document.documentElement, { attributeFilter: ['data-theme'] });
+  return () => {
+    query?.removeEventListener('change', onChange);
+    observer?.disconnect();
+  };
 }
 
-/** The current colour scheme; re-renders when the system switches (light without matchMedia). */
+/**
+ * The current colour scheme, as the CSS applies it: a theme forced on `<html data-theme>`,
+ * else the system's; re-renders when either changes (light without matchMedia).
+ */
 export function useScheme(): Scheme {
-  return useSyncExternalStore(
-    subscribe,
-    () => (darkQuery()?.matches ? 'dark' : 'light'),
-    () => 'light',
-  );
+  return useSyncExternalStore(subscribe, currentScheme, () => 'light');
 }
 
 /**

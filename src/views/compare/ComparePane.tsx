@@ -1,0 +1,65 @@
+import { parameterCount } from '../../engine';
+import { usePane } from '../../hooks/usePaneRun';
+import { sequenceOf, useScene, type PaneId } from '../../store';
+import { FOCUS_IDS, focusSoon } from '../controls/focusSoon';
+import { CellDiagram } from '../diagram/CellDiagram';
+import { PANE_COLORS } from '../gradients/paneColors';
+import { GateHeatmaps } from '../heatmaps/GateHeatmaps';
+import { Region } from '../Region';
+import { paneTitle, parametersText } from './labels';
+
+/** Props of {@link ComparePane}. */
+export interface ComparePaneProps {
+  /** The pane shown. */
+  paneId: PaneId;
+  /** Offer "Remove model" (editing panels shown and more than one pane). */
+  removable: boolean;
+  /** Draw the pane's cell diagram. */
+  showDiagram: boolean;
+  /** Draw the pane's gate heatmaps below the diagram. */
+  showHeatmaps: boolean;
+}
+
+/**
+ * One column of compare mode: the region "Model A — LSTM" with the pane's colour (as in
+ * the gradient plot), its parameter count, Remove model, and its own diagram and heatmaps
+ * stacked. The time cursor, layer and unit are the scene's, shared by every pane.
+ */
+export function ComparePane({ paneId, removable, showDiagram, showHeatmaps }: ComparePaneProps) {
+  const pane = usePane(paneId);
+  const inputSize = useScene((s) => sequenceOf(s.input).inputSize);
+  const paneCount = useScene((s) => s.panes.length);
+  if (!pane) return null;
+  const remove = () => {
+    useScene.getState().removePane(paneId);
+    focusSoon(paneCount > 2 ? FOCUS_IDS.addModel : FOCUS_IDS.compare);
+  };
+  const actions = (
+    <>
+      <span className="param-badge">{parametersText(parameterCount({ ...pane, inputSize }))}</span>
+      {removable && (
+        <button
+          type="button"
+          className="small"
+          aria-label={`Remove model ${paneId}`}
+          onClick={remove}
+        >
+          Remove model
+        </button>
+      )}
+    </>
+  );
+  return (
+    <Region
+      id={`pane-${paneId}`}
+      title={paneTitle(pane)}
+      className="region-pane"
+      pane={paneId}
+      accent={PANE_COLORS[paneId]}
+      actions={actions}
+    >
+      {showDiagram && <CellDiagram paneId={paneId} />}
+      {showHeatmaps && <GateHeatmaps paneId={paneId} />}
+    </Region>
+  );
+}

@@ -1,0 +1,11 @@
+import type { PaneSettings } from '../../store';
+
+/** A compare pane's region name: "Model A — LSTM" (letter, em dash, cell type upper-case). */
+export function paneTitle(pane: Pick<PaneSettings, 'id' | 'cell'>): string {
+  return `Model ${pane.id} — ${pane.cell.toUpperCase()}`;
+}
+
+/** "1,234 parameters" (one parameter: "1 parameter"). */
+export function parametersText(count: number): string {
+  return `${count.toLocaleString('en-US')} parameter${count === 1 ? '' : 's'}`;
+}

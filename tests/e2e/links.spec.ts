@@ -1,0 +1,112 @@
+import type { Browser, Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+
+const slider = (page: Page) => page.getByRole('slider', { name: 'Time step' });
+const cellType = (page: Page) => page.getByRole('combobox', { name: 'Cell type' });
+const inputText = (page: Page) => page.getByRole('textbox', { name: 'Input text' });
+const unit = (page: Page) => page.getByRole('spinbutton', { name: 'Unit' });
+const notice = (page: Page) =>
+  page.getByRole('status', { name: 'Some settings of this link could not be read' });
+
+/** Waits until the debounced hash holds every `key=value` given (values as written). */
+async function hashHas(page: Page, pairs: string[]) {
+  await expect
+    .poll(() => new URL(page.url()).hash.slice(1).split('&'), { timeout: 5000 })
+    .toEqual(expect.arrayContaining(pairs));
+}
+
+/** A page in a new browser context (nothing shared: no storage), with its console watched. */
+async function freshPage(browser: Browser) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  return { context, page, problems };
+}
+
+/** The default scene: one LSTM on "hello world" (11 steps), at step 1. */
+async function expectDefaultScene(page: Page) {
+  await expect(cellType(page)).toHaveValue('lstm');
+  await expect(inputText(page)).toHaveValue('hello world');
+  await expect(slider(page)).toHaveAttribute('aria-valuemax', '11');
+  await expect(slider(page)).toHaveAttribute('aria-valuenow', '1');
+}
+
+test('a link opens the same cell, text, step and unit in a fresh browser', async ({
+  page,
+  browser,
+}) => {
+  await page.goto('./');
+  await expect(slider(page)).toHaveAttribute('aria-valuenow', '1');
+  expect(new URL(page.url()).hash).toBe('');
+  await cellType(page).selectOption('gru');
+  await inputText(page).fill('gates remember: 🎉 ünïcode');
+  await slider(page).fill('7');
+  await unit(page).fill('4');
+  await hashHas(page, ['v=1', 'A.cell=gru', 't=7', 'unit=4']);
+  const link = page.url();
+
+  const fresh = await freshPage(browser);
+  await fresh.page.goto(link);
+  await expect(cellType(fresh.page)).toHaveValue('gru');
+  await expect(inputText(fresh.page)).toHaveValue('gates remember: 🎉 ünïcode');
+  await expect(slider(fresh.page)).toHaveAttribute('aria-valuenow', '7');
+  await expect(unit(fresh.page)).toHaveValue('4');
+  await expect(fresh.page.getByRole('img', { name: 'GRU cell diagram, step 7' })).toBeVisible();
+  await expect(fresh.page.getByRole('status', { name: /could not/ })).toHaveCount(0);
+  expect(fresh.problems).toEqual([]);
+  await fresh.context.close();
+});
+
+const BROKEN: readonly (readonly [string, string, RegExp])[] = [
+  ['garbage', '#%%%', /Could not read '%%%'/],
+  ['an unknown version', '#v=99&A.cell=gru&t=3', /version '99'.*opened the default scene/],
+  ['an out-of-range hidden size', '#v=1&A.hidden=999', /hidden size '999' of model A/],
+  ['an unknown cell type', '#v=1&A.cell=transformer', /cell type 'transformer' of model A/],
+  ['NaN and Infinity', '#v=1&t=NaN&unit=Infinity', /time step 'NaN'.*\s*.*unit 'Infinity'/],
+  ['a truncated compressed text', '#v=1&tz=CYQwLiDmB0Cm', /input text .*cut short/],
+  [
+    'a 100 000-character text',
+    `#v=1&text=${'a'.repeat(100_000)}`,
+    /input text .*100,000 characters/,
+  ],
+];
+
+for (const [what, hash, message] of BROKEN) {
+  test(`a link with ${what} opens the default scene, saying what it could not read`, async ({
+    page,
+  }) => {
+    await page.goto(`./${hash}`);
+    await expect(notice(page)).toBeVisible();
+    await expect(notice(page)).toContainText(message);
+    await expectDefaultScene(page);
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(notice(page)).toHaveCount(0);
+    await expectDefaultScene(page);
+  });
+}
+
+test('a custom input text survives a reload, and a visit without a link', async ({ page }) => {
+  await page.goto('./');
+  await expect(inputText(page)).toHaveValue('hello world');
+  await inputText(page).fill('my own sentence');
+  await page.reload(); // at once: the change may not be in the address yet
+  await expect(inputText(page)).toHaveValue('my own sentence');
+  await expect(slider(page)).toHaveAttribute('aria-valuemax', '15');
+  await hashHas(page, ['v=1', 'text=my%20own%20sentence']);
+  await page.goto('./'); // no hash: the last scene comes back from localStorage
+  await expect(inputText(page)).toHaveValue('my own sentence');
+});
+
+test('pasting another link into the same tab applies it', async ({ page }) => {
+  await page.goto('./#v=1&text=first');
+  await expect(inputText(page)).toHaveValue('first');
+  await page.evaluate(() => {
+    location.hash = 'v=1&text=second&A.cell=rnn';
+  });
+  await expect(inputText(page)).toHaveValue('second');
+  await expect(cellType(page)).toHaveValue('rnn');
+});

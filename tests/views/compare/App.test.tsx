@@ -1,0 +1,148 @@
+// @vitest-environment jsdom
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { App } from '../../../src/App';
+import { useScene } from '../../../src/store';
+
+beforeEach(() => {
+  // The app restores the last scene from the URL hash and localStorage: start from none.
+  localStorage.clear();
+  sessionStorage.clear();
+  history.replaceState(null, '', location.pathname);
+  useScene.setState(useScene.getInitialState(), true);
+  // jsdom has no 2D canvas: the heatmaps draw nothing, without its "not implemented" log.
+  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  delete document.documentElement.dataset.theme;
+  delete document.documentElement.dataset.presentation;
+});
+
+const SINGLE = ['Controls', 'Cell diagram', 'Gate heatmaps', 'Equations', 'Gradients through time'];
+const region = (name: string) => screen.getByRole('region', { name });
+const hasRegion = (name: string) => screen.queryByRole('region', { name }) !== null;
+const compare = () => screen.getByRole('button', { name: 'Compare' });
+
+describe('compare mode', () => {
+  it('one pane keeps the five regions; Compare shows "Model A — LSTM" and "Model B — GRU"', () => {
+    render(<App />);
+    for (const name of SINGLE) expect(hasRegion(name)).toBe(true);
+    expect(compare()).toHaveAttribute('aria-pressed', 'false');
+    fireEvent.click(compare());
+    expect(compare()).toHaveAttribute('aria-pressed', 'true');
+    expect(hasRegion('Cell diagram')).toBe(false);
+    expect(hasRegion('Gate heatmaps')).toBe(false);
+    const a = region('Model A — LSTM');
+    const b = region('Model B — GRU');
+    expect(within(a).getByRole('img', { name: 'LSTM cell diagram, step 1' })).toBeTruthy();
+    expect(within(b).getByRole('img', { name: 'GRU cell diagram, step 1' })).toBeTruthy();
+    expect(within(a).getByText('576 parameters')).toBeTruthy();
+    expect(within(b).getByText('432 parameters')).toBeTruthy();
+    expect(within(a).getByRole('group', { name: /^Pane A: LSTM/ })).toBeTruthy();
+    expect(hasRegion('Comparison')).toBe(true);
+    for (const name of ['Controls', 'Equations', 'Gradients through time']) {
+      expect(hasRegion(name)).toBe(true);
+    }
+  });
+
+  it('Add model adds "Model C — RNN"; every pane steps with the one cursor', () => {
+    render(<App />);
+    fireEvent.click(compare());
+    fireEvent.click(screen.getByRole('button', { name: 'Add model' }));
+    expect(region('Model C — RNN')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Add model' })).toBeDisabled();
+    act(() => {
+      fireEvent.keyDown(window, { key: 'ArrowRight' });
+    });
+    for (const cell of ['LSTM', 'GRU', 'RNN']) {
+      expect(screen.getByRole('img', { name: `${cell} cell diagram, step 2` })).toBeTruthy();
+    }
+    fireEvent.click(screen.getByRole('button', { name: 'Remove model B' }));
+    expect(hasRegion('Model B — GRU')).toBe(false);
+    expect(screen.getAllByRole('button', { name: /^Remove model/ })).toHaveLength(2);
+  });
+
+  it('Match parameter count sets B’s hidden size and says so', () => {
+    render(<App />);
+    fireEvent.click(compare());
+    fireEvent.click(screen.getByRole('button', { name: 'Match parameter count' }));
+    expect(useScene.getState().panes[1]?.hiddenSize).toBe(10);
+    expect(
+      screen.getByText(/Matched to model A's parameter count: B: hidden size 10/),
+    ).toBeTruthy();
+    expect(within(region('Model B — GRU')).getByText('600 parameters')).toBeTruthy();
+  });
+
+  it('the equations follow the pane picked under "Equations of"', () => {
+    render(<App />);
+    fireEvent.click(compare());
+    const equations = region('Equations');
+    expect(equations.querySelector('.equations-panel')).toHaveAttribute('data-pane', 'A');
+    fireEvent.change(within(equations).getByRole('combobox', { name: 'Equations of' }), {
+      target: { value: 'B' },
+    });
+    expect(equations.querySelector('.equations-panel')).toHaveAttribute('data-pane', 'B');
+  });
+});
+
+describe('presentation, editing hidden and theme', () => {
+  it('P folds the editing panels away and marks <html>; P again brings them back', () => {
+    render(<App />);
+    act(() => {
+      fireEvent.keyDown(window, { key: 'p' });
+    });
+    expect(screen.getByRole('button', { name: 'Presentation mode' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    expect(document.documentElement).toHaveAttribute('data-presentation');
+    expect(hasRegion('Controls')).toBe(false);
+    expect(hasRegion('Gate heatmaps')).toBe(false);
+    expect(hasRegion('Gradients through time')).toBe(false);
+    expect(hasRegion('Cell diagram')).toBe(true);
+    expect(hasRegion('Equations')).toBe(true);
+    expect(screen.getByRole('slider', { name: 'Time step' })).toBeTruthy();
+    act(() => {
+      fireEvent.keyDown(window, { key: 'P' });
+    });
+    expect(document.documentElement).not.toHaveAttribute('data-presentation');
+    expect(hasRegion('Controls')).toBe(true);
+  });
+
+  it('a lesson link’s editingHidden hides Controls behind a "Show controls" button', () => {
+    act(() => useScene.getState().setEditingHidden(true));
+    render(<App />);
+    expect(hasRegion('Controls')).toBe(false);
+    expect(hasRegion('Gate heatmaps')).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Show controls' }));
+    expect(useScene.getState().editingHidden).toBe(false);
+    expect(hasRegion('Controls')).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Hide controls' }));
+    expect(hasRegion('Controls')).toBe(false);
+  });
+
+  it('the Theme select sets the store and data-theme on <html>; System removes it', () => {
+    render(<App />);
+    const theme = screen.getByRole('combobox', { name: 'Theme' });
+    expect(theme).toHaveValue('system');
+    fireEvent.change(theme, { target: { value: 'dark' } });
+    expect(useScene.getState().theme).toBe('dark');
+    expect(document.documentElement.dataset.theme).toBe('dark');
+    fireEvent.change(theme, { target: { value: 'light' } });
+    expect(document.documentElement.dataset.theme).toBe('light');
+    fireEvent.change(theme, { target: { value: 'system' } });
+    expect(document.documentElement).not.toHaveAttribute('data-theme');
+  });
+
+  it('the weight-scale slider updates the pane on input, on a log scale', () => {
+    render(<App />);
+    const slider = screen.getByRole('slider', { name: 'Weight scale slider' });
+    expect(slider).toHaveValue('0');
+    fireEvent.change(slider, { target: { value: '30' } });
+    expect(useScene.getState().panes[0]?.weightScale).toBe(2);
+    expect(screen.getByRole('spinbutton', { name: 'Weight scale' })).toHaveValue(2);
+    fireEvent.change(slider, { target: { value: '-130' } });
+    expect(useScene.getState().panes[0]?.weightScale).toBe(0.0501);
+  });
+});
