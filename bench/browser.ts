@@ -94,9 +94,16 @@ async function setScene(page: Page, T: number, H: number): Promise<void> {
 }
 
 /** Steps 100 times in a scene of length T and hidden size H; prints one table row set. */
-async function stepBench(page: Page, T: number, H: number): Promise<void> {
-  await page.goto(URL);
+async function stepBench(
+  page: Page,
+  T: number,
+  H: number,
+  extra?: (page: Page) => Promise<void>,
+  label = 'one LSTM',
+): Promise<void> {
+  await page.goto(`${URL}#v=1`); // a link: the default scene, not the last one saved
   await setScene(page, T, H);
+  await extra?.(page);
   const traces = () =>
     page.evaluate(() =>
       (window as unknown as { __gatescope: { traces: () => number } }).__gatescope.traces(),
@@ -109,14 +116,52 @@ async function stepBench(page: Page, T: number, H: number): Promise<void> {
   const frame = percentiles(times.map((t) => t.frame));
   const row = (what: string, p: { median: number; p95: number }, target = '') =>
     console.log(
-      `| T=${T}, H=${H} | ${what} | ${p.median.toFixed(2)} | ${p.p95.toFixed(2)} | ${target} |`,
+      `| ${label}, T=${T}, H=${H} | ${what} | ${p.median.toFixed(2)} | ${p.p95.toFixed(2)} | ${target} |`,
     );
   row('main-thread work per step (script + style/layout)', work, 'p95 < 16');
   row('of which script (handlers, React render, commit, effects)', script);
   row('keydown → next animation frame (wall, includes the wait for vsync)', frame);
   console.log(
-    `| T=${T}, H=${H} | traces computed during 100 steps (0: the memo holds) | ${tracesAfter - tracesBefore} | | 0 |`,
+    `| ${label}, T=${T}, H=${H} | traces computed during 100 steps (0: the memo holds) | ${tracesAfter - tracesBefore} | | 0 |`,
   );
+}
+
+/** Adds panes B (GRU) and C (RNN) through the UI. */
+async function compareThree(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Compare' }).click();
+  await page.getByRole('button', { name: 'Add model' }).click();
+  await page.getByRole('region', { name: 'Model C — RNN' }).waitFor();
+}
+
+/**
+ * Drags the weight-scale slider by keyboard, `updates` times, waiting for two animation
+ * frames after each (the deferred gradient view included); returns updates per second.
+ */
+async function sliderRate(page: Page, updates: number): Promise<number> {
+  const slider = page.getByRole('slider', { name: 'Weight scale slider' }).first();
+  await slider.focus();
+  return page.evaluate(async (n) => {
+    const input = document.activeElement as HTMLInputElement;
+    const start = performance.now();
+    for (let k = 0; k < n; k++) {
+      const step = k % 2 === 0 ? 'ArrowRight' : 'ArrowLeft';
+      input.dispatchEvent(new KeyboardEvent('keydown', { key: step, bubbles: true }));
+      input.stepUp(k % 2 === 0 ? 1 : -1);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      // Inline on purpose: a named helper would be compiled with a helper the page lacks.
+      await new Promise((r) => requestAnimationFrame(() => r(null)));
+      await new Promise((r) => requestAnimationFrame(() => r(null)));
+    }
+    return (n * 1000) / (performance.now() - start);
+  }, updates);
+}
+
+/** Opens a shared link in a fresh page; ms from navigation start to the restored diagram. */
+async function linkRestoreMs(page: Page): Promise<number> {
+  const hash = '#v=1&panes=AB&A.cell=lstm&B.cell=gru&text=the%20quick%20brown%20fox&t=7&unit=3';
+  await page.goto(URL + hash);
+  await page.getByRole('img', { name: 'GRU cell diagram, step 7' }).waitFor();
+  return page.evaluate(() => performance.now());
 }
 
 /**
@@ -138,6 +183,21 @@ export async function reportBrowserBench(): Promise<void> {
     console.log('| --- | --- | ---: | ---: | --- |');
     await stepBench(page, 200, 32);
     await stepBench(page, 500, 32);
+    await stepBench(page, 200, 32, compareThree, 'three panes');
+    const rate = await sliderRate(page, 30);
+    console.log(
+      `\nDragging the weight-scale slider (three panes, T=200, H=32): ${rate.toFixed(1)} updates/s, everything recomputed and redrawn (target ≥ 30).`,
+    );
+    await page.goto(`${URL}#v=1`);
+    await setScene(page, 500, 32);
+    const rate500 = await sliderRate(page, 30);
+    console.log(
+      `Dragging the weight-scale slider (one LSTM, T=500, H=32): ${rate500.toFixed(1)} updates/s (target ≥ 30).`,
+    );
+    const fresh = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    console.log(
+      `Opening a shared link (LSTM + GRU): restored scene shown ${(await linkRestoreMs(fresh)).toFixed(0)} ms after navigation start (target < 1000).`,
+    );
   } finally {
     await browser.close();
     server.kill();
