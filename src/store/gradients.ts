@@ -67,6 +67,11 @@ export function jacobianNormsOf(run: OkPaneRun, layer: number): readonly number[
   });
 }
 
+/** Stores norms computed elsewhere (the worker) as {@link jacobianNormsOf}'s answer. */
+export function primeJacobianNorms(run: OkPaneRun, layer: number, values: readonly number[]): void {
+  cached(norms, run, layerOf(run, layer), () => values);
+}
+
 /** True when {@link jacobianNormsOf} has this (run, layer) already: reading it is free. */
 export function hasJacobianNorms(run: OkPaneRun, layer: number): boolean {
   return norms.get(run)?.has(layerOf(run, layer)) ?? false;

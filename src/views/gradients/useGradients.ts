@@ -1,4 +1,4 @@
-import { useDeferredValue } from 'react';
+import { useDeferredValue, useEffect, useState, useSyncExternalStore } from 'react';
 import { paneRunOf, useScene, type InputSettings, type PaneSettings } from '../../store';
 import {
   forgetProductOf,
@@ -9,6 +9,12 @@ import {
   saliencyOf,
   unitOf,
 } from '../../store/gradients';
+import {
+  canComputeOffThread,
+  jacobianNormsVersion,
+  requestJacobianNorms,
+  subscribeJacobianNorms,
+} from '../../store/jacobianService';
 import { PANE_COLORS, paneLabel } from './paneColors';
 
 /** Everything the gradient views show of one pane, derived from its memoized run. */
@@ -133,9 +139,10 @@ export interface GradientsState {
 
 /**
  * Every pane's gradients, computed lazily: when the Jacobian norms of the current settings
- * are not memoized yet (the costly part: ~30 ms for an LSTM at T = 200, H = 32), the first
- * render shows the previous result (or null) with `pending` set and React computes the new
- * one in a background render after painting. Stepping never recomputes anything.
+ * are not memoized yet (the costly part: ~30 ms for an LSTM at T = 200, H = 32), the
+ * previous result (or null) is shown with `pending` set while a Web Worker computes them;
+ * where there is no worker (jsdom), React computes them in a background render after
+ * painting. Stepping never recomputes anything.
  */
 export function useGradients(): GradientsState {
   const panes = useScene((s) => s.panes);
@@ -143,7 +150,20 @@ export function useGradients(): GradientsState {
   const layer = useScene((s) => s.layer);
   const unit = useScene((s) => s.unit);
   const request = requestOf(panes, input, layer, unit);
-  const deferred = useDeferredValue<Request | null>(request, null);
-  const shown = isReady(request) ? request : deferred;
+  // Re-render when the worker delivers norms.
+  useSyncExternalStore(subscribeJacobianNorms, jacobianNormsVersion);
+  const offThread = canComputeOffThread();
+  const deferred = useDeferredValue<Request | null>(offThread ? null : request, null);
+  const ready = isReady(request);
+  const [lastReady, setLastReady] = useState<Request | null>(null);
+  if (ready && lastReady !== request) setLastReady(request);
+  useEffect(() => {
+    if (ready || !offThread) return;
+    for (const pane of request.panes) {
+      const run = paneRunOf(pane, request.input);
+      if (run.ok) requestJacobianNorms(run, request.layer);
+    }
+  }, [request, ready, offThread]);
+  const shown = ready ? request : offThread ? lastReady : deferred;
   return { data: shown && gradientsFor(shown), pending: shown !== request };
 }
