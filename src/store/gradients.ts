@@ -123,6 +123,16 @@ export function saliencyOf(run: OkPaneRun, unit: number): readonly number[] {
   });
 }
 
+/** True when {@link saliencyOf} has this (run, unit) already: reading it is free. */
+export function hasSaliency(run: OkPaneRun, unit: number): boolean {
+  return saliencies.get(run)?.has(unitOf(run, unit)) ?? false;
+}
+
+/** Stores a saliency computed elsewhere (the worker) as {@link saliencyOf}'s answer. */
+export function primeSaliency(run: OkPaneRun, unit: number, values: readonly number[]): void {
+  cached(saliencies, run, unitOf(run, unit), () => values);
+}
+
 /**
  * ‖v‖₂ scaled by the largest entry, so that entries below 1e-154 (whose squares underflow)
  * or above 1e154 (whose squares overflow) still give the right norm.

@@ -4,6 +4,7 @@ import {
   forgetProductOf,
   gradientCaption,
   hasJacobianNorms,
+  hasSaliency,
   jacobianNormsOf,
   layerOf,
   saliencyOf,
@@ -13,6 +14,7 @@ import {
   canComputeOffThread,
   jacobianNormsVersion,
   requestJacobianNorms,
+  requestSaliency,
   subscribeJacobianNorms,
 } from '../../store/jacobianService';
 import { PANE_COLORS, paneLabel } from './paneColors';
@@ -86,11 +88,14 @@ export function paneGradientsOf(
   };
 }
 
-/** True when every pane's Jacobian norms are memoized already, so showing them is free. */
-function isReady({ panes, input, layer }: Request): boolean {
+/**
+ * True when every pane's Jacobian norms are memoized already (and, where a worker computes
+ * it, the saliency too), so showing them is free.
+ */
+function isReady({ panes, input, layer, unit }: Request, offThread: boolean): boolean {
   return panes.every((pane) => {
     const run = paneRunOf(pane, input);
-    return !run.ok || hasJacobianNorms(run, layer);
+    return !run.ok || (hasJacobianNorms(run, layer) && (!offThread || hasSaliency(run, unit)));
   });
 }
 
@@ -154,14 +159,16 @@ export function useGradients(): GradientsState {
   useSyncExternalStore(subscribeJacobianNorms, jacobianNormsVersion);
   const offThread = canComputeOffThread();
   const deferred = useDeferredValue<Request | null>(offThread ? null : request, null);
-  const ready = isReady(request);
+  const ready = isReady(request, offThread);
   const [lastReady, setLastReady] = useState<Request | null>(null);
   if (ready && lastReady !== request) setLastReady(request);
   useEffect(() => {
     if (ready || !offThread) return;
     for (const pane of request.panes) {
       const run = paneRunOf(pane, request.input);
-      if (run.ok) requestJacobianNorms(run, request.layer);
+      if (!run.ok) continue;
+      requestJacobianNorms(run, request.layer);
+      requestSaliency(run, request.unit);
     }
   }, [request, ready, offThread]);
   const shown = ready ? request : offThread ? lastReady : deferred;
