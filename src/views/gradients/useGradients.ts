@@ -12,11 +12,11 @@ import {
 } from '../../store/gradients';
 import {
   canComputeOffThread,
-  jacobianNormsVersion,
+  gradientResultsVersion,
   requestJacobianNorms,
   requestSaliency,
-  subscribeJacobianNorms,
-} from '../../store/jacobianService';
+  subscribeGradientResults,
+} from '../../store/gradientService';
 import { PANE_COLORS, paneLabel } from './paneColors';
 
 /** Everything the gradient views show of one pane, derived from its memoized run. */
@@ -156,7 +156,7 @@ export function useGradients(): GradientsState {
   const unit = useScene((s) => s.unit);
   const request = requestOf(panes, input, layer, unit);
   // Re-render when the worker delivers norms.
-  useSyncExternalStore(subscribeJacobianNorms, jacobianNormsVersion);
+  useSyncExternalStore(subscribeGradientResults, gradientResultsVersion);
   const offThread = canComputeOffThread();
   const deferred = useDeferredValue<Request | null>(offThread ? null : request, null);
   const ready = isReady(request, offThread);

@@ -8,7 +8,7 @@ import {
   unitOf,
   type OkPaneRun,
 } from './gradients';
-import type { GradientAnswer, GradientJob, GradientRequest } from './jacobianWorker';
+import type { GradientAnswer, GradientJob, GradientRequest } from './gradientWorker';
 
 /**
  * Runs the gradient view's costly quantities (Jacobian norms, input saliency) in a Web
@@ -30,7 +30,7 @@ function getWorker(): Worker | null {
     worker =
       typeof Worker === 'undefined'
         ? null
-        : new Worker(new URL('./jacobianWorker.ts', import.meta.url), { type: 'module' });
+        : new Worker(new URL('./gradientWorker.ts', import.meta.url), { type: 'module' });
   } catch {
     worker = null;
   }
@@ -93,12 +93,12 @@ export function requestSaliency(run: OkPaneRun, unit: number): void {
 }
 
 /** Subscribes to "some values arrived" (for useSyncExternalStore); returns unsubscribe. */
-export function subscribeJacobianNorms(listener: () => void): () => void {
+export function subscribeGradientResults(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
 
 /** A number that changes whenever values arrive (for useSyncExternalStore). */
-export function jacobianNormsVersion(): number {
+export function gradientResultsVersion(): number {
   return version;
 }
