@@ -1,7 +1,7 @@
 import { sigmoid, sigmoidGradFromOutput, tanhGradFromOutput } from '../activations';
 import { addMatTVec, matVec } from '../linalg';
-import type { GruConvention, LayerParams } from '../types';
-import type { Adjoint, CellKernel, GateRow, GradSink, Tape } from './kernel';
+import type { GruConvention } from '../types';
+import type { CellKernel, GateRow } from './kernel';
 
 const GRU_GATE_ROWS: readonly GateRow[] = [
   { name: 'r', source: 'act', block: 0 },
@@ -30,7 +30,7 @@ export const gruPytorch: CellKernel = {
   gateRows: GRU_GATE_ROWS,
   preRows: GRU_PRE_ROWS,
 
-  forward(p: LayerParams, xs: Float64Array, T: number, h0: Float64Array): Tape {
+  forward(p, xs, T, h0) {
     const { inSize, H, W_ih, W_hh, b_ih, b_hh } = p;
     const G3 = 3 * H;
     const h = new Float64Array((T + 1) * H);
@@ -68,15 +68,7 @@ export const gruPytorch: CellKernel = {
     return { T, inSize, H, xs, h, c: null, act, pre, aux: hn };
   },
 
-  stepVjp(
-    p: LayerParams,
-    tape: Tape,
-    t: number,
-    after: Adjoint,
-    before: Adjoint,
-    scratch: Float64Array,
-    sink: GradSink | null,
-  ): void {
+  stepVjp(p, tape, t, after, before, scratch, sink) {
     const { H, W_hh } = p;
     const G3 = 3 * H;
     const { act, h } = tape;
@@ -131,7 +123,7 @@ export const gruClassic: CellKernel = {
   gateRows: GRU_GATE_ROWS,
   preRows: GRU_PRE_ROWS,
 
-  forward(p: LayerParams, xs: Float64Array, T: number, h0: Float64Array): Tape {
+  forward(p, xs, T, h0) {
     const { inSize, H, W_ih, W_hh, b_ih, b_hh } = p;
     const G3 = 3 * H;
     const h = new Float64Array((T + 1) * H);
@@ -172,15 +164,7 @@ export const gruClassic: CellKernel = {
     return { T, inSize, H, xs, h, c: null, act, pre, aux: rh };
   },
 
-  stepVjp(
-    p: LayerParams,
-    tape: Tape,
-    t: number,
-    after: Adjoint,
-    before: Adjoint,
-    scratch: Float64Array,
-    sink: GradSink | null,
-  ): void {
+  stepVjp(p, tape, t, after, before, scratch, sink) {
     const { H, W_hh } = p;
     const G3 = 3 * H;
     const { act, h } = tape;

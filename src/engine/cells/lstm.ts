@@ -1,7 +1,6 @@
 import { sigmoid, sigmoidGradFromOutput, tanhGradFromOutput } from '../activations';
 import { addMatTVec, matVec } from '../linalg';
-import type { LayerParams } from '../types';
-import type { Adjoint, CellKernel, GradSink, Tape } from './kernel';
+import type { CellKernel } from './kernel';
 
 /**
  * LSTM (PyTorch's equations; row blocks i, f, g, o):
@@ -32,7 +31,7 @@ export const lstm: CellKernel = {
     { name: 'o', source: 'pre', block: 3 },
   ],
 
-  forward(p: LayerParams, xs: Float64Array, T: number, h0: Float64Array, c0: Float64Array): Tape {
+  forward(p, xs, T, h0, c0) {
     const { inSize, H, W_ih, W_hh, b_ih, b_hh } = p;
     const G4 = 4 * H;
     const h = new Float64Array((T + 1) * H);
@@ -75,15 +74,7 @@ export const lstm: CellKernel = {
     return { T, inSize, H, xs, h, c, act, pre, aux: tanhC };
   },
 
-  stepVjp(
-    p: LayerParams,
-    tape: Tape,
-    t: number,
-    after: Adjoint,
-    before: Adjoint,
-    scratch: Float64Array,
-    sink: GradSink | null,
-  ): void {
+  stepVjp(p, tape, t, after, before, scratch, sink) {
     const { H, W_hh } = p;
     const G4 = 4 * H;
     const act = tape.act;

@@ -1,7 +1,7 @@
 import { relu, reluGradFromOutput, tanhGradFromOutput } from '../activations';
 import { addMatTVec, matVec } from '../linalg';
-import type { LayerParams, Nonlinearity } from '../types';
-import type { Adjoint, CellKernel, GradSink, Tape } from './kernel';
+import type { Nonlinearity } from '../types';
+import type { CellKernel } from './kernel';
 
 /**
  * The vanilla (Elman) RNN:
@@ -22,7 +22,7 @@ function rnnKernel(nonlinearity: Nonlinearity): CellKernel {
     ],
     preRows: [{ name: 'pre', source: 'pre', block: 0 }],
 
-    forward(p: LayerParams, xs: Float64Array, T: number, h0: Float64Array): Tape {
+    forward(p, xs, T, h0) {
       const { inSize, H, W_ih, W_hh, b_ih, b_hh } = p;
       const h = new Float64Array((T + 1) * H);
       h.set(h0);
@@ -44,15 +44,7 @@ function rnnKernel(nonlinearity: Nonlinearity): CellKernel {
       return { T, inSize, H, xs, h, c: null, act: h.subarray(H), pre, aux: null };
     },
 
-    stepVjp(
-      p: LayerParams,
-      tape: Tape,
-      t: number,
-      after: Adjoint,
-      before: Adjoint,
-      scratch: Float64Array,
-      sink: GradSink | null,
-    ): void {
+    stepVjp(p, tape, t, after, before, scratch, sink) {
       const { H, W_hh } = p;
       const next = (t + 1) * H;
       const dPre = scratch.subarray(0, H);
