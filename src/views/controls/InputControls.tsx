@@ -26,8 +26,7 @@ export function InputControls() {
         <NumberField
           label="Sequence length"
           value={input.length}
-          min={LIMITS.sequenceLength.min}
-          max={LIMITS.sequenceLength.max}
+          {...LIMITS.sequenceLength}
           onCommit={setSequenceLength}
         />
       )}

@@ -51,22 +51,19 @@ export function ModelSettings({ paneId }: ModelSettingsProps) {
       <NumberField
         label="Hidden size"
         value={pane.hiddenSize}
-        min={LIMITS.hiddenSize.min}
-        max={LIMITS.hiddenSize.max}
+        {...LIMITS.hiddenSize}
         onCommit={(hiddenSize) => update({ hiddenSize })}
       />
       <NumberField
         label="Layers"
         value={pane.numLayers}
-        min={LIMITS.numLayers.min}
-        max={LIMITS.numLayers.max}
+        {...LIMITS.numLayers}
         onCommit={(numLayers) => update({ numLayers })}
       />
       <NumberField
         label="Seed"
         value={pane.seed}
-        min={LIMITS.seed.min}
-        max={LIMITS.seed.max}
+        {...LIMITS.seed}
         onCommit={(seed) => update({ seed })}
       />
       <SelectField
@@ -78,8 +75,7 @@ export function ModelSettings({ paneId }: ModelSettingsProps) {
       <NumberField
         label="Weight scale"
         value={pane.weightScale}
-        min={LIMITS.weightScale.min}
-        max={LIMITS.weightScale.max}
+        {...LIMITS.weightScale}
         step={0.1}
         onCommit={(weightScale) => update({ weightScale })}
       />
@@ -91,8 +87,7 @@ export function ModelSettings({ paneId }: ModelSettingsProps) {
         <NumberField
           label="Forget-gate bias"
           value={pane.forgetBias}
-          min={LIMITS.forgetBias.min}
-          max={LIMITS.forgetBias.max}
+          {...LIMITS.forgetBias}
           step={0.5}
           onCommit={(forgetBias) => update({ forgetBias })}
         />
