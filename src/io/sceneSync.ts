@@ -18,8 +18,14 @@ export const STORAGE_KEY = 'gatescope:scene:v1';
  */
 export const TAB_STORAGE_KEY = 'gatescope:scene:v1:tab';
 
-/** Delay between a change and its write to the address and localStorage, ms. */
+/**
+ * Quiet time after the last change before it is written to the address and localStorage,
+ * ms: stepping with a held key writes once it stops, not between steps.
+ */
 export const WRITE_DELAY_MS = 150;
+
+/** Longest a change waits for quiet before it is written anyway (during playback), ms. */
+export const WRITE_MAX_WAIT_MS = 1000;
 
 /** Heading of the notice about a link whose settings could not all be read. */
 export const LINK_NOTICE_TITLE = 'Some settings of this link could not be read';
@@ -79,6 +85,8 @@ export function startSceneSync(
   /** The hash last saved in localStorage. */
   let savedHash: string | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the oldest unwritten change happened (Date.now), or undefined when none waits. */
+  let pendingSince: number | undefined;
 
   const addressHash = () => win.location.hash.replace(/^#/, '');
   const readSaved = (): string | null => {
@@ -102,6 +110,7 @@ export function startSceneSync(
   const flush = () => {
     clearTimeout(timer);
     timer = undefined;
+    pendingSince = undefined;
     const hash = encodeScene(store.getState());
     if (hash !== urlHash) {
       try {
@@ -121,7 +130,11 @@ export function startSceneSync(
     }
   };
   const schedule = () => {
-    timer ??= setTimeout(flush, WRITE_DELAY_MS);
+    const now = Date.now();
+    pendingSince ??= now;
+    clearTimeout(timer);
+    const wait = Math.min(WRITE_DELAY_MS, pendingSince + WRITE_MAX_WAIT_MS - now);
+    timer = setTimeout(flush, Math.max(0, wait));
   };
   /** Applies a hash; shows its problems (or, when `replaceNotice`, clears an old notice). */
   const apply = (hash: string, title: string, replaceNotice: boolean) => {

@@ -9,6 +9,7 @@ import {
   STORAGE_KEY,
   TAB_STORAGE_KEY,
   WRITE_DELAY_MS,
+  WRITE_MAX_WAIT_MS,
 } from '../../src/io/sceneSync';
 import { createSceneStore, type SceneStore } from '../../src/store';
 
@@ -77,6 +78,29 @@ describe('startSceneSync', () => {
     store.getState().setHovered({ pane: 'A', name: 'f' });
     vi.advanceTimersByTime(WRITE_DELAY_MS);
     expect(replace).toHaveBeenCalledTimes(1);
+  });
+
+  it('writes once stepping pauses, and at least every WRITE_MAX_WAIT_MS while it goes on', () => {
+    store.getState().setInputKind('noise'); // 60 steps, more than the test takes
+    start();
+    const gap = WRITE_DELAY_MS / 2; // a held arrow key
+    let steps = 0;
+    // Steps closer together than the write delay: nothing is written in between.
+    while ((steps + 1) * gap < WRITE_MAX_WAIT_MS) {
+      store.getState().stepBy(1);
+      steps++;
+      vi.advanceTimersByTime(gap);
+      expect(hash()).toBe('');
+    }
+    // Held past the longest wait: the step reached by then is written.
+    store.getState().stepBy(1);
+    steps++;
+    vi.advanceTimersByTime(gap);
+    expect(hash()).toBe(`v=1&in=noise&t=${steps + 1}`);
+    // Released: the last step is written after the quiet time.
+    store.getState().stepBy(1);
+    vi.advanceTimersByTime(WRITE_DELAY_MS);
+    expect(hash()).toBe(`v=1&in=noise&t=${steps + 2}`);
   });
 
   it('does not write while playing; pausing writes the step reached', () => {

@@ -1,4 +1,5 @@
-import { valueColor, type ValueRange } from '../colors';
+import { memo } from 'react';
+import { gateColor, signedColor, type ValueRange } from '../colors';
 import { useDiagram } from './context';
 
 /** Props of {@link UnitBars}. */
@@ -15,9 +16,20 @@ export interface UnitBarsProps {
   range: ValueRange;
 }
 
+/** Bar fills: one colour per direction, from the ends of the box's own colour scale. */
+const UNIT_FILL = gateColor(0.8);
+const POSITIVE_FILL = signedColor(0.75);
+const NEGATIVE_FILL = signedColor(-0.75);
+
 /**
- * A strip of one bar per unit, coloured and sized by value; the selected unit sits on a
- * tinted column and carries an outline. Clicking a column selects that unit.
+ * A strip of one bar per unit, its length the unit's value (a gate's [0, 1] from the
+ * bottom; a tanh-range value up or down from a midline, the two directions in the two
+ * colours of the diverging scale). The selected unit sits on a tinted column and its bar
+ * carries an outline. Clicking a column selects that unit.
+ *
+ * Built for stepping: the columns (one element per unit) re-render only when the unit or
+ * the geometry changes; the bars of all units are one path per direction, so a step
+ * changes two or three attributes per box, not three per unit.
  */
 export function UnitBars({ x, y, width, height, values, range }: UnitBarsProps) {
   const { unit, selectUnit } = useDiagram();
@@ -27,32 +39,100 @@ export function UnitBars({ x, y, width, height, values, range }: UnitBarsProps) 
   const gap = step >= 5 ? 1 : 0;
   const base = range === 'unit' ? y + height : y + height / 2;
   const span = range === 'unit' ? height : height / 2;
-  const bars = Array.from({ length: H }, (_, j) => {
+  const up: string[] = [];
+  const down: string[] = [];
+  let selected = { top: base, length: 0 };
+  const barWidth = Math.max(0.5, step - gap);
+  for (let j = 0; j < H; j++) {
     const v = values[j] ?? 0;
     const m = Number.isFinite(v) ? Math.min(1, Math.abs(range === 'unit' ? Math.max(0, v) : v)) : 0;
     const length = Math.max(1, m * span);
-    const top = range === 'signed' && v < 0 ? base : base - length;
-    return { j, v, top, length, left: x + j * step };
-  });
+    const negative = range === 'signed' && v < 0;
+    const top = negative ? base : base - length;
+    const left = x + j * step + gap / 2;
+    (negative ? down : up).push(
+      `M${r(left)} ${r(top)}h${r(barWidth)}v${r(length)}h${r(-barWidth)}z`,
+    );
+    if (j === unit) selected = { top, length };
+  }
   return (
     <g className="cd-bars">
+      <UnitColumns
+        x={x}
+        y={y}
+        width={width}
+        height={height}
+        H={H}
+        unit={unit}
+        onSelect={selectUnit}
+      />
       <line className="cd-bars-base" x1={x} x2={x + width} y1={base} y2={base} />
-      {bars.map(({ j, v, top, length, left }) => (
-        <g
-          key={j}
-          className={j === unit ? 'cd-bar is-selected' : 'cd-bar'}
-          onClick={() => selectUnit(j)}
-        >
-          <rect className="cd-bar-hit" x={left} y={y} width={step} height={height} />
-          <rect
-            x={left + gap / 2}
-            y={top}
-            width={Math.max(0.5, step - gap)}
-            height={length}
-            fill={valueColor(v, range)}
-          />
-        </g>
-      ))}
+      <path
+        className="cd-bars-up"
+        d={up.join('')}
+        fill={range === 'unit' ? UNIT_FILL : POSITIVE_FILL}
+      />
+      {range === 'signed' && (
+        <path className="cd-bars-down" d={down.join('')} fill={NEGATIVE_FILL} />
+      )}
+      {unit >= 0 && unit < H && (
+        <rect
+          className="cd-bar-outline"
+          x={x + unit * step + gap / 2}
+          y={selected.top}
+          width={barWidth}
+          height={selected.length}
+        />
+      )}
     </g>
   );
 }
+
+/** Two decimals are plenty in a viewBox of a few hundred units; keeps the path short. */
+function r(n: number): string {
+  return String(Math.round(n * 100) / 100);
+}
+
+interface UnitColumnsProps {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  H: number;
+  unit: number;
+  onSelect: (unit: number) => void;
+}
+
+/** One clickable column per unit (`.cd-bar`, the selected one `.is-selected`). */
+const UnitColumns = memo(function UnitColumns({
+  x,
+  y,
+  width,
+  height,
+  H,
+  unit,
+  onSelect,
+}: UnitColumnsProps) {
+  const step = width / H;
+  return (
+    <g
+      className="cd-bar-columns"
+      onClick={(event) => {
+        const j = Number((event.target as Element).getAttribute('data-unit'));
+        if (Number.isInteger(j)) onSelect(j);
+      }}
+    >
+      {Array.from({ length: H }, (_, j) => (
+        <rect
+          key={j}
+          data-unit={j}
+          className={j === unit ? 'cd-bar is-selected' : 'cd-bar'}
+          x={x + j * step}
+          y={y}
+          width={step}
+          height={height}
+        />
+      ))}
+    </g>
+  );
+});

@@ -44,6 +44,8 @@ export class FlowRegistry {
   private readonly items = new Map<Element, { stage: number; kind: FlowKind }>();
   private readonly refs = new Map<string, FlowRef>();
   private running: Animation[] = [];
+  /** When the last step arrived, ms on the performance clock. */
+  private lastStepAt = Number.NEGATIVE_INFINITY;
 
   /**
    * A stable ref callback registering its element at `stage` (0-based) with `kind`. The
@@ -74,11 +76,16 @@ export class FlowRegistry {
   /**
    * Plays one step over `durationMs`, split evenly between `stages` stages. Cancels a step
    * still playing. Does nothing under reduced motion or where Element.animate is missing
-   * (jsdom): the new values are already drawn.
+   * (jsdom): the new values are already drawn. Nor when this step comes less than half a
+   * flow after the previous one (a held arrow key, a presenter racing ahead): a flow cut
+   * short after a few frames shows nothing, and skipping it keeps fast stepping smooth.
+   * `now` is the performance clock, ms.
    */
-  play(durationMs: number, stages: number): void {
+  play(durationMs: number, stages: number, now = performance.now()): void {
     this.cancel();
-    if (prefersReducedMotion() || !(durationMs > 0)) return;
+    const rapid = now - this.lastStepAt < durationMs / 2;
+    this.lastStepAt = now;
+    if (rapid || prefersReducedMotion() || !(durationMs > 0)) return;
     const slot = durationMs / Math.max(1, stages);
     for (const [element, { stage, kind }] of this.items) {
       if (typeof element.animate !== 'function') continue;

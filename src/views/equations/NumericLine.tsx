@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { fullText, type Piece } from '../../equations';
 import { KatexSpan } from './KatexSpan';
+import { NumberTex } from './NumberTex';
 import { wrapPieces, type KeyedPiece } from './layout';
 import { chipColors, isPart, PART_COLORS, type Scheme } from './palette';
 
@@ -22,8 +23,9 @@ export interface NumericLineProps {
  * An equation with its numbers in, typeset piece by piece so that each number is its
  * own element: a title with the full-precision value and what it is, data attributes
  * for tests and highlighting, and its part's colour. Between pieces the line may wrap.
- * LaTeX pieces keep their typeset DOM across steps (they rarely change); only the
- * numbers are typeset again.
+ * LaTeX pieces keep their typeset DOM across steps (they rarely change); the numbers,
+ * which change on every step, are plain text in KaTeX's font unless they need LaTeX
+ * (powers of ten), so a step costs no typesetting.
  */
 export const NumericLine = memo(function NumericLine({
   pieces,
@@ -55,7 +57,7 @@ export const NumericLine = memo(function NumericLine({
         onMouseEnter={() => onHoverTerm(term.quantity)}
         onMouseLeave={() => onHoverTerm(null)}
       >
-        <KatexSpan latex={piece.tex} />
+        <NumberTex latex={piece.tex} />
       </span>
     );
   };

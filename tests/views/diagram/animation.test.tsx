@@ -41,13 +41,18 @@ function stubReducedMotion(reduce: boolean) {
   });
 }
 
+let now = 0;
+
 beforeEach(() => {
+  now = 10_000;
+  vi.spyOn(performance, 'now').mockImplementation(() => now);
   resetScene();
   stubAnimate();
   stubReducedMotion(false);
 });
 
 afterEach(() => {
+  vi.restoreAllMocks();
   delete (Element.prototype as { animate?: unknown }).animate;
   delete (window as { matchMedia?: unknown }).matchMedia;
 });
@@ -75,6 +80,7 @@ describe('per-step flow animation', () => {
     expect(delayOf('c')).toBeLessThan(delayOf('h-right'));
 
     calls = [];
+    now += FLOW_MS; // the next step a whole flow later
     act(() => {
       useScene.getState().setSpeed(2);
       useScene.getState().setStep(3);
@@ -84,6 +90,20 @@ describe('per-step flow animation', () => {
     );
     expect(end2).toBeCloseTo(FLOW_MS / 2, 6);
     expect(cancelled).toBeGreaterThan(0);
+  });
+
+  it('skips the flow of a step that comes before half of the previous flow has played', () => {
+    render(<CellDiagram paneId="A" />);
+    act(() => useScene.getState().setStep(2));
+    const first = calls.length;
+    expect(first).toBeGreaterThan(20);
+    now += FLOW_MS / 2 - 1; // a held arrow key: the next step arrives mid-flow
+    act(() => useScene.getState().setStep(3));
+    expect(calls).toHaveLength(first);
+    expect(cancelled).toBe(first); // the flow in flight stops, its values drawn
+    now += FLOW_MS / 2; // the user pauses: the following step flows again
+    act(() => useScene.getState().setStep(4));
+    expect(calls).toHaveLength(2 * first);
   });
 
   it('does not animate when the user prefers reduced motion', () => {
