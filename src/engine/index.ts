@@ -30,3 +30,41 @@ export type {
   Trace,
   Gradients,
 } from './types';
+export {
+  createHead,
+  initHead,
+  headForward,
+  headToStateDict,
+  splitStateDict,
+  HEAD_WEIGHT,
+  HEAD_BIAS,
+  type Head,
+} from './training/head';
+export { mseLoss, softmaxCrossEntropy, lossFor, type LossResult } from './training/losses';
+export { Adam, type AdamOptions } from './training/adam';
+export { clipGradNorm } from './training/clip';
+export {
+  paramLayout,
+  flattenParams,
+  unflattenParams,
+  type FlatEntry,
+  type ParamLayout,
+} from './training/params';
+export { lossAndGradients } from './training/gradients';
+export {
+  train,
+  evaluate,
+  type TrainOptions,
+  type TrainResult,
+  type EvaluateOptions,
+} from './training/train';
+export { makeTask, TASK_NAMES, TASK_PARAMS, type TaskParams } from './tasks';
+export { CORPUS_ALPHABET, encodeText } from './tasks/next-char';
+export { CORPUS, CORPUS_SOURCE, normalizeText } from './tasks/corpus';
+export type { ParamSpec, ParamTable } from './tasks/common';
+export type { AddingParams } from './tasks/adding';
+export type { NextCharParams } from './tasks/next-char';
+export type { ParityParams } from './tasks/parity';
+export type { RememberFirstParams } from './tasks/remember-first';
+export type { SineNextParams } from './tasks/sine-next';
+export type { LossName, Sample, Task, TaskName } from './tasks/types';
