@@ -1,7 +1,8 @@
 import { useKeyboardShortcuts } from './hooks/useKeyboardShortcuts';
 import { useSceneSync } from './hooks/useSceneSync';
 import { usePlaybackClock } from './hooks/usePlaybackClock';
-import { selectCompare, useScene, type PaneId } from './store';
+import { useEffect } from 'react';
+import { selectCompare, startTrainedModelSync, useScene, type PaneId } from './store';
 import { ComparePanes } from './views/compare/ComparePanes';
 import { CompareSummary } from './views/compare/CompareSummary';
 import { EquationsRegion } from './views/compare/EquationsRegion';
@@ -19,9 +20,12 @@ import { CellDiagram } from './views/diagram/CellDiagram';
 import { GradientPanel } from './views/gradients/GradientPanel';
 import { GateHeatmaps } from './views/heatmaps/GateHeatmaps';
 import { ExportMenu } from './views/exports/ExportMenu';
+import { LessonNotes } from './views/lessons/LessonNotes';
+import { LessonPicker } from './views/lessons/LessonPicker';
 import { LinkNotice } from './views/LinkNotice';
 import { Region } from './views/Region';
 import { ShareButtons } from './views/ShareButtons';
+import { ReadoutPanel } from './views/readout/ReadoutPanel';
 import { UnrolledStrip } from './views/UnrolledStrip';
 import './styles/layout.css';
 import './styles/compare.css';
@@ -40,6 +44,7 @@ export function App() {
   usePlaybackClock(useScene);
   useSceneSync(useScene);
   useDocumentMode();
+  useEffect(() => startTrainedModelSync(useScene), []);
   const paneIds = [...useScene((s) => s.panes.map((p) => p.id).join(''))] as PaneId[];
   const compare = useScene(selectCompare);
   const presentation = useScene((s) => s.presentation);
@@ -66,6 +71,7 @@ export function App() {
         <h1>Gatescope</h1>
         <p className="tagline">RNN, LSTM and GRU gates, one time step at a time.</p>
         <div className="header-actions">
+          <LessonPicker />
           {editingHidden && !presentation && <ShowControlsButton />}
           <CompareToggle />
           <PresentationToggle />
@@ -84,6 +90,7 @@ export function App() {
         data-layout={compare ? 'compare' : 'single'}
         data-editing={editable ? 'shown' : 'hidden'}
       >
+        <LessonNotes />
         {!compare && controls}
         {compare ? (
           <ComparePanes
@@ -97,6 +104,9 @@ export function App() {
               <Region id="diagram" title="Cell diagram">
                 {paneIds.map((id) => (
                   <CellDiagram key={id} paneId={id} />
+                ))}
+                {paneIds.map((id) => (
+                  <ReadoutPanel key={`readout-${id}`} paneId={id} />
                 ))}
               </Region>
             )}

@@ -68,3 +68,4 @@ export type { ParityParams } from './tasks/parity';
 export type { RememberFirstParams } from './tasks/remember-first';
 export type { SineNextParams } from './tasks/sine-next';
 export type { LossName, Sample, Task, TaskName } from './tasks/types';
+export { isCorrect, softmax } from './training/score';

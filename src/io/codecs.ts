@@ -121,6 +121,18 @@ export function text(range: Range): Codec<string> {
   };
 }
 
+/** An id of lowercase words joined by '-' ('remember-first-50-lstm'), or '' for none. */
+export function slug(maxLength: number): Codec<string> {
+  const pattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+  return {
+    expected: `lowercase letters, digits and '-', at most ${maxLength} characters`,
+    parse: (raw) =>
+      raw === '' || (raw.length <= maxLength && pattern.test(raw)) ? raw : undefined,
+    format: (value) => value,
+    describe: (value) => (value === '' ? 'none' : value),
+  };
+}
+
 /**
  * A non-empty set of distinct letters of `all`, such as the pane ids "AB"; read in any
  * order and case, kept in the order of `all` (the store keeps panes in letter order).

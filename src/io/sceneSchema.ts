@@ -14,6 +14,7 @@
  * Within a version, keys, meanings and defaults never change: a change needs v2 and a
  * reader of v1 links. (A test checks these defaults against the store's.)
  */
+import { TASK_NAMES } from '../engine';
 import { LIMITS, SPEEDS } from '../store';
 import type { InputSettings, PaneId, PaneSettings, SceneState, ViewsShown } from '../store';
 import {
@@ -24,6 +25,7 @@ import {
   letters,
   oneOf,
   oneOfNumbers,
+  slug,
   text,
   type Codec,
 } from './codecs';
@@ -33,6 +35,9 @@ export const SCHEMA_VERSION = 1;
 
 /** The hash key of the version. */
 export const VERSION_KEY = 'v';
+
+/** Stops a lesson may have (a link's `stop` is checked against it; the lesson, more closely). */
+export const MAX_LESSON_STOPS = 20;
 
 /** Percent-encoded texts longer than this are written compressed (when that is shorter). */
 export const COMPRESS_ABOVE = 200;
@@ -51,6 +56,8 @@ export type SceneSnapshot = Pick<
   | 'presentation'
   | 'editingHidden'
   | 'theme'
+  | 'lesson'
+  | 'stop'
 >;
 
 /** The store keys a snapshot holds. */
@@ -66,6 +73,8 @@ export const SNAPSHOT_KEYS = [
   'presentation',
   'editingHidden',
   'theme',
+  'lesson',
+  'stop',
 ] as const satisfies readonly (keyof SceneSnapshot)[];
 
 /** Columns every row has. Methods, so that typed rows stand in one table of `unknown`. */
@@ -179,7 +188,7 @@ const PANE_LETTERS: readonly PaneId[] = ['A', 'B', 'C'];
 
 const CELL_TYPES = ['rnn', 'lstm', 'gru'] as const;
 const INITS = ['pytorch', 'xavier', 'orthogonal'] as const;
-const INPUT_KINDS = ['text', 'sine', 'square', 'step', 'impulse', 'noise'] as const;
+const INPUT_KINDS = ['text', 'sine', 'square', 'step', 'impulse', 'noise', 'task'] as const;
 const VIEW_NAMES: readonly (keyof ViewsShown)[] = ['diagram', 'heatmaps', 'equations', 'gradients'];
 const ALL_VIEWS: Readonly<ViewsShown> = Object.freeze({
   diagram: true,
@@ -222,10 +231,12 @@ export const SCENE_SCHEMA: readonly Field[] = [
   pane('fbias', 'forgetBias', 'forget-gate bias', decimal(LIMITS.forgetBias), 0),
   pane('act', 'nonlinearity', 'RNN nonlinearity', oneOf(['tanh', 'relu'] as const), 'tanh'),
   pane('gru', 'convention', 'GRU convention', oneOf(['pytorch', 'classic'] as const), 'pytorch'),
+  pane('model', 'trained', 'trained model', slug(60), ''),
   input('in', 'kind', 'input kind', oneOf(INPUT_KINDS), 'text'),
   input('text', 'text', 'input text', text(LIMITS.textLength), 'hello world', 'tz'),
   input('len', 'length', 'sequence length', int(LIMITS.sequenceLength), 60),
   input('nseed', 'seed', 'noise seed', int(LIMITS.seed), 0),
+  input('task', 'task', 'task', oneOf(TASK_NAMES), 'remember-first'),
   top('t', 't', 'time step', int({ min: 1, max: LIMITS.sequenceLength.max }), 1),
   top('speed', 'speed', 'speed', oneOfNumbers(SPEEDS, '×'), 1),
   top('layer', 'layer', 'layer', int(lastIndex(LIMITS.numLayers), 1), 0),
@@ -235,6 +246,8 @@ export const SCENE_SCHEMA: readonly Field[] = [
   top('present', 'presentation', 'presentation mode', bool, false),
   top('noedit', 'editingHidden', 'hiding of the editing panels', bool, false),
   top('theme', 'theme', 'theme', oneOf(['system', 'light', 'dark'] as const), 'system'),
+  top('lesson', 'lesson', 'lesson', slug(40), ''),
+  top('stop', 'stop', 'lesson stop', int({ min: 0, max: MAX_LESSON_STOPS - 1 }, 1), 0),
 ];
 
 /** The rows about the whole scene, in table order. */

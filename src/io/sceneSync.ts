@@ -70,7 +70,8 @@ function snapshotChanged(s: SceneState, prev: SceneState): boolean {
  * Starts syncing `store` with `win`'s address and localStorage; returns the function that
  * stops it (and writes any change still pending). On start: a hash in the address is
  * decoded and applied, and what could not be read is shown through `notices`; without a
- * hash, the last saved scene is restored; without either the default scene stays and the
+ * hash, the last saved scene is restored; without either the `opening` scene (link text,
+ * e.g. the first lesson's first stop) is applied, or else the default scene stays, and the
  * address stays bare until the first change. A reload gets this tab's scene as it was at
  * unload, even when its last change had not reached the address yet. Changes are not written while playing (the
  * step changes several times a second); pausing, hiding or leaving the page writes them.
@@ -79,6 +80,7 @@ export function startSceneSync(
   store: SceneStore,
   notices: LinkNoticeStore,
   win: Window = window,
+  opening?: string,
 ): () => void {
   /** The hash (without '#') the address holds for the current scene. */
   let urlHash = '';
@@ -158,6 +160,7 @@ export function startSceneSync(
     apply(saved, SAVED_NOTICE_TITLE, false);
     schedule(); // puts the restored scene in the address
   } else {
+    if (opening !== undefined) applySnapshot(store, decodeScene(opening).scene);
     urlHash = encodeScene(store.getState());
   }
 

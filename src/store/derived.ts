@@ -1,11 +1,37 @@
-import { createModel, forward, initParams, type Model, type Trace } from '../engine';
+import {
+  createModel,
+  forward,
+  headForward,
+  initParams,
+  type Head,
+  type Model,
+  type Trace,
+} from '../engine';
+import type { LoadedModel } from '../io/modelFile';
+import { readoutOf, type Readout } from './readout';
 import { buildSequence, type Sequence } from './sequence';
+import { trainedModelStatus } from './trainedModels';
 import type { InputSettings, PaneSettings } from './types';
 
 /** A pane's model run on the scene's input: the trace, or why there is none. */
 export type PaneRun =
-  | { readonly ok: true; readonly model: Model; readonly trace: Trace; readonly sequence: Sequence }
-  | { readonly ok: false; readonly error: string; readonly sequence: Sequence };
+  | {
+      readonly ok: true;
+      readonly model: Model;
+      readonly trace: Trace;
+      readonly sequence: Sequence;
+      /** The trained model the pane runs, or null for drawn weights. */
+      readonly trained: LoadedModel | null;
+      /** A trained model's read-out at every step, or null for drawn weights. */
+      readonly readout: Readout | null;
+    }
+  | {
+      readonly ok: false;
+      readonly error: string;
+      readonly sequence: Sequence;
+      /** True while a trained model is still being fetched (the message says so). */
+      readonly loading?: boolean;
+    };
 
 /** How many times each derived value was computed: benchmarks and tests read it. */
 export const derivedStats = { sequences: 0, models: 0, traces: 0 };
@@ -25,7 +51,11 @@ export function sequenceOf(input: InputSettings): Sequence {
   return sequence;
 }
 
-/** The pane's model for an input size, built once per (pane object, input size). */
+/**
+ * The pane's model for an input size, built once per (pane object, input size), with
+ * weights drawn from its seed, init and scale. (A trained pane's model comes from its
+ * file: see {@link paneRunOf}.)
+ */
 export function modelOf(pane: PaneSettings, inputSize: number): Model {
   const cached = models.get(pane);
   if (cached && cached.inputSize === inputSize) return cached.model;
@@ -51,21 +81,70 @@ export function modelOf(pane: PaneSettings, inputSize: number): Model {
 
 /**
  * The pane's run on the input, computed once per (pane object, input object): the store
- * replaces a pane's object only when its settings change, so stepping through time and
- * changing another pane never recompute it.
+ * replaces a pane's object only when its settings change (or when its trained model
+ * finishes loading), so stepping through time and changing another pane never recompute it.
  */
 export function paneRunOf(pane: PaneSettings, input: InputSettings): PaneRun {
   const cached = runs.get(pane);
   if (cached && cached.input === input) return cached.run;
   const sequence = sequenceOf(input);
   let run: PaneRun;
-  try {
-    const model = modelOf(pane, sequence.inputSize);
-    derivedStats.traces++;
-    run = { ok: true, model, trace: forward(model, sequence.xs), sequence };
-  } catch (error) {
-    run = { ok: false, error: error instanceof Error ? error.message : String(error), sequence };
+  if (pane.trained) {
+    const status = trainedModelStatus(pane.trained);
+    if (status.state === 'loading') {
+      // Not cached: the pane object is replaced once the model is ready.
+      return { ok: false, loading: true, error: 'Loading the trained model…', sequence };
+    }
+    run =
+      status.state === 'error'
+        ? { ok: false, error: status.message, sequence }
+        : trainedRun(status.loaded, sequence);
+  } else {
+    try {
+      const model = modelOf(pane, sequence.inputSize);
+      derivedStats.traces++;
+      const trace = forward(model, sequence.xs);
+      run = { ok: true, model, trace, sequence, trained: null, readout: null };
+    } catch (error) {
+      run = { ok: false, error: messageOf(error), sequence };
+    }
   }
   runs.set(pane, { input, run });
   return run;
+}
+
+/** A trained model on the input: refused, with what to do, when the input does not fit it. */
+function trainedRun(loaded: LoadedModel, sequence: Sequence): PaneRun {
+  const { model, head, task, file } = loaded;
+  const wanted = model.spec.inputSize;
+  if (sequence.inputSize !== wanted || (sequence.task && sequence.task.task.name !== task.name)) {
+    return {
+      ok: false,
+      error: `The trained model “${file.title}” reads ${task.title.toLowerCase()} sequences (${wanted} feature${wanted === 1 ? '' : 's'} per step). Choose Input: “Task: ${task.title}” to run it.`,
+      sequence,
+    };
+  }
+  try {
+    derivedStats.traces++;
+    const trace = forward(model, sequence.xs);
+    return {
+      ok: true,
+      model,
+      trace,
+      sequence,
+      trained: loaded,
+      readout: readout(head, loaded, trace, sequence),
+    };
+  } catch (error) {
+    return { ok: false, error: messageOf(error), sequence };
+  }
+}
+
+function readout(head: Head, loaded: LoadedModel, trace: Trace, sequence: Sequence): Readout {
+  const steps = Array.from({ length: trace.T }, (_, t) => t);
+  return readoutOf(loaded.task, headForward(head, trace.outputs, steps), sequence.task?.sample);
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -22,4 +22,14 @@ export type {
   GateNaming,
   HoverTarget,
 } from './types';
-export type { Sequence } from './sequence';
+export { taskLengthRange, type Sequence } from './sequence';
+export type { Readout } from './readout';
+export { type TrainedChoice } from './panesSlice';
+export {
+  loadModelIndex,
+  loadTrainedModel,
+  trainedModelStatus,
+  setJsonFetcher,
+  type TrainedStatus,
+} from './trainedModels';
+export { startTrainedModelSync } from './trainedSync';

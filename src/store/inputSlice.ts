@@ -1,6 +1,8 @@
 import type { StateCreator } from 'zustand';
 import { checkRange, LIMITS } from './limits';
 import type { SceneState } from './scene';
+import { taskLengthRange } from './sequence';
+import type { TaskName } from '../engine';
 import type { InputKind, InputSettings } from './types';
 
 /** The input sequence every pane reads, and the actions that change it. */
@@ -12,6 +14,10 @@ export interface InputSlice {
   setInputText: (text: string) => string | null;
   /** Sets T for numeric inputs; returns a message and keeps T when out of 1–2000. */
   setSequenceLength: (length: number) => string | null;
+  /** Sets the seed of the noise input and of the task sample; a message when out of range. */
+  setInputSeed: (seed: number) => string | null;
+  /** Switches to a sample of `task`; the length is brought into the task's range. */
+  setInputTask: (task: TaskName) => void;
 }
 
 /** The default input: a short text, so steps read as characters. */
@@ -20,11 +26,20 @@ export const DEFAULT_INPUT: InputSettings = {
   text: 'hello world',
   length: 60,
   seed: 0,
+  task: 'remember-first',
 };
 
 /** Steps T of an input, without building it. */
 export function sequenceLength(input: InputSettings): number {
-  return input.kind === 'text' ? Array.from(input.text).length : input.length;
+  if (input.kind === 'text') return Array.from(input.text).length;
+  if (input.kind === 'task') return clampToTask(input, input.length);
+  return input.length;
+}
+
+/** `length` brought into the range the input's task accepts. */
+function clampToTask(input: Pick<InputSettings, 'task'>, length: number): number {
+  const { min, max } = taskLengthRange(input);
+  return Math.min(max, Math.max(min, length));
 }
 
 /** The state change of a new input: the time cursor stays inside 1..T. */
@@ -34,7 +49,7 @@ function withInput(s: SceneState, input: InputSettings): Partial<SceneState> {
 }
 
 /** Creates the input slice. */
-export const createInputSlice: StateCreator<SceneState, [], [], InputSlice> = (set) => ({
+export const createInputSlice: StateCreator<SceneState, [], [], InputSlice> = (set, get) => ({
   input: DEFAULT_INPUT,
   setInputKind: (kind) => set((s) => withInput(s, { ...s.input, kind })),
   setInputText: (text) => {
@@ -47,9 +62,22 @@ export const createInputSlice: StateCreator<SceneState, [], [], InputSlice> = (s
     return null;
   },
   setSequenceLength: (length) => {
-    const error = checkRange('Sequence length', length, LIMITS.sequenceLength, true);
+    const { input } = get();
+    const range = input.kind === 'task' ? taskLengthRange(input) : LIMITS.sequenceLength;
+    const error = checkRange('Sequence length', length, range, true);
     if (error) return error;
     set((s) => withInput(s, { ...s.input, length }));
     return null;
   },
+  setInputSeed: (seed) => {
+    const error = checkRange('Seed', seed, LIMITS.seed, true);
+    if (error) return error;
+    set((s) => withInput(s, { ...s.input, seed }));
+    return null;
+  },
+  setInputTask: (task) =>
+    set((s) => {
+      const length = clampToTask({ task }, s.input.length);
+      return withInput(s, { ...s.input, kind: 'task', task, length });
+    }),
 });

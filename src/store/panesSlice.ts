@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import { parameterCount, type CellType } from '../engine';
+import { parameterCount, type CellType, type TaskName } from '../engine';
 import { sequenceOf } from './derived';
 import { checkRange, LIMITS } from './limits';
 import type { SceneState } from './scene';
@@ -42,7 +42,36 @@ export interface PanesSlice {
    * closest to the first pane's, on the current input. Returns the new hidden sizes.
    */
   matchParameterCount: () => Partial<Record<PaneId, number>>;
+  /**
+   * Runs a shipped trained model in pane `id`: the pane takes the model's cell and sizes
+   * (its file supplies the weights once fetched) and the input becomes a sample of the
+   * model's task at the model's length. `null` returns the pane to drawn weights.
+   */
+  setTrained: (id: PaneId, choice: TrainedChoice | null) => void;
 }
+
+/** What the store needs to know of a shipped model to show it before its file arrives. */
+export interface TrainedChoice {
+  id: string;
+  cell: CellType;
+  hiddenSize: number;
+  numLayers: number;
+  task: TaskName;
+  length: number;
+}
+
+/** Settings whose change turns a trained pane back into one with drawn weights. */
+const MODEL_KEYS = [
+  'cell',
+  'hiddenSize',
+  'numLayers',
+  'seed',
+  'init',
+  'weightScale',
+  'forgetBias',
+  'nonlinearity',
+  'convention',
+] as const satisfies readonly (keyof PaneSettings)[];
 
 /** Settings of a new pane of the given letter. */
 export function defaultPane(id: PaneId, cell: PaneSettings['cell'] = 'lstm'): PaneSettings {
@@ -57,6 +86,7 @@ export function defaultPane(id: PaneId, cell: PaneSettings['cell'] = 'lstm'): Pa
     forgetBias: 0,
     nonlinearity: 'tanh',
     convention: 'pytorch',
+    trained: '',
   };
 }
 
@@ -133,8 +163,12 @@ export const createPanesSlice: StateCreator<SceneState, [], [], PanesSlice> = (s
   updatePane: (id, patch) => {
     const error = checkPanePatch(patch);
     if (error) return error;
+    // Changing how the model is built leaves the trained weights behind.
+    const detach = MODEL_KEYS.some((key) => key in patch) && !('trained' in patch);
     set((s) => ({
-      panes: s.panes.map((pane) => (pane.id === id ? { ...pane, ...patch } : pane)),
+      panes: s.panes.map((pane) =>
+        pane.id === id ? { ...pane, ...patch, ...(detach ? { trained: '' } : {}) } : pane,
+      ),
       layer: Math.min(s.layer, (patch.numLayers ?? LIMITS.numLayers.max) - 1),
     }));
     return null;
@@ -170,6 +204,19 @@ export const createPanesSlice: StateCreator<SceneState, [], [], PanesSlice> = (s
       const first = panes[0]!;
       set({ panes: [first], hovered: hovered && hovered.pane !== first.id ? null : hovered });
     }
+  },
+  setTrained: (id, choice) => {
+    set((s) => {
+      const panes = s.panes.map((pane) => {
+        if (pane.id !== id) return pane;
+        if (!choice) return { ...pane, trained: '' };
+        const { cell, hiddenSize, numLayers } = choice;
+        return { ...pane, cell, hiddenSize, numLayers, trained: choice.id };
+      });
+      if (!choice) return { panes };
+      const input = { ...s.input, kind: 'task' as const, task: choice.task, length: choice.length };
+      return { panes, input, t: Math.min(Math.max(1, s.t), choice.length), layer: 0 };
+    });
   },
   matchParameterCount: () => {
     const { panes, input } = get();

@@ -1,4 +1,4 @@
-import { Random } from '../engine';
+import { makeTask, Random, TASK_NAMES, TASK_PARAMS, type Sample, type Task } from '../engine';
 import type { InputSettings } from './types';
 
 /** An input sequence ready for the engine, with its labels. */
@@ -11,6 +11,8 @@ export interface Sequence {
   readonly inputSize: number;
   /** For text: the sorted alphabet, one feature each; for numeric inputs: ['x']. */
   readonly features: string[];
+  /** For task inputs: the task and the sample drawn, with its scored steps and targets. */
+  readonly task?: { readonly task: Task; readonly sample: Sample };
 }
 
 /** Steps per period of the sine and square waves. */
@@ -41,6 +43,7 @@ export function buildSequence(input: InputSettings): Sequence {
     });
     return { xs, tokens: chars.map(tokenLabel), inputSize: Math.max(1, features.length), features };
   }
+  if (input.kind === 'task') return taskSequence(input);
   const T = input.length;
   const values = new Array<number>(T);
   const rng = new Random(input.seed >>> 0);
@@ -67,6 +70,7 @@ function numericValue(kind: InputSettings['kind'], t: number, T: number, rng: Ra
     case 'noise':
       return rng.uniform(-1, 1);
     case 'text':
+    case 'task':
       return 0;
   }
 }
@@ -74,4 +78,33 @@ function numericValue(kind: InputSettings['kind'], t: number, T: number, rng: Ra
 function formatValue(v: number): string {
   if (Number.isInteger(v)) return String(v);
   return v.toFixed(2);
+}
+
+/** The sequence lengths a task accepts, for the Sequence length control. */
+export function taskLengthRange(input: Pick<InputSettings, 'task'>): { min: number; max: number } {
+  const { min, max } = TASK_LENGTHS[input.task];
+  return { min, max };
+}
+
+const TASK_LENGTHS = Object.fromEntries(
+  TASK_NAMES.map((name) => [name, TASK_PARAMS[name].length]),
+) as unknown as Record<InputSettings['task'], { min: number; max: number }>;
+
+/**
+ * One sample of the input's task, T = `length` (brought into the task's range: a link may
+ * carry any length), drawn from `seed`: the same task, length and seed give the same
+ * sequence the trained models were scored on.
+ */
+function taskSequence(input: InputSettings): Sequence {
+  const range = taskLengthRange(input);
+  const length = Math.min(range.max, Math.max(range.min, input.length));
+  const task = makeTask(input.task, { length });
+  const sample = task.sample(new Random(input.seed >>> 0));
+  return {
+    xs: sample.xs,
+    tokens: task.tokens(sample),
+    inputSize: task.inputSize,
+    features: [...task.inputLabels],
+    task: { task, sample },
+  };
 }

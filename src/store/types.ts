@@ -1,7 +1,10 @@
-import type { CellType, GruConvention, Nonlinearity } from '../engine';
+import type { CellType, GruConvention, Nonlinearity, TaskName } from '../engine';
 
-/** The kinds of input sequence. */
-export type InputKind = 'text' | 'sine' | 'square' | 'step' | 'impulse' | 'noise';
+/**
+ * The kinds of input sequence: a text, a numeric signal, or a sample of a training task
+ * (what the trained models were trained on).
+ */
+export type InputKind = 'text' | 'sine' | 'square' | 'step' | 'impulse' | 'noise' | 'task';
 
 /** The one input sequence every pane reads. Serializable. */
 export interface InputSettings {
@@ -10,8 +13,10 @@ export interface InputSettings {
   text: string;
   /** Steps T for the numeric kinds, 1–2000. */
   length: number;
-  /** Seed of the 'noise' input. */
+  /** Seed of the 'noise' input, and of the task sample. */
   seed: number;
+  /** Used when kind = 'task': which task's generator draws the sequence (T = `length`). */
+  task: TaskName;
 }
 
 /** Weight initialisation schemes (engine `initParams`). */
@@ -39,6 +44,12 @@ export interface PaneSettings {
   nonlinearity: Nonlinearity;
   /** GRU equations. */
   convention: GruConvention;
+  /**
+   * Id of a shipped trained model ('remember-first-50-lstm', see public/models), or ''
+   * for weights drawn from seed/init/scale. A trained model's file decides the cell,
+   * sizes and weights; the fields above then mirror its spec.
+   */
+  trained: string;
 }
 
 /** Gate naming: the textbook names, or the learn / forget / remember / use names. */

@@ -20,6 +20,12 @@ export interface UiSlice {
   editingHidden: boolean;
   theme: ThemeChoice;
   views: ViewsShown;
+  /** Id of the guided lesson being followed ('' for none); see src/lessons. */
+  lesson: string;
+  /** The lesson's current stop, 0-based. */
+  stop: number;
+  /** Opens lesson `lesson` at `stop` ('' closes the lesson notes). */
+  setLessonStop: (lesson: string, stop: number) => void;
   setPresentation: (on: boolean) => void;
   setEditingHidden: (hidden: boolean) => void;
   setTheme: (theme: ThemeChoice) => void;
@@ -32,6 +38,10 @@ export const createUiSlice: StateCreator<SceneState, [], [], UiSlice> = (set) =>
   editingHidden: false,
   theme: 'system',
   views: { diagram: true, heatmaps: true, equations: true, gradients: true },
+  lesson: '',
+  stop: 0,
+  setLessonStop: (lesson, stop) =>
+    set({ lesson, stop: lesson ? Math.max(0, Math.floor(stop)) : 0 }),
   setPresentation: (presentation) => set({ presentation }),
   setEditingHidden: (editingHidden) => set({ editingHidden }),
   setTheme: (theme) => set({ theme }),

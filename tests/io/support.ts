@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { LIMITS, SPEEDS, type PaneId, type PaneSettings } from '../../src/store';
+import { TASK_NAMES } from '../../src/engine';
+import { LIMITS, sequenceLength, SPEEDS, type PaneId, type PaneSettings } from '../../src/store';
 import { wellFormed } from '../../src/io/codecs';
 import type { SceneSnapshot } from '../../src/io/sceneSchema';
 
@@ -34,6 +35,7 @@ const paneArb = (id: PaneId): fc.Arbitrary<PaneSettings> =>
     forgetBias: fc.double({ ...LIMITS.forgetBias, noNaN: true }).map((v) => v + 0),
     nonlinearity: pick(['tanh', 'relu'] as const),
     convention: pick(['pytorch', 'classic'] as const),
+    trained: pick(['', 'remember-first-50-lstm', 'parity-20-gru'] as const),
   });
 
 /** Any valid scene a link can carry (panes in letter order; t inside 1..T). */
@@ -41,7 +43,8 @@ export const sceneArb: fc.Arbitrary<SceneSnapshot> = fc
   .record({
     ids: fc.subarray(['A', 'B', 'C'] as PaneId[], { minLength: 1 }),
     panes: fc.tuple(paneArb('A'), paneArb('B'), paneArb('C')),
-    kind: pick(['text', 'sine', 'square', 'step', 'impulse', 'noise'] as const),
+    kind: pick(['text', 'sine', 'square', 'step', 'impulse', 'noise', 'task'] as const),
+    task: pick(TASK_NAMES),
     text: textArb(80),
     length: fc.integer(LIMITS.sequenceLength),
     inputSeed: fc.integer(LIMITS.seed),
@@ -59,10 +62,12 @@ export const sceneArb: fc.Arbitrary<SceneSnapshot> = fc
     presentation: fc.boolean(),
     editingHidden: fc.boolean(),
     theme: pick(['system', 'light', 'dark'] as const),
+    lesson: pick(['', 'conveyor-belt', 'why-rnns-forget'] as const),
+    stop: fc.integer({ min: 0, max: 19 }),
   })
   .map((r) => {
-    const input = { kind: r.kind, text: r.text, length: r.length, seed: r.inputSeed };
-    const T = r.kind === 'text' ? Array.from(r.text).length : r.length;
+    const input = { kind: r.kind, text: r.text, length: r.length, seed: r.inputSeed, task: r.task };
+    const T = sequenceLength(input);
     return {
       panes: r.panes.filter((p) => r.ids.includes(p.id)),
       input,
@@ -75,5 +80,7 @@ export const sceneArb: fc.Arbitrary<SceneSnapshot> = fc
       presentation: r.presentation,
       editingHidden: r.editingHidden,
       theme: r.theme,
+      lesson: r.lesson,
+      stop: r.lesson ? r.stop : 0,
     };
   });

@@ -10,6 +10,7 @@ import { clipGradNorm } from './clip';
 import { lossAndGradients } from './gradients';
 import { headForward, initHead, type Head } from './head';
 import { lossFor } from './losses';
+import { isCorrect } from './score';
 import { checkHeadFits, flattenParams, paramLayout, unflattenParams } from './params';
 
 /** Options of {@link train}. */
@@ -135,8 +136,7 @@ export function evaluate(
     throw new Error(`evaluate: seed must be an integer in [0, 2^32), got ${seed}.`);
   }
   const rng = new Random(seed);
-  const { tolerance } = task;
-  const scoresAccuracy = task.loss === 'crossEntropy' || tolerance !== undefined;
+  const scoresAccuracy = task.loss === 'crossEntropy' || task.tolerance !== undefined;
   let lossSum = 0;
   let correct = 0;
   let scored = 0;
@@ -146,21 +146,9 @@ export function evaluate(
     lossSum += lossFor(task.loss, y, sample.targets).loss;
     if (!scoresAccuracy) continue;
     y.forEach((ys, s) => {
-      const target = sample.targets[s]!;
-      const ok =
-        task.loss === 'crossEntropy'
-          ? argmax(ys) === argmax(target)
-          : ys.every((v, k) => Math.abs(v - target[k]!) <= (tolerance as number));
-      if (ok) correct += 1;
+      if (isCorrect(task, ys, sample.targets[s]!)) correct += 1;
     });
     scored += y.length;
   }
   return { loss: lossSum / count, accuracy: scoresAccuracy ? correct / scored : NaN };
-}
-
-/** Index of the first largest entry. */
-function argmax(values: readonly number[]): number {
-  let best = 0;
-  for (let k = 1; k < values.length; k++) if (values[k]! > values[best]!) best = k;
-  return best;
 }

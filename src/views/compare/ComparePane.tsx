@@ -5,6 +5,7 @@ import { FOCUS_IDS, focusSoon } from '../controls/focusSoon';
 import { CellDiagram } from '../diagram/CellDiagram';
 import { PANE_COLORS } from '../gradients/paneColors';
 import { GateHeatmaps } from '../heatmaps/GateHeatmaps';
+import { ReadoutPanel } from '../readout/ReadoutPanel';
 import { Region } from '../Region';
 import { paneTitle, parametersText } from './labels';
 
@@ -59,6 +60,7 @@ export function ComparePane({ paneId, removable, showDiagram, showHeatmaps }: Co
       actions={actions}
     >
       {showDiagram && <CellDiagram paneId={paneId} />}
+      <ReadoutPanel paneId={paneId} />
       {showHeatmaps && <GateHeatmaps paneId={paneId} />}
     </Region>
   );

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
-import { LIMITS, useScene, type InputKind } from '../../store';
+import { makeTask, TASK_NAMES, type TaskName } from '../../engine';
+import { LIMITS, taskLengthRange, useScene, type InputKind } from '../../store';
 import { NumberField } from './NumberField';
 import { SelectField } from './SelectField';
 
@@ -10,24 +11,47 @@ const INPUT_KINDS: readonly (readonly [InputKind, string])[] = [
   ['step', 'Step'],
   ['impulse', 'Impulse'],
   ['noise', 'Noise'],
+  ['task', 'Task sample'],
 ];
 
-/** The input sequence: its kind, the text, or the length of a numeric signal. */
+/** Each training task by its title, for the Task select. */
+const TASKS: readonly (readonly [TaskName, string])[] = TASK_NAMES.map((name) => [
+  name,
+  makeTask(name).title,
+]);
+
+/**
+ * The input sequence: its kind, the text, or the length of a numeric signal; for a task
+ * sample (what the trained models were trained on), the task and which sample.
+ */
 export function InputControls() {
   const input = useScene((s) => s.input);
-  const { setInputKind, setInputText, setSequenceLength } = useScene.getState();
+  const { setInputKind, setInputText, setSequenceLength, setInputTask, setInputSeed } =
+    useScene.getState();
+  const isTask = input.kind === 'task';
   return (
     <fieldset className="input-controls">
       <legend>Input sequence</legend>
       <SelectField label="Input" value={input.kind} options={INPUT_KINDS} onChange={setInputKind} />
+      {isTask && (
+        <SelectField label="Task" value={input.task} options={TASKS} onChange={setInputTask} />
+      )}
       {input.kind === 'text' ? (
         <TextField value={input.text} onCommit={setInputText} />
       ) : (
         <NumberField
           label="Sequence length"
           value={input.length}
-          {...LIMITS.sequenceLength}
+          {...(isTask ? taskLengthRange(input) : LIMITS.sequenceLength)}
           onCommit={setSequenceLength}
+        />
+      )}
+      {(isTask || input.kind === 'noise') && (
+        <NumberField
+          label={isTask ? 'Sample' : 'Noise seed'}
+          value={input.seed}
+          {...LIMITS.seed}
+          onCommit={setInputSeed}
         />
       )}
     </fieldset>

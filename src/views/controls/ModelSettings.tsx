@@ -3,6 +3,8 @@ import { usePane, usePaneRun } from '../../hooks/usePaneRun';
 import { LIMITS, useScene, type InitScheme, type PaneId } from '../../store';
 import { NumberField } from './NumberField';
 import { SelectField } from './SelectField';
+import { TrainedModelNote } from './TrainedModelNote';
+import { TrainedModelSelect } from './TrainedModelSelect';
 import { WeightScaleSlider } from './WeightScaleSlider';
 
 const CELLS = [
@@ -42,6 +44,8 @@ export function ModelSettings({ paneId }: ModelSettingsProps) {
   return (
     <fieldset className="model-settings">
       <legend>Model {paneId}</legend>
+      <TrainedModelSelect paneId={paneId} />
+      {pane.trained && <TrainedModelNote run={run} />}
       <SelectField
         label="Cell type"
         value={pane.cell}

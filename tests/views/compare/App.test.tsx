@@ -5,10 +5,11 @@ import { App } from '../../../src/App';
 import { useScene } from '../../../src/store';
 
 beforeEach(() => {
-  // The app restores the last scene from the URL hash and localStorage: start from none.
+  // The app restores the last scene from the URL hash and localStorage, and opens the first
+  // lesson without either: start from a link to the schema's default scene.
   localStorage.clear();
   sessionStorage.clear();
-  history.replaceState(null, '', location.pathname);
+  history.replaceState(null, '', `${location.pathname}#v=1`);
   useScene.setState(useScene.getInitialState(), true);
   // jsdom has no 2D canvas: the heatmaps draw nothing, without its "not implemented" log.
   vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
@@ -111,7 +112,7 @@ describe('presentation, editing hidden and theme', () => {
   });
 
   it('a lesson link’s editingHidden hides Controls behind a "Show controls" button', () => {
-    act(() => useScene.getState().setEditingHidden(true));
+    history.replaceState(null, '', `${location.pathname}#v=1&noedit=1`);
     render(<App />);
     expect(hasRegion('Controls')).toBe(false);
     expect(hasRegion('Gate heatmaps')).toBe(true);

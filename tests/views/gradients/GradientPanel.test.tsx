@@ -14,7 +14,7 @@ beforeEach(() => {
 function scene(T: number, panes: Partial<PaneSettings>[]) {
   const ids = ['A', 'B', 'C'] as const;
   useScene.setState({
-    input: { kind: 'sine', text: 'unused', length: T, seed: 0 },
+    input: { kind: 'sine', text: 'unused', length: T, seed: 0, task: 'remember-first' as const },
     panes: panes.map((patch, k) => ({ ...defaultPane(ids[k]!), hiddenSize: 6, ...patch })),
     t: 1,
   });

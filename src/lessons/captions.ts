@@ -1,0 +1,87 @@
+import { parameterCount } from '../engine';
+import { paneRunOf, sequenceLength, type PaneId, type SceneState } from '../store';
+import { jacobianNormsOf, layerOf, unitOf, type OkPaneRun } from '../store/gradients';
+import { formatValue } from '../views/diagram/format';
+import { formatNorm } from '../views/gradients/format';
+
+/** A placeholder: `{t}`, `{T}`, `{unit}`, or `{A.name}` for pane A. */
+const PLACEHOLDER = /\{(?:([ABC])\.)?([A-Za-z]+)\}/g;
+
+/** Shown for a number that is not there yet (a trained model still loading). */
+export const PENDING = '…';
+
+/** The part of the scene a caption reads. */
+export type CaptionScene = Pick<SceneState, 'panes' | 'input' | 't' | 'unit' | 'layer'>;
+
+const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
+const withMinus = (s: string) => s.replace(/^-/, '−');
+
+/**
+ * The caption with its placeholders filled from the scene (see types.ts for the list).
+ * Values of a model still loading read "…"; a placeholder this function does not know
+ * stays as it is, in braces, so a test over every lesson can find it.
+ */
+export function fillCaption(caption: string, scene: CaptionScene): string {
+  return caption.replace(PLACEHOLDER, (whole, paneId: string | undefined, name: string) => {
+    if (!paneId) return sceneValue(name, scene) ?? whole;
+    const pane = scene.panes.find((p) => p.id === (paneId as PaneId));
+    if (!pane) return whole;
+    const run = paneRunOf(pane, scene.input);
+    if (!run.ok) return PENDING;
+    return paneValue(name, run, scene) ?? whole;
+  });
+}
+
+function sceneValue(name: string, scene: CaptionScene): string | null {
+  switch (name) {
+    case 't':
+      return String(scene.t);
+    case 'T':
+      return String(sequenceLength(scene.input));
+    case 'unit':
+      return String(scene.unit + 1);
+    default:
+      return null;
+  }
+}
+
+function paneValue(name: string, run: OkPaneRun, scene: CaptionScene): string | null {
+  const k = Math.min(Math.max(1, scene.t), run.trace.T) - 1;
+  const layer = layerOf(run, scene.layer);
+  switch (name) {
+    case 'x':
+      return run.sequence.tokens[k] ?? null;
+    case 'readout':
+      return readoutText(run, k);
+    case 'accuracy':
+      return run.trained ? percent(run.trained.file.metrics.accuracy) : null;
+    case 'chance':
+      return run.trained ? percent(run.trained.file.metrics.chance) : null;
+    case 'grad':
+      return formatNorm(jacobianNormsOf(run, layer)[0] ?? Number.NaN);
+    case 'params':
+      return parameterCount(run.model.spec).toLocaleString('en-US');
+    default: {
+      const rows = run.trace.layers[layer]?.gates[name];
+      const value = rows?.[k]?.[unitOf(run, scene.unit)];
+      return value === undefined ? null : withMinus(formatValue(value));
+    }
+  }
+}
+
+/** "P(+1) = 97.8%" for a classifier's likeliest class; "1.02" for a regression. */
+function readoutText(run: OkPaneRun, k: number): string | null {
+  const { readout } = run;
+  if (!readout) return null;
+  const labels = readout.task.outputLabels;
+  const probabilities = readout.probabilities?.[k];
+  if (probabilities) {
+    let best = 0;
+    probabilities.forEach((p, j) => {
+      if (p > (probabilities[best] ?? 0)) best = j;
+    });
+    return `P(${labels[best]}) = ${percent(probabilities[best] ?? Number.NaN)}`;
+  }
+  const y = readout.y[k];
+  return y ? y.map((v) => withMinus(v.toFixed(2))).join(', ') : null;
+}

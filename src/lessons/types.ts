@@ -1,0 +1,53 @@
+/**
+ * A guided lesson is data: a scene in the link schema (the same `#v=1&…` text a shared
+ * link carries) and a few captioned stops. Captions may quote live numbers of the scene
+ * through placeholders, filled by `fillCaption` (see captions.ts):
+ * `{A.f}` a quantity of pane A at the current step, unit and layer (any trace name:
+ * i f g o c h, r z n, pre; `x` the input token); `{A.readout}` what a trained model's
+ * read-out says; `{A.accuracy}` and `{A.chance}` its held-out accuracy and chance;
+ * `{A.grad}` ‖∂h_T/∂h_1‖; `{A.params}` its parameter count; `{t}`, `{T}`, `{unit}`.
+ */
+export interface LessonStop {
+  /**
+   * Settings this stop changes on top of the lesson's scene, in the link schema
+   * ('t=12&unit=3', 'A.scale=3'): each stop is a whole scene, so Previous is exact.
+   */
+  readonly set?: string;
+  /** What to look at, in two or three sentences; may hold placeholders. */
+  readonly caption: string;
+}
+
+/**
+ * The rows of the table "What the notes teach" in NOTES.md, one key each; every row must
+ * be taught by some lesson (a test checks the union).
+ */
+export const NOTES_ROWS = [
+  'hidden-state',
+  'bptt',
+  'vanishing-exploding',
+  'lstm-memory',
+  'lstm-gates',
+  'gate-naming',
+  'gru',
+  'gru-cost',
+  'deep',
+  'lstm-drawbacks',
+  'applications',
+] as const;
+
+/** One row of the notes' table. */
+export type NotesRow = (typeof NOTES_ROWS)[number];
+
+/** One guided lesson. */
+export interface Lesson {
+  /** Stable id, used in links (`lesson=conveyor-belt`). */
+  readonly id: string;
+  readonly title: string;
+  /** What it teaches, in a few words. */
+  readonly teaches: string;
+  /** The rows of the notes' table it teaches. */
+  readonly rows: readonly NotesRow[];
+  /** Its opening scene, in the link schema, without '#'. */
+  readonly scene: string;
+  readonly stops: readonly LessonStop[];
+}

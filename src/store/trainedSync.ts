@@ -1,0 +1,21 @@
+import { onTrainedModelSettled, trainedModelStatus } from './trainedModels';
+import type { SceneStore } from './scene';
+
+/**
+ * Keeps the panes that run a trained model in step with its file: when the file arrives,
+ * each such pane object is replaced (so its memoized run is computed again) and takes the
+ * file's cell, sizes, nonlinearity and convention. Returns the unsubscribe.
+ */
+export function startTrainedModelSync(store: SceneStore): () => void {
+  return onTrainedModelSettled((id) => {
+    const status = trainedModelStatus(id);
+    store.setState((s) => ({
+      panes: s.panes.map((pane) => {
+        if (pane.trained !== id) return pane;
+        if (status.state !== 'ready') return { ...pane };
+        const { cell, hiddenSize, numLayers, nonlinearity, convention } = status.loaded.model.spec;
+        return { ...pane, cell, hiddenSize, numLayers, nonlinearity, convention };
+      }),
+    }));
+  });
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { createModel, forward, initParams, jacobianNorms } from '../../src/engine';
+import { fillCaption, PENDING, type CaptionScene } from '../../src/lessons/captions';
+import { createSceneStore, setJsonFetcher } from '../../src/store';
+import { formatNorm } from '../../src/views/gradients/format';
+
+/** The default scene's LSTM (seed 0, H = 8) on "hello world", at step 4 and unit 3. */
+function scene(): CaptionScene {
+  const store = createSceneStore();
+  store.getState().setStep(4);
+  store.getState().setUnit(2);
+  return store.getState();
+}
+
+/** The same model and trace, built without the store. */
+function reference() {
+  const spec = { cell: 'lstm' as const, inputSize: 8, hiddenSize: 8, numLayers: 1 };
+  const model = createModel(spec, initParams(spec, { seed: 0 }));
+  const alphabet = [...new Set('hello world')].sort();
+  const xs = Array.from('hello world', (ch) => alphabet.map((a) => (a === ch ? 1 : 0)));
+  return { model, trace: forward(model, xs) };
+}
+
+describe('fillCaption', () => {
+  it('quotes the scene’s live numbers: a gate at the current step and unit, t, T and the unit', () => {
+    const { trace } = reference();
+    const f = trace.layers[0]!.gates.f![3]![2]!;
+    const c = trace.layers[0]!.gates.c![3]![2]!;
+    const text = fillCaption(
+      'At step {t} of {T}, unit {unit}: f = {A.f}, c = {A.c}, x = {A.x}.',
+      scene(),
+    );
+    expect(text).toBe(
+      `At step 4 of 11, unit 3: f = ${f.toPrecision(3)}, c = ${c.toPrecision(3).replace('-', '−')}, x = l.`,
+    );
+  });
+
+  it('quotes the gradient norm across the whole sequence and the parameter count', () => {
+    const { model, trace } = reference();
+    const norm = jacobianNorms(model, trace)[0]!;
+    const text = fillCaption('{A.grad} · {A.params}', scene());
+    const [grad, params] = text.split(' · ');
+    expect(grad).toBe(formatNorm(norm)); // the plot's format, of the engine's own norm
+    // 4 blocks of (8 inputs + 8 recurrent + 2 biases) per unit, 8 units.
+    expect(params).toBe(String(4 * 8 * (8 + 8 + 2)));
+  });
+
+  it('leaves unknown placeholders and missing panes in braces, for the lesson tests to find', () => {
+    expect(fillCaption('{A.nothing} {B.f} {when}', scene())).toBe('{A.nothing} {B.f} {when}');
+  });
+
+  it('writes … for the numbers of a trained model still loading', () => {
+    setJsonFetcher(() => new Promise(() => {})); // never answers
+    const store = createSceneStore();
+    store.getState().setTrained('A', {
+      id: 'remember-first-50-lstm',
+      cell: 'lstm',
+      hiddenSize: 8,
+      numLayers: 1,
+      task: 'remember-first',
+      length: 50,
+    });
+    expect(fillCaption('f = {A.f}; {A.readout}', store.getState())).toBe(
+      `f = ${PENDING}; ${PENDING}`,
+    );
+  });
+});

@@ -1,0 +1,60 @@
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { decodeScene } from '../../src/io/sceneUrl';
+import { LESSONS } from '../../src/lessons/lessons';
+import { lessonById, stopHash } from '../../src/lessons/navigate';
+import { NOTES_ROWS } from '../../src/lessons/types';
+
+/** Placeholders fillCaption knows (see src/lessons/types.ts). */
+const PANE_NAMES = new Set(
+  'i f g o c h r z n pre x readout accuracy chance grad params'.split(' '),
+);
+const SCENE_NAMES = new Set(['t', 'T', 'unit']);
+
+/** Sentences of a caption: a full stop, question or exclamation mark before a capital or the end. */
+const sentences = (text: string) => text.match(/[.!?](?=\s+[A-Z‘“]|$)/g)?.length ?? 0;
+
+describe('the lessons', () => {
+  it('are at least seven, with distinct ids, and together teach every row of the notes', () => {
+    expect(LESSONS.length).toBeGreaterThanOrEqual(7);
+    expect(new Set(LESSONS.map((l) => l.id)).size).toBe(LESSONS.length);
+    const taught = new Set(LESSONS.flatMap((l) => l.rows));
+    expect([...NOTES_ROWS].filter((row) => !taught.has(row))).toEqual([]);
+  });
+
+  for (const lesson of LESSONS) {
+    describe(lesson.id, () => {
+      it('reads every stop as a link without a problem, and names its lesson and stop', () => {
+        expect(lesson.stops.length).toBeGreaterThanOrEqual(3);
+        lesson.stops.forEach((_, k) => {
+          const { scene, problems } = decodeScene(stopHash(lesson, k));
+          expect(problems).toEqual([]);
+          expect(scene.lesson).toBe(lesson.id);
+          expect(scene.stop).toBe(k);
+          expect(lessonById(scene.lesson)).toBe(lesson);
+        });
+      });
+
+      it('names only trained models that ship in public/models', () => {
+        lesson.stops.forEach((_, k) => {
+          const { scene } = decodeScene(stopHash(lesson, k));
+          for (const pane of scene.panes) {
+            if (pane.trained) expect(existsSync(`public/models/${pane.trained}.json`)).toBe(true);
+          }
+        });
+      });
+
+      it('has captions of two or three sentences whose placeholders are all known', () => {
+        for (const { caption } of lesson.stops) {
+          const n = sentences(caption);
+          expect(n, caption).toBeGreaterThanOrEqual(2);
+          expect(n, caption).toBeLessThanOrEqual(3);
+          for (const [, pane, name] of caption.matchAll(/\{(?:([ABC])\.)?([A-Za-z]+)\}/g)) {
+            expect(pane ? PANE_NAMES.has(name!) : SCENE_NAMES.has(name!), `{${name}}`).toBe(true);
+          }
+          expect(caption).not.toMatch(/[A-Z]{3,}_[A-Z]/); // no template token left unfilled
+        }
+      });
+    });
+  }
+});
