@@ -85,12 +85,12 @@ export function App() {
         <PlaybackControls />
         <UnrolledStrip />
       </div>
+      <LessonNotes />
       <main
         className="scene"
         data-layout={compare ? 'compare' : 'single'}
         data-editing={editable ? 'shown' : 'hidden'}
       >
-        <LessonNotes />
         {!compare && controls}
         {compare ? (
           <ComparePanes

@@ -10,6 +10,9 @@ const PLACEHOLDER = /\{(?:([ABC])\.)?([A-Za-z]+)\}/g;
 /** Shown for a number that is not there yet (a trained model still loading). */
 export const PENDING = '…';
 
+/** Shown for a number of a pane the user has removed since the stop opened. */
+export const ABSENT = '—';
+
 /** The part of the scene a caption reads. */
 export type CaptionScene = Pick<SceneState, 'panes' | 'input' | 't' | 'unit' | 'layer'>;
 
@@ -18,14 +21,15 @@ const withMinus = (s: string) => s.replace(/^-/, '−');
 
 /**
  * The caption with its placeholders filled from the scene (see types.ts for the list).
- * Values of a model still loading read "…"; a placeholder this function does not know
- * stays as it is, in braces, so a test over every lesson can find it.
+ * Values of a model still loading read "…", those of a pane no longer shown "—"; a
+ * placeholder this function does not know stays as it is, in braces, so a test over every
+ * lesson can find it.
  */
 export function fillCaption(caption: string, scene: CaptionScene): string {
   return caption.replace(PLACEHOLDER, (whole, paneId: string | undefined, name: string) => {
     if (!paneId) return sceneValue(name, scene) ?? whole;
     const pane = scene.panes.find((p) => p.id === (paneId as PaneId));
-    if (!pane) return whole;
+    if (!pane) return ABSENT;
     const run = paneRunOf(pane, scene.input);
     if (!run.ok) return PENDING;
     return paneValue(name, run, scene) ?? whole;

@@ -13,32 +13,32 @@ export const LESSONS: readonly Lesson[] = [
     teaches: 'LSTM long- and short-term memory; forget, input and output gates',
     rows: ['lstm-memory', 'lstm-gates'],
     scene:
-      'panes=A&A.cell=lstm&A.hidden=HIDDEN_RF_LSTM&A.model=remember-first-50-lstm&in=task&task=remember-first&len=50&nseed=2&unit=UNIT_RF_LSTM',
+      'panes=A&A.cell=lstm&A.hidden=8&A.model=remember-first-50-lstm&in=task&task=remember-first&len=50&nseed=2&unit=7',
     stops: [
       {
         set: 't=1',
         caption:
-          'This LSTM learned to remember the first input of a 50-step sequence and to give its sign at the very end. Step 1 carries the signal, x = {A.x}: the input gate opens (i = {A.i}) and the candidate g = {A.g} is written into the cell state, c = {A.c}.',
+          'This LSTM learned to remember the first input of a 50-step sequence and to give its sign at the very end. Step 1 carries the signal, x = {A.x}: for unit {unit} the input gate (i = {A.i}) lets the candidate g = {A.g} into the cell state, c = {A.c}.',
       },
       {
         set: 't=2',
         caption:
-          'From step 2 on the input is noise, as large as the signal was. Each step computes c = f·c_{t−1} + i·g: the forget gate f = {A.f} decides how much of the old cell state stays, the input gate i = {A.i} how much new is added. Here c = {A.c}.',
+          'From step 2 on the input is noise, as large as the signal was. Every step computes c = f·cₜ₋₁ + i·g: the forget gate f = {A.f} decides how much of the old cell state stays, the input gate i = {A.i} how much of the candidate g = {A.g} is added; here c = {A.c}.',
       },
       {
         set: 't=25',
         caption:
-          'Step {t}, and the cell state still holds c = {A.c}. The forget gate sits near 1 (f = {A.f}), so the belt carries c along almost untouched, while the input gate keeps the noise out (i = {A.i}). In the heatmaps, find this unit’s row in f: a steady bright band.',
+          'Step {t}: the forget gate sits near 1 (f = {A.f}), so nothing written into c fades, and the candidate keeps adding the same sign (g = {A.g}), fed back through h. The cell state has grown to c = {A.c}: the bit rides the conveyor belt, whatever the noise does.',
       },
       {
         set: 't=50',
         caption:
-          'At the last step the output gate (o = {A.o}) lets the stored sign out as the short-term memory h = o·tanh(c) = {A.h}, and the read-out turns h into an answer: {A.readout}. On 1000 fresh sequences this model is right {A.accuracy} of the time; a coin is right {A.chance}.',
+          'At the last step the output gate (o = {A.o}) shows the cell state as the short-term memory h = o·tanh(c) = {A.h}, and the read-out turns h into an answer: {A.readout}. On fresh sequences this model is right {A.accuracy} of the time; a coin is right {A.chance}.',
       },
       {
-        set: 't=1&nseed=4',
+        set: 't=1&nseed=3',
         caption:
-          'Another sample (Sample 4 under Input), whose first input is x = {A.x}. Step through it with → and watch c take this sign and keep it to the end. The gradient plot shows why the bit survives: ‖∂h_T/∂h_1‖ = {A.grad}, because along the belt the gradient is multiplied only by f ≈ 1.',
+          'Another sample (Sample 3 under Input) starts with x = {A.x}. Step through it with → and watch the cell state of unit {unit} move the other way and stay there. In the heatmaps, the f rows are almost uniformly close to 1: the belt keeps running.',
       },
     ],
   },
@@ -49,22 +49,22 @@ export const LESSONS: readonly Lesson[] = [
       'the hidden state fed back at every step; backpropagation through time; vanishing gradients and long-term dependency',
     rows: ['hidden-state', 'bptt', 'vanishing-exploding'],
     scene:
-      'panes=AB&A.cell=rnn&A.hidden=HIDDEN_RF_RNN&A.model=remember-first-50-rnn&B.cell=lstm&B.hidden=HIDDEN_RF_LSTM&B.model=remember-first-50-lstm&in=task&task=remember-first&len=50&nseed=2',
+      'panes=AB&A.cell=rnn&A.hidden=8&A.model=remember-first-50-rnn&B.cell=lstm&B.hidden=8&B.model=remember-first-50-lstm&in=task&task=remember-first&len=50&nseed=2',
     stops: [
       {
         set: 't=1',
         caption:
-          'Two models trained alike on the same task: keep the sign of the first input for 50 steps. Model A is a plain RNN, h_t = tanh(W_ih x_t + W_hh h_{t−1} + b): one hidden state, fed back into the next step. Model B is the LSTM of the first lesson.',
+          'Two models trained alike on the same task: keep the sign of the first input for 50 steps. Model A is a plain RNN, hₜ = tanh(W_ih xₜ + W_hh hₜ₋₁ + b): one hidden state, fed back into the next step. Model B is the LSTM of the first lesson.',
       },
       {
         set: 't=50',
         caption:
-          'At the last step the RNN answers {A.readout} and the LSTM {B.readout}. On 1000 fresh sequences the RNN is right {A.accuracy} of the time, no better than a coin ({A.chance}); the LSTM {B.accuracy}.',
+          'At the last step the RNN answers {A.readout} and the LSTM {B.readout}. On fresh sequences the RNN is right {A.accuracy} of the time, no better than a coin ({A.chance}); the LSTM {B.accuracy}.',
       },
       {
         set: 't=50',
         caption:
-          'Training follows the gradient back through time (BPTT), and the plot under “Gradients through time” shows how much the last h still depends on each earlier h. For the RNN ‖∂h_T/∂h_1‖ = {A.grad}, for the LSTM {B.grad}: the answer hangs on step 1, but in the RNN that dependence has all but vanished after 50 steps.',
+          'Training follows the gradient back through time (BPTT), and the plot under “Gradients through time” shows how much the last h still depends on each earlier h. For the RNN ‖∂h_T/∂h_1‖ = {A.grad}, for the LSTM {B.grad}: the answer hangs on step 1, and the RNN’s gradient from there is too faint to learn from.',
       },
       {
         set: 'A.model=remember-first-5-rnn&B.model=remember-first-5-lstm&len=5&t=5',
@@ -108,32 +108,32 @@ export const LESSONS: readonly Lesson[] = [
       'input gate with the tanh candidate; output gate; the learn / forget / remember / use names',
     rows: ['lstm-gates', 'gate-naming'],
     scene:
-      'panes=A&A.cell=lstm&A.hidden=HIDDEN_ADD_LSTM&A.model=adding-ADD_LEN-lstm&in=task&task=adding&len=ADD_LEN&nseed=3&names=lfru&unit=UNIT_ADD_LSTM',
+      'panes=A&A.cell=lstm&A.hidden=8&A.model=adding-50-lstm&in=task&task=adding&len=50&nseed=3&names=lfru&unit=4',
     stops: [
       {
         set: 't=1',
         caption:
-          'The adding problem: each step brings a random number and a marker, and at the end the model must give the sum of the two marked numbers. In this sample they are at steps ADD_M1 and ADD_M2. The gate names are switched to learn, forget, remember and use, as some courses call them.',
+          'The adding problem: each step brings a random number and a marker, and at the end the model must give the sum of the two marked numbers. In this sample they are at steps 11 and 38. The gate names are switched to learn, forget, remember and use, as some courses call them.',
       },
       {
-        set: 't=ADD_M1',
+        set: 't=11',
         caption:
           'Step {t} is marked (x = {A.x}). The learn gate opens its sigmoid, i = {A.i}, and lets the candidate g = {A.g} into long-term memory: c = {A.c}.',
       },
       {
-        set: 't=ADD_M1_NEXT',
+        set: 't=12',
         caption:
           'One step later the number is not marked, and the same gate stays nearly shut: i = {A.i}. The remember (forget) gate f = {A.f} keeps what was written, c = {A.c}.',
       },
       {
-        set: 't=ADD_M2',
+        set: 't=38',
         caption:
-          'The second marked number (x = {A.x}): the learn gate opens again, i = {A.i}, and adds it on top, c = {A.c}.',
+          'The second marked number arrives (x = {A.x}). The learn gate opens again, i = {A.i}, and the cell state takes it in: c = {A.c}.',
       },
       {
-        set: 't=ADD_LEN',
+        set: 't=50',
         caption:
-          'At the end the use gate (output gate o = {A.o}) shows the memory as h = {A.h}, and the read-out predicts {A.readout} for a target of ADD_SUM. It is within ±0.04 of the sum on {A.accuracy} of fresh sequences; always answering 1 would be {A.chance}.',
+          'At the end the use gate (output gate o = {A.o}) shows the memory as h = {A.h}, and the read-out predicts {A.readout} for a target of 1.57. It is within ±0.04 of the sum on {A.accuracy} of fresh sequences; always answering 1 would be {A.chance}.',
       },
     ],
   },
@@ -144,7 +144,7 @@ export const LESSONS: readonly Lesson[] = [
       'GRU: no cell state, update gate z and reset gate r; fewer operations, a little faster, no clear winner',
     rows: ['gru', 'gru-cost'],
     scene:
-      'panes=AB&A.cell=lstm&A.hidden=HIDDEN_RF_LSTM&A.model=remember-first-50-lstm&B.cell=gru&B.hidden=HIDDEN_RF_GRU&B.model=remember-first-50-gru&in=task&task=remember-first&len=50&nseed=2&unit=UNIT_RF_GRU',
+      'panes=AB&A.cell=lstm&A.hidden=8&A.model=remember-first-50-lstm&B.cell=gru&B.hidden=8&B.model=remember-first-50-gru&in=task&task=remember-first&len=50&nseed=2&unit=3',
     stops: [
       {
         set: 't=1',
@@ -154,7 +154,7 @@ export const LESSONS: readonly Lesson[] = [
       {
         set: 't=25',
         caption:
-          'In PyTorch’s form h_t = (1 − z)·n + z·h_{t−1}: where z is near 1 the old state is kept, as the LSTM keeps c where f is near 1. For unit {unit} of the GRU z = {B.z} and h = {B.h}; the GRU holds the bit in h itself.',
+          'In PyTorch’s form hₜ = (1 − z)·n + z·hₜ₋₁: where z is near 1 the old state is kept, as the LSTM keeps c where f is near 1. For unit {unit} of the GRU z = {B.z} and h = {B.h}; the GRU holds the bit in h itself.',
       },
       {
         set: 't=50',
@@ -193,7 +193,7 @@ export const LESSONS: readonly Lesson[] = [
     teaches: 'deep (stacked) RNNs; the layer selector; text',
     rows: ['deep', 'applications'],
     scene:
-      'panes=A&A.cell=lstm&A.hidden=HIDDEN_DEEP&A.layers=2&A.model=next-char-40-lstm-2layer&in=task&task=next-char&len=40&nseed=1',
+      'panes=A&A.cell=lstm&A.hidden=16&A.layers=2&A.model=next-char-40-lstm-2layer&in=task&task=next-char&len=40&nseed=1',
     stops: [
       {
         set: 't=1&layer=1',
@@ -223,12 +223,12 @@ export const LESSONS: readonly Lesson[] = [
     teaches: 'time series prediction and text, with trained models',
     rows: ['applications'],
     scene:
-      'panes=A&A.cell=gru&A.hidden=HIDDEN_SINE_GRU&A.model=sine-next-40-gru&in=task&task=sine-next&len=40&nseed=1',
+      'panes=A&A.cell=gru&A.hidden=8&A.model=sine-next-40-gru&in=task&task=sine-next&len=40&nseed=1',
     stops: [
       {
         set: 't=3',
         caption:
-          'A GRU trained to forecast a sine wave one step ahead: each step it sees x_t and predicts x_{t+1}. Early on it has seen little of the wave, and its prediction {A.readout} is rough.',
+          'A GRU trained to forecast a sine wave one step ahead: each step it sees xₜ and predicts xₜ₊₁. Early on it has seen little of the wave, and its prediction {A.readout} is rough.',
       },
       {
         set: 't=30',
@@ -236,7 +236,7 @@ export const LESSONS: readonly Lesson[] = [
           'By step {t} its hidden state has the wave’s phase and period: it predicts {A.readout}. It is within ±0.1 of the next value on {A.accuracy} of all steps of fresh sequences, where always answering 0 would be {A.chance}.',
       },
       {
-        set: 'A.cell=lstm&A.hidden=HIDDEN_CHAR_LSTM&A.model=next-char-40-lstm&task=next-char&t=20',
+        set: 'A.cell=lstm&A.hidden=16&A.model=next-char-40-lstm&task=next-char&t=20',
         caption:
           'Text works the same way, one character per step: this LSTM reads the rhyme one-hot and predicts the next character, here {A.readout} after “{A.x}”. It is right on {A.accuracy} of characters, against {A.chance} for always guessing the commonest one.',
       },
@@ -260,7 +260,7 @@ export const LESSONS: readonly Lesson[] = [
       {
         set: 'A.fbias=2',
         caption:
-          'Add 2 to the forget-gate bias, a common trick: f starts near 0.9 and the gradient now reaches back ‖∂h_T/∂h_1‖ = {A.grad}. The trained LSTMs of these lessons started with a forget-gate bias of FBIAS.',
+          'Add 2 to the forget-gate bias, a common trick: f starts near 0.9 and the gradient now reaches back ‖∂h_T/∂h_1‖ = {A.grad}. The trained LSTMs of these lessons started with a forget-gate bias of 3.',
       },
       {
         set: 'A.fbias=2&A.seed=7',

@@ -10,11 +10,11 @@ export function lessonById(id: string): Lesson | undefined {
 }
 
 /**
- * The link text of stop `k` (0-based) of a lesson: its scene with the stop's settings on
- * top (a later key wins) and the lesson and stop themselves.
+ * The link text of stop `k` (0-based) of a lesson, without '#': schema v1, its scene with
+ * the stop's settings on top (a later key wins), and the lesson and stop themselves.
  */
 export function stopHash(lesson: Lesson, k: number): string {
-  const params = new URLSearchParams(lesson.scene);
+  const params = new URLSearchParams(`v=1&${lesson.scene}`);
   const stop = lesson.stops[k];
   for (const [key, value] of new URLSearchParams(stop?.set ?? '')) params.set(key, value);
   params.set('lesson', lesson.id);

@@ -1,11 +1,21 @@
 import { test, expect, seriousA11yViolations } from './fixtures';
 
-test('the app loads its default scene with every region, cleanly and accessibly', async ({
+test('without a link the app opens the first lesson: a trained LSTM holding the first input', async ({
   page,
 }) => {
   await page.goto('./');
   await expect(page).toHaveTitle(/Gatescope/);
   await expect(page.getByRole('heading', { level: 1, name: 'Gatescope' })).toBeVisible();
+  const notes = page.getByRole('region', { name: 'Lesson notes' });
+  await expect(notes).toContainText('The LSTM’s cell state, a conveyor belt');
+  await expect(notes).toContainText('Stop 1 of');
+  await expect(page.getByRole('combobox', { name: 'Lesson' })).toHaveValue('conveyor-belt');
+  await expect(page.getByRole('combobox', { name: 'Weights' })).toHaveValue(
+    'remember-first-50-lstm',
+  );
+  // The trained model has loaded: the caption quotes its numbers, the read-out answers.
+  await expect(notes.locator('.lesson-caption')).not.toContainText('…');
+  await expect(page.getByRole('region', { name: 'Read-out of model A' })).toBeVisible();
   for (const name of [
     'Controls',
     'Cell diagram',
@@ -15,6 +25,7 @@ test('the app loads its default scene with every region, cleanly and accessibly'
   ]) {
     await expect(page.getByRole('region', { name })).toBeVisible();
   }
+  expect(new URL(page.url()).hash).toBe(''); // the address stays bare until something changes
   expect(await seriousA11yViolations(page)).toEqual([]);
   await page.screenshot({ path: 'test-results/screenshots/app-loads.png', fullPage: true });
 });

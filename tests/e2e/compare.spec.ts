@@ -22,7 +22,7 @@ const overflowX = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 test.beforeEach(async ({ page }) => {
-  await page.goto('./');
+  await page.goto('./#v=1');
   await expect(page.getByRole('img', { name: 'LSTM cell diagram, step 1' })).toBeVisible();
 });
 

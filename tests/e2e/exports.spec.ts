@@ -114,7 +114,7 @@ const TARGETS = [
 ];
 
 test.beforeEach(async ({ page }) => {
-  await page.goto('./');
+  await page.goto('./#v=1');
   await expect(page.getByRole('img', { name: 'LSTM cell diagram, step 1' })).toBeVisible();
   // Step 3, so the files name the step and the cursor is not at the edge.
   await page.getByRole('slider', { name: 'Time step' }).fill('3');

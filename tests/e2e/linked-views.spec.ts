@@ -5,7 +5,7 @@ const slider = (page: Page) => page.getByRole('slider', { name: 'Time step' });
 const heatmap = (page: Page, name: string) => page.getByRole('img', { name: `Heatmap of ${name}` });
 
 test.beforeEach(async ({ page }) => {
-  await page.goto('./');
+  await page.goto('./#v=1');
   await expect(page.getByRole('img', { name: 'LSTM cell diagram, step 1' })).toBeVisible();
 });
 

@@ -6,7 +6,7 @@ const diagram = (page: Page, cell: string, step: number) =>
   page.getByRole('img', { name: `${cell} cell diagram, step ${step}` });
 
 test.beforeEach(async ({ page }) => {
-  await page.goto('./');
+  await page.goto('./#v=1');
   await expect(diagram(page, 'LSTM', 1)).toBeVisible();
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createModel, forward, initParams, jacobianNorms } from '../../src/engine';
-import { fillCaption, PENDING, type CaptionScene } from '../../src/lessons/captions';
+import { ABSENT, fillCaption, PENDING, type CaptionScene } from '../../src/lessons/captions';
 import { createSceneStore, setJsonFetcher } from '../../src/store';
 import { formatNorm } from '../../src/views/gradients/format';
 
@@ -45,8 +45,8 @@ describe('fillCaption', () => {
     expect(params).toBe(String(4 * 8 * (8 + 8 + 2)));
   });
 
-  it('leaves unknown placeholders and missing panes in braces, for the lesson tests to find', () => {
-    expect(fillCaption('{A.nothing} {B.f} {when}', scene())).toBe('{A.nothing} {B.f} {when}');
+  it('leaves unknown placeholders in braces, and writes — for a pane no longer shown', () => {
+    expect(fillCaption('{A.nothing} {when} {B.f}', scene())).toBe(`{A.nothing} {when} ${ABSENT}`);
   });
 
   it('writes … for the numbers of a trained model still loading', () => {

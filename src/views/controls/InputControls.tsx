@@ -34,7 +34,13 @@ export function InputControls() {
       <legend>Input sequence</legend>
       <SelectField label="Input" value={input.kind} options={INPUT_KINDS} onChange={setInputKind} />
       {isTask && (
-        <SelectField label="Task" value={input.task} options={TASKS} onChange={setInputTask} />
+        <SelectField
+          label="Task"
+          value={input.task}
+          options={TASKS}
+          onChange={setInputTask}
+          stacked
+        />
       )}
       {input.kind === 'text' ? (
         <TextField value={input.text} onCommit={setInputText} />

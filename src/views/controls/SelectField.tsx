@@ -8,6 +8,8 @@ export interface SelectFieldProps<V extends string> {
   /** [value, visible text] pairs. */
   options: readonly (readonly [V, string])[];
   onChange: (value: V) => void;
+  /** Label above a full-width select, for long option texts. */
+  stacked?: boolean;
 }
 
 /** A labelled <select> over a fixed set of string keys. */
@@ -16,10 +18,11 @@ export function SelectField<V extends string>({
   value,
   options,
   onChange,
+  stacked = false,
 }: SelectFieldProps<V>) {
   const id = useId();
   return (
-    <div className="field">
+    <div className={stacked ? 'field field-stacked' : 'field'}>
       <label htmlFor={id}>{label}</label>
       <select id={id} value={value} onChange={(e) => onChange(e.currentTarget.value as V)}>
         {options.map(([key, text]) => (

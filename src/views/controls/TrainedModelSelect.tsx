@@ -27,7 +27,7 @@ export function TrainedModelSelect({ paneId }: TrainedModelSelectProps) {
     useScene.getState().setTrained(paneId, entry ?? null);
   };
   return (
-    <div className="field">
+    <div className="field field-stacked">
       <label htmlFor={id}>Weights</label>
       <select
         id={id}
