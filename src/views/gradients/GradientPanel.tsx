@@ -27,7 +27,7 @@ function curvesOf(data: readonly PaneGradients[]): PlotCurve[] {
       curves.push({
         key: `${g.pane.id}-forget`,
         pane: g.pane.id,
-        label: `${g.pane.id} — Π f (cell path, unit ${g.unit})`,
+        label: `${g.pane.id} — Π f (cell path, unit ${g.unit + 1})`,
         shortLabel: `${g.pane.id} — Π f`,
         color: g.color,
         dashed: true,
@@ -110,7 +110,7 @@ export function GradientPanel() {
                 <div key={g.pane.id} className="saliency-strip">
                   <p className="saliency-label">
                     <span className="swatch" style={{ background: g.color }} aria-hidden="true" />
-                    {g.label}, unit {g.unit}{' '}
+                    {g.label}, unit {g.unit + 1}{' '}
                   </p>
                   <SaliencyBars
                     paneId={g.pane.id}

@@ -35,7 +35,7 @@ describe('GradientPanel', () => {
     expect(strokes).toEqual([PANE_COLORS.A, PANE_COLORS.B, PANE_COLORS.C]);
     expect(svg.querySelectorAll('g.curve.dashed')).toHaveLength(1);
     for (const path of solid) expect(path.getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+L/);
-    expect(screen.getByText('A — Π f (cell path, unit 0)')).toBeTruthy();
+    expect(screen.getByText('A — Π f (cell path, unit 1)')).toBeTruthy();
     expect(screen.getAllByText('C — RNN').length).toBeGreaterThan(0);
   });
 
