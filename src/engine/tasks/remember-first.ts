@@ -1,7 +1,8 @@
 /**
  * "Remember the first input": the sign of x_1 must survive T − 1 steps of distractors.
- * The cleanest long-term-dependency test there is: a plain tanh RNN loses it as T grows,
- * an LSTM keeps it on its cell state.
+ * The cleanest long-term-dependency test there is: gated cells learn it reliably at every
+ * length, while a plain tanh RNN's gradient from step 1 fades with T, so whether it learns
+ * becomes a matter of luck (see README, "Trained models and lessons").
  */
 import type { Random } from '../random';
 import { coin, formatValue, oneHot, resolveParams, type ParamTable } from './common';

@@ -4,7 +4,7 @@ import { createModel } from '../model';
 import { Random } from '../random';
 import { normalizeSpec } from '../spec';
 import type { Sample, Task } from '../tasks/types';
-import type { Model, ModelSpec } from '../types';
+import type { Model, ModelSpec, StateDict } from '../types';
 import { Adam } from './adam';
 import { clipGradNorm } from './clip';
 import { lossAndGradients } from './gradients';
@@ -33,6 +33,11 @@ export interface TrainOptions {
   clipNorm?: number;
   /** Initialisation scheme, weight scale, forget bias: as {@link initParams}. */
   init?: Omit<InitOptions, 'seed'>;
+  /**
+   * Starting RNN weights (PyTorch names), instead of drawing them with `init`: for starts
+   * `initParams` does not offer, such as a GRU's update-gate bias.
+   */
+  initialParams?: StateDict;
   /** Called after each epoch with its 0-based index and its mean training loss. */
   onEpoch?: (epoch: number, meanLoss: number) => void;
 }
@@ -78,7 +83,10 @@ export function train(spec: ModelSpec, task: Task, options: TrainOptions): Train
   const data = new Random(seeds.nextUint32());
 
   const layout = paramLayout(full, task.outputSize);
-  let model = createModel(full, initParams(full, { ...options.init, seed }));
+  let model = createModel(
+    full,
+    options.initialParams ?? initParams(full, { ...options.init, seed }),
+  );
   let head = initHead(task.outputSize, full.hiddenSize, headSeed);
   const theta = flattenParams(model, head);
   const adam = new Adam(layout.size, { lr: learningRate });
