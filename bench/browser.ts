@@ -54,7 +54,7 @@ interface StepTiming {
  * app's keydown work, React's synchronous render and commit, then style and layout in the
  * next frame) and the wall time to the next animation frame.
  */
-async function measureStepping(page: Page, steps: number): Promise<StepTiming[]> {
+async function measureStepping(page: Page, steps: number, pauseMs = 0): Promise<StepTiming[]> {
   await page.evaluate(() => {
     const w = window as unknown as { __stepTimes: StepTiming[] };
     w.__stepTimes = [];
@@ -76,6 +76,7 @@ async function measureStepping(page: Page, steps: number): Promise<StepTiming[]>
   });
   await page.locator('body').click({ position: { x: 2, y: 2 } });
   for (let k = 0; k < steps; k++) {
+    if (pauseMs > 0) await page.waitForTimeout(pauseMs);
     await page.keyboard.press('ArrowRight');
     await page.waitForFunction(
       (n) => (window as unknown as { __stepTimes: unknown[] }).__stepTimes.length >= n,
@@ -93,13 +94,18 @@ async function setScene(page: Page, T: number, H: number): Promise<void> {
   await page.getByRole('slider', { name: 'Time step' }).waitFor();
 }
 
-/** Steps 100 times in a scene of length T and hidden size H; prints one table row set. */
+/**
+ * Steps `steps` times in a scene of length T and hidden size H; prints one table row set.
+ * Steps come as fast as the page takes them (a held key: the per-step flow animation is
+ * skipped), or `pauseMs` apart (a student pressing →: every step's flow plays).
+ */
 async function stepBench(
   page: Page,
   T: number,
   H: number,
   extra?: (page: Page) => Promise<void>,
   label = 'one LSTM',
+  { steps = 100, pauseMs = 0 } = {},
 ): Promise<void> {
   await page.goto(`${URL}#v=1`); // a link: the default scene, not the last one saved
   await setScene(page, T, H);
@@ -109,7 +115,7 @@ async function stepBench(
       (window as unknown as { __gatescope: { traces: () => number } }).__gatescope.traces(),
     );
   const tracesBefore = await traces();
-  const times = await measureStepping(page, 100);
+  const times = await measureStepping(page, steps, pauseMs);
   const tracesAfter = await traces();
   const work = percentiles(times.map((t) => t.script + t.layout));
   const script = percentiles(times.map((t) => t.script));
@@ -122,7 +128,7 @@ async function stepBench(
   row('of which script (handlers, React render, commit, effects)', script);
   row('keydown → next animation frame (wall, includes the wait for vsync)', frame);
   console.log(
-    `| ${label}, T=${T}, H=${H} | traces computed during 100 steps (0: the memo holds) | ${tracesAfter - tracesBefore} | | 0 |`,
+    `| ${label}, T=${T}, H=${H} | traces computed during ${steps} steps (0: the memo holds) | ${tracesAfter - tracesBefore} | | 0 |`,
   );
 }
 
@@ -188,6 +194,14 @@ export async function reportBrowserBench(): Promise<void> {
     await stepBench(await newPage(), 500, 32);
     const page = await newPage();
     await stepBench(page, 200, 32, compareThree, 'three panes');
+    await stepBench(
+      await newPage(),
+      200,
+      32,
+      compareThree,
+      'three panes, steps 300 ms apart (every flow animation plays)',
+      { steps: 40, pauseMs: 300 },
+    );
     const rate = await sliderRate(page, 30);
     console.log(
       `\nDragging the weight-scale slider (three panes, T=200, H=32): ${rate.toFixed(1)} updates/s, traces, diagrams, heatmaps and equations recomputed and redrawn each frame, Jacobian norms and saliency from the worker as they arrive (target ≥ 30).`,

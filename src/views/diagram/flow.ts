@@ -2,7 +2,7 @@
  * The per-step animation: values flowing along the wires in the order they are computed.
  * Elements register with a stage (0 inputs, 1 gates, 2 cell state, 3 output …) through
  * ref callbacks; {@link FlowRegistry.play} runs one Web Animations API animation per
- * element, stage by stage. React renders the new numbers once per step; the frames in
+ * element, stage by stage (made on the first step, replayed on the next ones). React renders the new numbers once per step; the frames in
  * between never touch React.
  */
 
@@ -44,6 +44,8 @@ export class FlowRegistry {
   private readonly items = new Map<Element, { stage: number; kind: FlowKind }>();
   private readonly refs = new Map<string, FlowRef>();
   private running: Animation[] = [];
+  /** Each element's animation, made once and replayed with new timing on later steps. */
+  private readonly animations = new Map<Element, Animation>();
   /** When the last step arrived, ms on the performance clock. */
   private lastStepAt = Number.NEGATIVE_INFINITY;
 
@@ -61,6 +63,8 @@ export class FlowRegistry {
         this.items.set(element, { stage, kind });
         return () => {
           this.items.delete(element);
+          this.animations.get(element)?.cancel();
+          this.animations.delete(element);
         };
       };
       this.refs.set(key, callback);
@@ -89,11 +93,18 @@ export class FlowRegistry {
     const slot = durationMs / Math.max(1, stages);
     for (const [element, { stage, kind }] of this.items) {
       if (typeof element.animate !== 'function') continue;
-      const delay = stage * slot;
-      const fill: FillMode = kind === 'reveal' ? 'backwards' : 'none';
-      this.running.push(
-        element.animate(keyframes(kind), { duration: slot, delay, fill, easing: 'ease-in-out' }),
-      );
+      const timing = { duration: slot, delay: stage * slot };
+      let animation = this.animations.get(element);
+      if (animation?.effect) {
+        // Replaying is much cheaper than building keyframes and an animation per step.
+        animation.effect.updateTiming(timing);
+        animation.play();
+      } else {
+        const fill: FillMode = kind === 'reveal' ? 'backwards' : 'none';
+        animation = element.animate(keyframes(kind), { ...timing, fill, easing: 'ease-in-out' });
+        this.animations.set(element, animation);
+      }
+      this.running.push(animation);
     }
   }
 

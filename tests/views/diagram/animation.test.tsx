@@ -13,8 +13,13 @@ interface Call {
 }
 
 let calls: Call[] = [];
+let animateMock: ReturnType<typeof vi.fn>;
 let cancelled = 0;
 
+/**
+ * Element.animate as a recorder: `calls` gets one entry per flow an element starts, with
+ * the timing it runs with, whether the animation is new or replayed with new timing.
+ */
 function stubAnimate() {
   calls = [];
   cancelled = 0;
@@ -23,14 +28,33 @@ function stubAnimate() {
     keyframes: Keyframe[],
     options: KeyframeAnimationOptions,
   ) {
-    calls.push({ element: this, keyframes, options });
-    return { cancel: () => void cancelled++ } as unknown as Animation;
+    return recordAnimation(this, keyframes, options);
   });
   Object.defineProperty(Element.prototype, 'animate', {
     value: animate,
     configurable: true,
     writable: true,
   });
+  return animate;
+}
+
+/** A stand-in Animation of `element` that records each start in `calls`. */
+function recordAnimation(
+  element: Element,
+  keyframes: Keyframe[],
+  options: KeyframeAnimationOptions,
+): Animation {
+  let timing = { ...options };
+  calls.push({ element, keyframes, options: timing });
+  return {
+    cancel: () => void cancelled++,
+    play: () => calls.push({ element, keyframes, options: timing }),
+    effect: {
+      updateTiming: (next: OptionalEffectTiming) => {
+        timing = { ...timing, ...next } as KeyframeAnimationOptions;
+      },
+    },
+  } as unknown as Animation;
 }
 
 function stubReducedMotion(reduce: boolean) {
@@ -47,7 +71,7 @@ beforeEach(() => {
   now = 10_000;
   vi.spyOn(performance, 'now').mockImplementation(() => now);
   resetScene();
-  stubAnimate();
+  animateMock = stubAnimate();
   stubReducedMotion(false);
 });
 
@@ -104,6 +128,8 @@ describe('per-step flow animation', () => {
     now += FLOW_MS / 2; // the user pauses: the following step flows again
     act(() => useScene.getState().setStep(4));
     expect(calls).toHaveLength(2 * first);
+    // ... replaying the animations made on the first step rather than making new ones.
+    expect(animateMock).toHaveBeenCalledTimes(first);
   });
 
   it('does not animate when the user prefers reduced motion', () => {
