@@ -118,22 +118,22 @@ export const LESSONS: readonly Lesson[] = [
       {
         set: 't=11',
         caption:
-          'Step {t} is marked (x = {A.x}). The learn gate opens its sigmoid, i = {A.i}, and lets the candidate g = {A.g} into long-term memory: c = {A.c}.',
+          'Step {t} is marked (x = {A.x}). The learn gate opens: its factor i = {A.i} lets the new information g = {A.g} through, and the remember gate adds it to long-term memory, c = {A.c}.',
       },
       {
         set: 't=12',
         caption:
-          'One step later the number is not marked, and the same gate stays nearly shut: i = {A.i}. The remember (forget) gate f = {A.f} keeps what was written, c = {A.c}.',
+          'One step later the number is not marked, and the learn gate stays nearly shut: i = {A.i}. The forget gate f = {A.f} keeps what was written, so long-term memory stays at c = {A.c}.',
       },
       {
         set: 't=38',
         caption:
-          'The second marked number arrives (x = {A.x}). The learn gate opens again, i = {A.i}, and the cell state takes it in: c = {A.c}.',
+          'The second marked number arrives (x = {A.x}). The learn gate opens again, i = {A.i}, and long-term memory takes it in: c = {A.c}.',
       },
       {
         set: 't=50',
         caption:
-          'At the end the use gate (output gate o = {A.o}) shows the memory as h = {A.h}, and the read-out predicts {A.readout} for a target of 1.57. It is within ±0.04 of the sum on {A.accuracy} of fresh sequences; always answering 1 would be {A.chance}.',
+          'At the end the use gate (its factor o = {A.o}) turns long-term memory into h = {A.h}, and the read-out predicts {A.readout} for a target of 1.57. It is within ±0.04 of the sum on {A.accuracy} of fresh sequences; always answering 1 would be {A.chance}.',
       },
     ],
   },

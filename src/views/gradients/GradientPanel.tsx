@@ -75,7 +75,9 @@ export function GradientPanel() {
   const T = data?.[0]?.tokens.length ?? 0;
   const layers = new Set(data?.map((g) => g.layer));
   const layerNote =
-    data && data.some((g) => g.pane.numLayers > 1) ? ` of layer ${[...layers].join(', ')}` : '';
+    data && data.some((g) => g.pane.numLayers > 1)
+      ? ` of layer ${[...layers].map((l) => l + 1).join(', ')}`
+      : '';
   return (
     <div className="gradients" aria-busy={pending}>
       <div className="gradients-head">
