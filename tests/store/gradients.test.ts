@@ -12,7 +12,13 @@ import {
   type OkPaneRun,
 } from '../../src/store/gradients';
 
-const TEXT: InputSettings = { kind: 'text', text: 'abcab', length: 5, seed: 0, task: 'remember-first' };
+const TEXT: InputSettings = {
+  kind: 'text',
+  text: 'abcab',
+  length: 5,
+  seed: 0,
+  task: 'remember-first',
+};
 const SINE: InputSettings = { kind: 'sine', text: '', length: 40, seed: 0, task: 'remember-first' };
 
 function okRun(pane: PaneSettings, input: InputSettings): OkPaneRun {

@@ -67,7 +67,13 @@ describe('csvTokens', () => {
   });
 
   it('writes a numeric input’s values in full precision', () => {
-    const sine: InputSettings = { kind: 'sine', text: '', length: 5, seed: 0, task: 'remember-first' };
+    const sine: InputSettings = {
+      kind: 'sine',
+      text: '',
+      length: 5,
+      seed: 0,
+      task: 'remember-first',
+    };
     const sequence = sequenceOf(sine);
     const tokens = csvTokens(sine, sequence);
     expect(tokens.map(Number)).toEqual(sequence.xs.map((row) => row[0]));
