@@ -69,3 +69,4 @@ export type { RememberFirstParams } from './tasks/remember-first';
 export type { SineNextParams } from './tasks/sine-next';
 export type { LossName, Sample, Task, TaskName } from './tasks/types';
 export { isCorrect, softmax } from './training/score';
+export { argmax } from './tasks/common';

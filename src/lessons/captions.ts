@@ -1,4 +1,4 @@
-import { parameterCount } from '../engine';
+import { argmax, parameterCount } from '../engine';
 import { paneRunOf, sequenceLength, type PaneId, type SceneState } from '../store';
 import { jacobianNormsOf, layerOf, unitOf, type OkPaneRun } from '../store/gradients';
 import { formatValue } from '../views/diagram/format';
@@ -80,10 +80,7 @@ function readoutText(run: OkPaneRun, k: number): string | null {
   const labels = readout.task.outputLabels;
   const probabilities = readout.probabilities?.[k];
   if (probabilities) {
-    let best = 0;
-    probabilities.forEach((p, j) => {
-      if (p > (probabilities[best] ?? 0)) best = j;
-    });
+    const best = argmax(probabilities);
     return `P(${labels[best]}) = ${percent(probabilities[best] ?? Number.NaN)}`;
   }
   const y = readout.y[k];

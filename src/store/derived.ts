@@ -1,12 +1,4 @@
-import {
-  createModel,
-  forward,
-  headForward,
-  initParams,
-  type Head,
-  type Model,
-  type Trace,
-} from '../engine';
+import { createModel, forward, headForward, initParams, type Model, type Trace } from '../engine';
 import type { LoadedModel } from '../io/modelFile';
 import { readoutOf, type Readout } from './readout';
 import { buildSequence, type Sequence } from './sequence';
@@ -115,7 +107,7 @@ export function paneRunOf(pane: PaneSettings, input: InputSettings): PaneRun {
 
 /** A trained model on the input: refused, with what to do, when the input does not fit it. */
 function trainedRun(loaded: LoadedModel, sequence: Sequence): PaneRun {
-  const { model, head, task, file } = loaded;
+  const { model, task, file } = loaded;
   const wanted = model.spec.inputSize;
   if (sequence.inputSize !== wanted || (sequence.task && sequence.task.task.name !== task.name)) {
     return {
@@ -133,16 +125,21 @@ function trainedRun(loaded: LoadedModel, sequence: Sequence): PaneRun {
       trace,
       sequence,
       trained: loaded,
-      readout: readout(head, loaded, trace, sequence),
+      readout: readout(loaded, trace, sequence),
     };
   } catch (error) {
     return { ok: false, error: messageOf(error), sequence };
   }
 }
 
-function readout(head: Head, loaded: LoadedModel, trace: Trace, sequence: Sequence): Readout {
+/** The trained head's read-out at every step of the trace. */
+function readout(loaded: LoadedModel, trace: Trace, sequence: Sequence): Readout {
   const steps = Array.from({ length: trace.T }, (_, t) => t);
-  return readoutOf(loaded.task, headForward(head, trace.outputs, steps), sequence.task?.sample);
+  return readoutOf(
+    loaded.task,
+    headForward(loaded.head, trace.outputs, steps),
+    sequence.task?.sample,
+  );
 }
 
 function messageOf(error: unknown): string {

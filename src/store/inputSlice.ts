@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { checkRange, LIMITS } from './limits';
 import type { SceneState } from './scene';
-import { taskLengthRange } from './sequence';
+import { clampTaskLength, taskLengthRange } from './sequence';
 import type { TaskName } from '../engine';
 import type { InputKind, InputSettings } from './types';
 
@@ -32,14 +32,8 @@ export const DEFAULT_INPUT: InputSettings = {
 /** Steps T of an input, without building it. */
 export function sequenceLength(input: InputSettings): number {
   if (input.kind === 'text') return Array.from(input.text).length;
-  if (input.kind === 'task') return clampToTask(input, input.length);
+  if (input.kind === 'task') return clampTaskLength(input);
   return input.length;
-}
-
-/** `length` brought into the range the input's task accepts. */
-function clampToTask(input: Pick<InputSettings, 'task'>, length: number): number {
-  const { min, max } = taskLengthRange(input);
-  return Math.min(max, Math.max(min, length));
 }
 
 /** The state change of a new input: the time cursor stays inside 1..T. */
@@ -77,7 +71,7 @@ export const createInputSlice: StateCreator<SceneState, [], [], InputSlice> = (s
   },
   setInputTask: (task) =>
     set((s) => {
-      const length = clampToTask({ task }, s.input.length);
+      const length = clampTaskLength({ task, length: s.input.length });
       return withInput(s, { ...s.input, kind: 'task', task, length });
     }),
 });

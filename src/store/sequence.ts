@@ -1,4 +1,4 @@
-import { makeTask, Random, TASK_NAMES, TASK_PARAMS, type Sample, type Task } from '../engine';
+import { makeTask, Random, TASK_PARAMS, type Sample, type Task } from '../engine';
 import type { InputSettings } from './types';
 
 /** An input sequence ready for the engine, with its labels. */
@@ -82,13 +82,15 @@ function formatValue(v: number): string {
 
 /** The sequence lengths a task accepts, for the Sequence length control. */
 export function taskLengthRange(input: Pick<InputSettings, 'task'>): { min: number; max: number } {
-  const { min, max } = TASK_LENGTHS[input.task];
+  const { min, max } = TASK_PARAMS[input.task].length;
   return { min, max };
 }
 
-const TASK_LENGTHS = Object.fromEntries(
-  TASK_NAMES.map((name) => [name, TASK_PARAMS[name].length]),
-) as unknown as Record<InputSettings['task'], { min: number; max: number }>;
+/** The input's length brought into the range its task accepts (a link may carry any). */
+export function clampTaskLength(input: Pick<InputSettings, 'task' | 'length'>): number {
+  const { min, max } = taskLengthRange(input);
+  return Math.min(max, Math.max(min, input.length));
+}
 
 /**
  * One sample of the input's task, T = `length` (brought into the task's range: a link may
@@ -96,8 +98,7 @@ const TASK_LENGTHS = Object.fromEntries(
  * sequence the trained models were scored on.
  */
 function taskSequence(input: InputSettings): Sequence {
-  const range = taskLengthRange(input);
-  const length = Math.min(range.max, Math.max(range.min, input.length));
+  const length = clampTaskLength(input);
   const task = makeTask(input.task, { length });
   const sample = task.sample(new Random(input.seed >>> 0));
   return {

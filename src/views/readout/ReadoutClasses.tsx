@@ -1,3 +1,4 @@
+import { argmax } from '../../engine';
 import type { Readout } from '../../store';
 
 /** Props of the read-out lists: the pane's read-out and the step shown (0-based). */
@@ -21,7 +22,7 @@ export function ReadoutClasses({ readout, k }: ReadoutStepProps) {
     .map((p, j) => ({ p, j }))
     .sort((a, b) => b.p - a.p)
     .slice(0, TOP);
-  const targetIndex = target ? target.indexOf(Math.max(...target)) : -1;
+  const targetIndex = target ? argmax(target) : -1;
   return (
     <ul className="readout-classes">
       {order.map(({ p, j }) => (
