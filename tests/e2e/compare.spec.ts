@@ -26,9 +26,7 @@ test.beforeEach(async ({ page }) => {
   await expect(page.getByRole('img', { name: 'LSTM cell diagram, step 1' })).toBeVisible();
 });
 
-test('Compare shows an LSTM beside a GRU, then three panes that step together', async ({
-  page,
-}) => {
+test('Compare shows an LSTM beside a GRU, each with its diagram and heatmaps', async ({ page }) => {
   await expect(compareButton(page)).toHaveAttribute('aria-pressed', 'false');
   await compareButton(page).click();
   await expect(compareButton(page)).toHaveAttribute('aria-pressed', 'true');
@@ -51,7 +49,13 @@ test('Compare shows an LSTM beside a GRU, then three panes that step together', 
   expect(await overflowX(page)).toBeLessThanOrEqual(0);
   await page.screenshot({ path: 'test-results/screenshots/compare-two.png' });
   expect(await seriousA11yViolations(page)).toEqual([]);
+});
 
+test('a third pane steps with the others; removing it and leaving compare restores one pane', async ({
+  page,
+}) => {
+  await compareButton(page).click();
+  await expect(region(page, 'Model B — GRU')).toBeVisible();
   await page.getByRole('button', { name: 'Add model' }).click();
   await expect(region(page, 'Model C — RNN')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Add model' })).toBeDisabled();
