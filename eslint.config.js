@@ -8,7 +8,9 @@ const engineLeafMessage =
   'src/engine/ is a leaf: pure numerics that import nothing outside src/engine/ (no React, DOM, d3, zustand or app code).';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'public'] },
+  {
+    ignores: ['dist', 'dist-bench', 'node_modules', 'test-results', 'playwright-report', 'public'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

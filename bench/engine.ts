@@ -12,6 +12,7 @@ import {
   type Model,
   type ModelSpec,
 } from '../src/engine';
+import { calibrationMs, lcgRows as rows, medianMs } from '../src/calibration';
 import { setupTfjs, timeTfjs } from '../tests/engine/tfjs-oracle';
 
 /** Input size I and hidden size H of every benchmarked model (one layer). */
@@ -21,30 +22,6 @@ const H = 32;
 const TARGET_LSTM_GRU_FWD_BWD_T200_MS = 8;
 const TARGET_LSTM_JACOBIAN_T200_MS = 40;
 const TARGET_LSTM_FWD_BWD_T1000_SPEEDUP = 20;
-
-/** Median of `runs` timed calls of `fn` after `warmup` untimed ones, in ms. */
-function medianMs(fn: () => void, runs: number, warmup: number): number {
-  for (let i = 0; i < warmup; i++) fn();
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    ms.push(performance.now() - t0);
-  }
-  ms.sort((a, b) => a - b);
-  const m = ms.length >> 1;
-  return ms.length % 2 ? (ms[m] ?? NaN) : ((ms[m - 1] ?? NaN) + (ms[m] ?? NaN)) / 2;
-}
-
-/** Deterministic rows in [−1, 1) (an LCG): inputs and loss weights, [rows][cols]. */
-function rows(count: number, cols: number, seed: number): number[][] {
-  let s = seed >>> 0;
-  const next = () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 31 - 1;
-  };
-  return Array.from({ length: count }, () => Array.from({ length: cols }, next));
-}
 
 /** One benchmarked configuration: a one-layer model, its sequence and loss weights. */
 interface Setup {
@@ -176,6 +153,9 @@ export async function reportEngineBench(): Promise<EngineBenchFigures> {
   );
   console.log(
     `LSTM forward+backward at T=1000 vs TensorFlow.js (cpu): ${lstmSpeedup.toFixed(1)}× faster (target ≥ ${TARGET_LSTM_FWD_BWD_T1000_SPEEDUP}×: ${verdict(lstmSpeedup >= TARGET_LSTM_FWD_BWD_T1000_SPEEDUP)}).`,
+  );
+  console.log(
+    `Calibration, the engine's LSTM forward at T=1000, H=${H} in Node: ${fmt(calibrationMs())} ms (the browser bench times the same in its page).`,
   );
   return {
     lstmGruForwardBackwardT200Ms: both,
