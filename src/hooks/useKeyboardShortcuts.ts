@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { sequenceLength, type SceneStore } from '../store';
+import { type SceneStore } from '../store';
+import { sequenceLength } from '../scene';
 
 /** True when a key event belongs to a field that uses the keys itself. */
 function isEditable(target: EventTarget | null): boolean {

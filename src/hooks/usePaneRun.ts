@@ -1,4 +1,5 @@
-import { paneRunOf, useScene, type PaneId, type PaneRun, type PaneSettings } from '../store';
+import { paneRunOf, useScene, type PaneRun } from '../store';
+import { type PaneId, type PaneSettings } from '../scene';
 
 /** A pane's settings, or undefined once it has been removed. */
 export function usePane(id: PaneId): PaneSettings | undefined {

@@ -1,6 +1,6 @@
 import { useLayoutEffect } from 'react';
 import { useLinkNotice } from '../io/notices';
-import { startSceneSync } from '../io/sceneSync';
+import { startSceneSync } from '../store/sceneSync';
 import { LESSONS } from '../lessons/lessons';
 import { stopHash } from '../lessons/navigate';
 import type { SceneStore } from '../store';

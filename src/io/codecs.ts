@@ -3,7 +3,7 @@
  * a value into plain text (the caller percent-encodes it) and text back into a valid value,
  * or `undefined` when the text is not one. Codecs never throw.
  */
-import { checkRange } from '../store/limits';
+import { checkRange, type Range } from '../scene/limits';
 
 /**
  * Writes and reads one kind of value; `parse` validates as strictly as the store does.
@@ -20,19 +20,13 @@ export interface Codec<T> {
   describe?(value: T): string;
 }
 
-/** An inclusive numeric range, as in LIMITS. */
-export interface Range {
-  readonly min: number;
-  readonly max: number;
-}
-
 const INTEGER = /^[+-]?\d{1,16}$/;
 const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
 /** Longer number texts are refused before any regular expression runs. */
 const MAX_NUMBER_TEXT = 40;
 const isDecimal = (raw: string) => raw.length <= MAX_NUMBER_TEXT && DECIMAL.test(raw);
 
-/** A whole number inside `range` (checked with the store's `checkRange`); `shift` is added on the way out. */
+/** A whole number inside `range` (checked with the scene's `checkRange`); `shift` is added on the way out. */
 export function int(range: Range, shift = 0): Codec<number> {
   const min = range.min + shift;
   const max = range.max + shift;

@@ -12,11 +12,31 @@
  * than COMPRESS_ABOVE characters is written compressed under `tz` instead of `text`.
  *
  * Within a version, keys, meanings and defaults never change: a change needs v2 and a
- * reader of v1 links. (A test checks these defaults against the store's.)
+ * reader of v1 links. The defaults are the scene's (src/scene/defaults.ts), which the store
+ * starts from; a test pins their v1 values.
  */
 import { TASK_NAMES } from '../engine';
-import { LIMITS, SPEEDS } from '../store';
-import type { InputSettings, PaneId, PaneSettings, SceneState, ViewsShown } from '../store';
+import {
+  CELL_TYPES,
+  DEFAULT_INPUT,
+  defaultPane,
+  GATE_NAMINGS,
+  GRU_CONVENTIONS,
+  INIT_SCHEMES,
+  INPUT_KINDS,
+  LIMITS,
+  NONLINEARITIES,
+  PANE_IDS,
+  SCENE_DEFAULTS,
+  SNAPSHOT_KEYS,
+  SPEEDS,
+  THEMES,
+  VIEW_NAMES,
+  type InputSettings,
+  type PaneId,
+  type PaneSettings,
+  type SceneSnapshot,
+} from '../scene';
 import {
   bool,
   decimal,
@@ -42,40 +62,7 @@ export const MAX_LESSON_STOPS = 20;
 /** Percent-encoded texts longer than this are written compressed (when that is shorter). */
 export const COMPRESS_ABOVE = 200;
 
-/** The part of the scene a link carries: everything but playback state and hover. */
-export type SceneSnapshot = Pick<
-  SceneState,
-  | 'panes'
-  | 'input'
-  | 't'
-  | 'speed'
-  | 'layer'
-  | 'unit'
-  | 'naming'
-  | 'views'
-  | 'presentation'
-  | 'editingHidden'
-  | 'theme'
-  | 'lesson'
-  | 'stop'
->;
-
-/** The store keys a snapshot holds. */
-export const SNAPSHOT_KEYS = [
-  'panes',
-  'input',
-  't',
-  'speed',
-  'layer',
-  'unit',
-  'naming',
-  'views',
-  'presentation',
-  'editingHidden',
-  'theme',
-  'lesson',
-  'stop',
-] as const satisfies readonly (keyof SceneSnapshot)[];
+export type { SceneSnapshot } from '../scene';
 
 /** Columns every row has. Methods, so that typed rows stand in one table of `unknown`. */
 interface FieldBase<T> {
@@ -115,13 +102,20 @@ export type Field = SceneField<unknown> | PaneField<unknown>;
 type TopKey = Exclude<keyof SceneSnapshot, 'panes' | 'input'>;
 type PaneKey = Exclude<keyof PaneSettings, 'id'>;
 
-/** A row for a top-level store key. */
+/** The scene's defaults as whole records, so that a row's fallback has its field's type. */
+const paneDefaults: PaneSettings = defaultPane(PANE_IDS[0]);
+const sceneDefaults: SceneSnapshot = {
+  ...SCENE_DEFAULTS,
+  panes: [paneDefaults],
+  input: { ...DEFAULT_INPUT },
+};
+
+/** A row for a top-level store key; its fallback is the scene's default. */
 function top<K extends TopKey>(
   key: string,
   prop: K,
   label: string,
   codec: Codec<SceneSnapshot[K]>,
-  fallback: SceneSnapshot[K],
 ): SceneField<SceneSnapshot[K]> {
   return {
     scope: 'scene',
@@ -129,7 +123,7 @@ function top<K extends TopKey>(
     path: prop,
     label,
     codec,
-    fallback,
+    fallback: sceneDefaults[prop],
     get: (s) => s[prop],
     set: (s, v) => {
       s[prop] = v;
@@ -137,13 +131,12 @@ function top<K extends TopKey>(
   };
 }
 
-/** A row for a key of the input settings. */
+/** A row for a key of the input settings; its fallback is the default input's. */
 function input<K extends keyof InputSettings>(
   key: string,
   prop: K,
   label: string,
   codec: Codec<InputSettings[K]>,
-  fallback: InputSettings[K],
   compressedKey?: string,
 ): SceneField<InputSettings[K]> {
   return {
@@ -152,7 +145,7 @@ function input<K extends keyof InputSettings>(
     path: `input.${prop}`,
     label,
     codec,
-    fallback,
+    fallback: DEFAULT_INPUT[prop],
     ...(compressedKey === undefined ? {} : { compressedKey }),
     get: (s) => s.input[prop],
     set: (s, v) => {
@@ -161,13 +154,12 @@ function input<K extends keyof InputSettings>(
   };
 }
 
-/** A row for a key of every pane's settings. */
+/** A row for a key of every pane's settings; its fallback is a new pane's. */
 function pane<K extends PaneKey>(
   key: string,
   prop: K,
   label: string,
   codec: Codec<PaneSettings[K]>,
-  fallback: PaneSettings[K],
 ): PaneField<PaneSettings[K]> {
   return {
     scope: 'pane',
@@ -175,7 +167,7 @@ function pane<K extends PaneKey>(
     path: `panes[].${prop}`,
     label,
     codec,
-    fallback,
+    fallback: paneDefaults[prop],
     get: (p) => p[prop],
     set: (p, v) => {
       p[prop] = v;
@@ -183,19 +175,6 @@ function pane<K extends PaneKey>(
   };
 }
 
-/** Pane letters, in the order the store keeps panes. */
-const PANE_LETTERS: readonly PaneId[] = ['A', 'B', 'C'];
-
-const CELL_TYPES = ['rnn', 'lstm', 'gru'] as const;
-const INITS = ['pytorch', 'xavier', 'orthogonal'] as const;
-const INPUT_KINDS = ['text', 'sine', 'square', 'step', 'impulse', 'noise', 'task'] as const;
-const VIEW_NAMES: readonly (keyof ViewsShown)[] = ['diagram', 'heatmaps', 'equations', 'gradients'];
-const ALL_VIEWS: Readonly<ViewsShown> = Object.freeze({
-  diagram: true,
-  heatmaps: true,
-  equations: true,
-  gradients: true,
-});
 const lastIndex = (range: { min: number; max: number }) => ({ min: 0, max: range.max - 1 });
 
 /** Which panes the scene has, by letter; written first, it decides which pane rows are read. */
@@ -204,11 +183,11 @@ const panesRow: SceneField<PaneId[]> = {
   key: 'panes',
   path: 'panes[].id',
   label: 'models',
-  codec: letters(PANE_LETTERS, LIMITS.panes.max),
-  fallback: ['A'],
+  codec: letters(PANE_IDS, LIMITS.panes.max),
+  fallback: [PANE_IDS[0]],
   get: (s) => s.panes.map((p) => p.id),
   set: (s, ids) => {
-    s.panes = ids.map(defaultPaneSettings);
+    s.panes = ids.map((id) => defaultPane(id));
   },
 };
 
@@ -222,32 +201,32 @@ const panesRow: SceneField<PaneId[]> = {
  */
 export const SCENE_SCHEMA: readonly Field[] = [
   panesRow,
-  pane('cell', 'cell', 'cell type', oneOf(CELL_TYPES), 'lstm'),
-  pane('hidden', 'hiddenSize', 'hidden size', int(LIMITS.hiddenSize), 8),
-  pane('layers', 'numLayers', 'number of layers', int(LIMITS.numLayers), 1),
-  pane('seed', 'seed', 'weight seed', int(LIMITS.seed), 0),
-  pane('init', 'init', 'initialisation', oneOf(INITS), 'pytorch'),
-  pane('scale', 'weightScale', 'weight scale', decimal(LIMITS.weightScale), 1),
-  pane('fbias', 'forgetBias', 'forget-gate bias', decimal(LIMITS.forgetBias), 0),
-  pane('act', 'nonlinearity', 'RNN nonlinearity', oneOf(['tanh', 'relu'] as const), 'tanh'),
-  pane('gru', 'convention', 'GRU convention', oneOf(['pytorch', 'classic'] as const), 'pytorch'),
-  pane('model', 'trained', 'trained model', slug(60), ''),
-  input('in', 'kind', 'input kind', oneOf(INPUT_KINDS), 'text'),
-  input('text', 'text', 'input text', text(LIMITS.textLength), 'hello world', 'tz'),
-  input('len', 'length', 'sequence length', int(LIMITS.sequenceLength), 60),
-  input('nseed', 'seed', 'noise seed', int(LIMITS.seed), 0),
-  input('task', 'task', 'task', oneOf(TASK_NAMES), 'remember-first'),
-  top('t', 't', 'time step', int({ min: 1, max: LIMITS.sequenceLength.max }), 1),
-  top('speed', 'speed', 'speed', oneOfNumbers(SPEEDS, '×'), 1),
-  top('layer', 'layer', 'layer', int(lastIndex(LIMITS.numLayers), 1), 0),
-  top('unit', 'unit', 'unit', int(lastIndex(LIMITS.hiddenSize), 1), 0),
-  top('names', 'naming', 'gate names', oneOf(['standard', 'lfru'] as const), 'standard'),
-  top('views', 'views', 'views shown', flags(VIEW_NAMES), ALL_VIEWS),
-  top('present', 'presentation', 'presentation mode', bool, false),
-  top('noedit', 'editingHidden', 'hiding of the editing panels', bool, false),
-  top('theme', 'theme', 'theme', oneOf(['system', 'light', 'dark'] as const), 'system'),
-  top('lesson', 'lesson', 'lesson', slug(40), ''),
-  top('stop', 'stop', 'lesson stop', int({ min: 0, max: MAX_LESSON_STOPS - 1 }, 1), 0),
+  pane('cell', 'cell', 'cell type', oneOf(CELL_TYPES)),
+  pane('hidden', 'hiddenSize', 'hidden size', int(LIMITS.hiddenSize)),
+  pane('layers', 'numLayers', 'number of layers', int(LIMITS.numLayers)),
+  pane('seed', 'seed', 'weight seed', int(LIMITS.seed)),
+  pane('init', 'init', 'initialisation', oneOf(INIT_SCHEMES)),
+  pane('scale', 'weightScale', 'weight scale', decimal(LIMITS.weightScale)),
+  pane('fbias', 'forgetBias', 'forget-gate bias', decimal(LIMITS.forgetBias)),
+  pane('act', 'nonlinearity', 'RNN nonlinearity', oneOf(NONLINEARITIES)),
+  pane('gru', 'convention', 'GRU convention', oneOf(GRU_CONVENTIONS)),
+  pane('model', 'trained', 'trained model', slug(60)),
+  input('in', 'kind', 'input kind', oneOf(INPUT_KINDS)),
+  input('text', 'text', 'input text', text(LIMITS.textLength), 'tz'),
+  input('len', 'length', 'sequence length', int(LIMITS.sequenceLength)),
+  input('nseed', 'seed', 'noise seed', int(LIMITS.seed)),
+  input('task', 'task', 'task', oneOf(TASK_NAMES)),
+  top('t', 't', 'time step', int({ min: 1, max: LIMITS.sequenceLength.max })),
+  top('speed', 'speed', 'speed', oneOfNumbers(SPEEDS, '×')),
+  top('layer', 'layer', 'layer', int(lastIndex(LIMITS.numLayers), 1)),
+  top('unit', 'unit', 'unit', int(lastIndex(LIMITS.hiddenSize), 1)),
+  top('names', 'naming', 'gate names', oneOf(GATE_NAMINGS)),
+  top('views', 'views', 'views shown', flags(VIEW_NAMES)),
+  top('present', 'presentation', 'presentation mode', bool),
+  top('noedit', 'editingHidden', 'hiding of the editing panels', bool),
+  top('theme', 'theme', 'theme', oneOf(THEMES)),
+  top('lesson', 'lesson', 'lesson', slug(40)),
+  top('stop', 'stop', 'lesson stop', int({ min: 0, max: MAX_LESSON_STOPS - 1 }, 1)),
 ];
 
 /** The rows about the whole scene, in table order. */
@@ -259,13 +238,6 @@ export const SCENE_FIELDS: readonly SceneField<unknown>[] = SCENE_SCHEMA.filter(
 export const PANE_FIELDS: readonly PaneField<unknown>[] = SCENE_SCHEMA.filter(
   (f): f is PaneField<unknown> => f.scope === 'pane',
 );
-
-/** A pane of the given letter with every setting at its v1 default. */
-export function defaultPaneSettings(id: PaneId): PaneSettings {
-  const settings = { id } as PaneSettings;
-  for (const row of PANE_FIELDS) row.set(settings, row.fallback);
-  return settings;
-}
 
 /** A fresh snapshot with every setting at its v1 default. */
 export function defaultSnapshot(): SceneSnapshot {

@@ -4,7 +4,7 @@
  * a newer version), each setting that cannot be read falls back to its default and adds
  * one sentence a teacher can act on.
  */
-import { sequenceLength } from '../store/inputSlice';
+import { sequenceLength } from '../scene';
 import type { Codec } from './codecs';
 import { compressText, decompressText } from './compress';
 import {

@@ -1,8 +1,9 @@
 import { argmax, parameterCount } from '../engine';
-import { paneRunOf, sequenceLength, type PaneId, type SceneState } from '../store';
+import { paneRunOf, type SceneState } from '../store';
+import { sequenceLength, type PaneId } from '../scene';
 import { jacobianNormsOf, layerOf, unitOf, type OkPaneRun } from '../store/gradients';
-import { formatValue } from '../views/diagram/format';
-import { formatNorm } from '../views/gradients/format';
+import { formatNorm } from '../format/norm';
+import { formatValue } from '../format/value';
 
 /** A placeholder: `{t}`, `{T}`, `{unit}`, or `{A.name}` for pane A. */
 const PLACEHOLDER = /\{(?:([ABC])\.)?([A-Za-z]+)\}/g;

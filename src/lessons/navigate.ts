@@ -1,5 +1,5 @@
 import { decodeScene } from '../io/sceneUrl';
-import { applySnapshot } from '../io/sceneSync';
+import { applySnapshot } from '../store/sceneSync';
 import type { SceneStore } from '../store';
 import { LESSONS } from './lessons';
 import type { Lesson } from './types';

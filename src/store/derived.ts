@@ -1,9 +1,8 @@
 import { createModel, forward, headForward, initParams, type Model, type Trace } from '../engine';
 import type { LoadedModel } from '../io/modelFile';
 import { readoutOf, type Readout } from './readout';
-import { buildSequence, type Sequence } from './sequence';
 import { trainedModelStatus } from './trainedModels';
-import type { InputSettings, PaneSettings } from './types';
+import { buildSequence, type InputSettings, type PaneSettings, type Sequence } from '../scene';
 
 /** A pane's model run on the scene's input: the trace, or why there is none. */
 export type PaneRun =

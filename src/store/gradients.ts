@@ -6,6 +6,7 @@
  * recomputes it at once.
  */
 import { backward, jacobianNorms } from '../engine';
+import { powerOfTen } from '../format/norm';
 import type { PaneRun } from './derived';
 
 /** A pane run that succeeded: it has a model and a trace. */
@@ -144,20 +145,6 @@ function norm2(v: ArrayLike<number>): number {
   let sum = 0;
   for (let i = 0; i < v.length; i++) sum += (v[i]! / scale) ** 2;
   return scale * Math.sqrt(sum);
-}
-
-const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-
-/** An integer in Unicode superscript digits, e.g. −12 → "⁻¹²". */
-export function superscript(n: number): string {
-  const digits = String(Math.abs(Math.round(n)));
-  const sign = n < 0 && Math.round(n) !== 0 ? '⁻' : '';
-  return sign + Array.from(digits, (d) => SUPERSCRIPT_DIGITS[Number(d)]).join('');
-}
-
-/** 10 to an integer power, written with superscripts: 10⁻⁸. */
-export function powerOfTen(exponent: number): string {
-  return `10${superscript(exponent)}`;
 }
 
 /** A factor given by its log10, in words: "3.4" or "42" below 100, else "10⁸" (nearest power). */

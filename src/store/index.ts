@@ -1,28 +1,16 @@
-/** The scene store and what is derived from it. */
+/**
+ * The scene store and what is derived from it. The scene's plain types, limits and
+ * defaults live in src/scene (imported from there, not through the store).
+ */
 export { useScene, createSceneStore, type SceneState, type SceneStore } from './scene';
 export { paneRunOf, sequenceOf, modelOf, derivedStats, type PaneRun } from './derived';
-export { LIMITS } from './limits';
-export { SPEEDS } from './playbackSlice';
-export { sequenceLength, DEFAULT_INPUT } from './inputSlice';
 export {
-  defaultPane,
   closestHiddenSize,
   nextPaneId,
   nextCell,
   selectCompare,
   type SizedSpec,
 } from './panesSlice';
-export type { ThemeChoice, ViewsShown } from './uiSlice';
-export type {
-  InputKind,
-  InputSettings,
-  PaneId,
-  PaneSettings,
-  InitScheme,
-  GateNaming,
-  HoverTarget,
-} from './types';
-export { taskLengthRange, type Sequence } from './sequence';
 export type { Readout } from './readout';
 export { type TrainedChoice } from './panesSlice';
 export {

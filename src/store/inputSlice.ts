@@ -1,9 +1,16 @@
 import type { StateCreator } from 'zustand';
-import { checkRange, LIMITS } from './limits';
-import type { SceneState } from './scene';
-import { clampTaskLength, taskLengthRange } from './sequence';
 import type { TaskName } from '../engine';
-import type { InputKind, InputSettings } from './types';
+import {
+  checkRange,
+  clampTaskLength,
+  DEFAULT_INPUT,
+  LIMITS,
+  sequenceLength,
+  taskLengthRange,
+  type InputKind,
+  type InputSettings,
+} from '../scene';
+import type { SceneState } from './scene';
 
 /** The input sequence every pane reads, and the actions that change it. */
 export interface InputSlice {
@@ -18,22 +25,6 @@ export interface InputSlice {
   setInputSeed: (seed: number) => string | null;
   /** Switches to a sample of `task`; the length is brought into the task's range. */
   setInputTask: (task: TaskName) => void;
-}
-
-/** The default input: a short text, so steps read as characters. */
-export const DEFAULT_INPUT: InputSettings = {
-  kind: 'text',
-  text: 'hello world',
-  length: 60,
-  seed: 0,
-  task: 'remember-first',
-};
-
-/** Steps T of an input, without building it. */
-export function sequenceLength(input: InputSettings): number {
-  if (input.kind === 'text') return Array.from(input.text).length;
-  if (input.kind === 'task') return clampTaskLength(input);
-  return input.length;
 }
 
 /** The state change of a new input: the time cursor stays inside 1..T. */

@@ -1,12 +1,17 @@
 import type { StateCreator } from 'zustand';
 import { parameterCount, type CellType, type TaskName } from '../engine';
 import { sequenceOf } from './derived';
-import { checkRange, LIMITS } from './limits';
+import {
+  CELL_TYPES,
+  checkRange,
+  defaultPane,
+  INIT_SCHEMES,
+  LIMITS,
+  PANE_IDS,
+  type PaneId,
+  type PaneSettings,
+} from '../scene';
 import type { SceneState } from './scene';
-import type { PaneId, PaneSettings } from './types';
-
-/** Pane letters in the order they are handed out. */
-const PANE_IDS: readonly PaneId[] = ['A', 'B', 'C'];
 
 /** Cell types in the order a new pane picks the first one not shown yet. */
 const CELL_ORDER: readonly CellType[] = ['lstm', 'gru', 'rnn'];
@@ -73,23 +78,6 @@ const MODEL_KEYS = [
   'convention',
 ] as const satisfies readonly (keyof PaneSettings)[];
 
-/** Settings of a new pane of the given letter. */
-export function defaultPane(id: PaneId, cell: PaneSettings['cell'] = 'lstm'): PaneSettings {
-  return {
-    id,
-    cell,
-    hiddenSize: 8,
-    numLayers: 1,
-    seed: 0,
-    init: 'pytorch',
-    weightScale: 1,
-    forgetBias: 0,
-    nonlinearity: 'tanh',
-    convention: 'pytorch',
-    trained: '',
-  };
-}
-
 /** Checks a patch of pane settings; a message naming the first bad field, or null. */
 export function checkPanePatch(patch: Partial<PaneSettings>): string | null {
   const checks: [string, number | undefined, { min: number; max: number }, boolean][] = [
@@ -104,10 +92,10 @@ export function checkPanePatch(patch: Partial<PaneSettings>): string | null {
     const error = checkRange(label, value, limit, integer);
     if (error) return error;
   }
-  if (patch.cell !== undefined && !['rnn', 'lstm', 'gru'].includes(patch.cell)) {
+  if (patch.cell !== undefined && !CELL_TYPES.includes(patch.cell)) {
     return 'Cell type must be RNN, LSTM or GRU.';
   }
-  if (patch.init !== undefined && !['pytorch', 'xavier', 'orthogonal'].includes(patch.init)) {
+  if (patch.init !== undefined && !INIT_SCHEMES.includes(patch.init)) {
     return 'Init must be PyTorch default, Xavier or Orthogonal.';
   }
   return null;

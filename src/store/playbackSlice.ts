@@ -1,9 +1,6 @@
 import type { StateCreator } from 'zustand';
-import { sequenceLength } from './inputSlice';
+import { SCENE_DEFAULTS, sequenceLength, SPEEDS } from '../scene';
 import type { SceneState } from './scene';
-
-/** Playback speeds offered, in steps per ~0.7 s (1× = one step with its animation). */
-export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
 
 /** The one time cursor shared by every pane, and playback. */
 export interface PlaybackSlice {
@@ -28,9 +25,9 @@ export const createPlaybackSlice: StateCreator<SceneState, [], [], PlaybackSlice
   const clamp = (s: SceneState, t: number) =>
     Math.min(Math.max(1, Math.round(t)), sequenceLength(s.input));
   return {
-    t: 1,
+    t: SCENE_DEFAULTS.t,
     playing: false,
-    speed: 1,
+    speed: SCENE_DEFAULTS.speed,
     setStep: (t) => set((s) => ({ t: clamp(s, t) })),
     stepBy: (delta) =>
       set((s) => {

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { SceneState } from './scene';
-import type { GateNaming, HoverTarget } from './types';
+import { SCENE_DEFAULTS, type GateNaming, type HoverTarget } from '../scene';
 
 /** What the user has picked and points at, shared by every view. */
 export interface SelectionSlice {
@@ -19,10 +19,10 @@ export interface SelectionSlice {
 
 /** Creates the selection slice: layer 0, unit 0, textbook names. */
 export const createSelectionSlice: StateCreator<SceneState, [], [], SelectionSlice> = (set) => ({
-  layer: 0,
-  unit: 0,
+  layer: SCENE_DEFAULTS.layer,
+  unit: SCENE_DEFAULTS.unit,
   hovered: null,
-  naming: 'standard',
+  naming: SCENE_DEFAULTS.naming,
   setLayer: (layer) => set({ layer: Math.max(0, Math.floor(layer)) }),
   setUnit: (unit) => set({ unit: Math.max(0, Math.floor(unit)) }),
   setHovered: (hovered) => set({ hovered }),

@@ -1,16 +1,6 @@
 import type { StateCreator } from 'zustand';
+import { SCENE_DEFAULTS, type ThemeChoice, type ViewsShown } from '../scene';
 import type { SceneState } from './scene';
-
-/** Colour theme: follow the system, or force one. */
-export type ThemeChoice = 'system' | 'light' | 'dark';
-
-/** Which analysis views are shown. */
-export interface ViewsShown {
-  diagram: boolean;
-  heatmaps: boolean;
-  equations: boolean;
-  gradients: boolean;
-}
 
 /** How the scene is presented. Serializable; part of a shared link. */
 export interface UiSlice {
@@ -34,12 +24,12 @@ export interface UiSlice {
 
 /** Creates the UI slice: everything shown, system theme, not presenting. */
 export const createUiSlice: StateCreator<SceneState, [], [], UiSlice> = (set) => ({
-  presentation: false,
-  editingHidden: false,
-  theme: 'system',
-  views: { diagram: true, heatmaps: true, equations: true, gradients: true },
-  lesson: '',
-  stop: 0,
+  presentation: SCENE_DEFAULTS.presentation,
+  editingHidden: SCENE_DEFAULTS.editingHidden,
+  theme: SCENE_DEFAULTS.theme,
+  views: SCENE_DEFAULTS.views,
+  lesson: SCENE_DEFAULTS.lesson,
+  stop: SCENE_DEFAULTS.stop,
   setLessonStop: (lesson, stop) =>
     set({ lesson, stop: lesson ? Math.max(0, Math.floor(stop)) : 0 }),
   setPresentation: (presentation) => set({ presentation }),

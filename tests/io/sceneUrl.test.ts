@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { decompressText } from '../../src/io/compress';
 import { defaultSnapshot, SCENE_SCHEMA, snapshotOf } from '../../src/io/sceneSchema';
 import { decodeScene, encodeScene } from '../../src/io/sceneUrl';
-import { createSceneStore, LIMITS } from '../../src/store';
+import { createSceneStore } from '../../src/store';
+import { LIMITS } from '../../src/scene';
 import { sceneArb, textArb } from './support';
 
 /** The value of one key of a hash, still percent-encoded. */
@@ -20,6 +21,39 @@ describe('the schema table', () => {
     ]);
     expect(new Set(keys).size).toBe(keys.length);
     expect(defaultSnapshot()).toEqual(snapshotOf(createSceneStore().getState()));
+  });
+
+  it('keeps the v1 defaults: a link leaves them out, so they may not change within v1', () => {
+    const fallbacks = Object.fromEntries(SCENE_SCHEMA.map((f) => [f.key, f.fallback]));
+    expect(fallbacks).toEqual({
+      panes: ['A'],
+      cell: 'lstm',
+      hidden: 8,
+      layers: 1,
+      seed: 0,
+      init: 'pytorch',
+      scale: 1,
+      fbias: 0,
+      act: 'tanh',
+      gru: 'pytorch',
+      model: '',
+      in: 'text',
+      text: 'hello world',
+      len: 60,
+      nseed: 0,
+      task: 'remember-first',
+      t: 1,
+      speed: 1,
+      layer: 0,
+      unit: 0,
+      names: 'standard',
+      views: { diagram: true, heatmaps: true, equations: true, gradients: true },
+      present: false,
+      noedit: false,
+      theme: 'system',
+      lesson: '',
+      stop: 0,
+    });
   });
 
   it('writes the default scene as just the version', () => {

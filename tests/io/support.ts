@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { TASK_NAMES } from '../../src/engine';
-import { LIMITS, sequenceLength, SPEEDS, type PaneId, type PaneSettings } from '../../src/store';
+import { LIMITS, sequenceLength, SPEEDS, type PaneId, type PaneSettings } from '../../src/scene';
 import { wellFormed } from '../../src/io/codecs';
 import type { SceneSnapshot } from '../../src/io/sceneSchema';
 

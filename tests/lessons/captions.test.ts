@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createModel, forward, initParams, jacobianNorms } from '../../src/engine';
 import { ABSENT, fillCaption, PENDING, type CaptionScene } from '../../src/lessons/captions';
 import { createSceneStore, setJsonFetcher } from '../../src/store';
-import { formatNorm } from '../../src/views/gradients/format';
+import { formatNorm } from '../../src/format/norm';
 
 /** The default scene's LSTM (seed 0, H = 8) on "hello world", at step 4 and unit 3. */
 function scene(): CaptionScene {

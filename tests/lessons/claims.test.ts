@@ -6,9 +6,9 @@ import {
   loadTrainedModel,
   paneRunOf,
   setJsonFetcher,
-  type PaneId,
   type SceneStore,
 } from '../../src/store';
+import { type PaneId } from '../../src/scene';
 import { jacobianNormsOf, type OkPaneRun } from '../../src/store/gradients';
 
 /**

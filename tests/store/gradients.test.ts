@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { forward } from '../../src/engine';
-import { defaultPane, paneRunOf, type InputSettings, type PaneSettings } from '../../src/store';
+import { paneRunOf } from '../../src/store';
+import { defaultPane, type InputSettings, type PaneSettings } from '../../src/scene';
 import {
   forgetProductOf,
   gradientCaption,
@@ -8,9 +9,9 @@ import {
   hasJacobianNorms,
   jacobianNormsOf,
   saliencyOf,
-  superscript,
   type OkPaneRun,
 } from '../../src/store/gradients';
+import { superscript } from '../../src/format/norm';
 
 const TEXT: InputSettings = {
   kind: 'text',

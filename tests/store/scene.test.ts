@@ -1,12 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createModel, forward, initParams } from '../../src/engine';
-import {
-  createSceneStore,
-  derivedStats,
-  paneRunOf,
-  sequenceLength,
-  type SceneStore,
-} from '../../src/store';
+import { createSceneStore, derivedStats, paneRunOf, type SceneStore } from '../../src/store';
+import { sequenceLength } from '../../src/scene';
 
 let store: SceneStore;
 beforeEach(() => {

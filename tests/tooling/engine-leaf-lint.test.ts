@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ESLint } from 'eslint';
-
-const eslint = new ESLint();
-
-/** Rule ids ESLint reports for `code` as if it were the file at `filePath`. */
-async function ruleIdsFor(code: string, filePath: string): Promise<(string | null)[]> {
-  const [result] = await eslint.lintText(code, { filePath });
-  return (result?.messages ?? []).map((m) => m.ruleId);
-}
+import { refusesImport, ruleIdsFor } from './lint';
 
 describe('the engine stays a leaf (lint rule)', () => {
   it('refuses React, d3, zustand and app code inside src/engine/', async () => {
@@ -17,6 +9,11 @@ describe('the engine stays a leaf (lint rule)', () => {
     }
     const nested = await ruleIdsFor(`import '../../store/x';\n`, 'src/engine/cells/probe.ts');
     expect(nested).toContain('no-restricted-imports');
+  });
+
+  it('refuses dynamic imports too', async () => {
+    expect(await refusesImport(`void import('react');\n`, 'src/engine/probe.ts')).toBe(true);
+    expect(await refusesImport(`void import('./lstm');\n`, 'src/engine/probe.ts')).toBe(false);
   });
 
   it('allows imports between engine files', async () => {

@@ -1,5 +1,5 @@
 import type { CellType, Trace } from '../../engine';
-import type { InputSettings, Sequence } from '../../store';
+import type { InputSettings, Sequence } from '../../scene';
 import { csvDocument, type CsvValue } from './csv';
 
 /** The quantities of a cell, as the trace names them: every gate, then c (LSTM) and h. */

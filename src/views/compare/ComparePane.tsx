@@ -1,6 +1,7 @@
 import { parameterCount } from '../../engine';
 import { usePane } from '../../hooks/usePaneRun';
-import { sequenceOf, useScene, type PaneId } from '../../store';
+import { sequenceOf, useScene } from '../../store';
+import { type PaneId } from '../../scene';
 import { FOCUS_IDS, focusSoon } from '../controls/focusSoon';
 import { CellDiagram } from '../diagram/CellDiagram';
 import { PANE_COLORS } from '../gradients/paneColors';

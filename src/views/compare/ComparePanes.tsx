@@ -1,4 +1,5 @@
-import { useScene, type PaneId } from '../../store';
+import { useScene } from '../../store';
+import { type PaneId } from '../../scene';
 import { CompareToolbar } from './CompareToolbar';
 import { ComparePane } from './ComparePane';
 

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { LIMITS, useScene } from '../../store';
+import { useScene } from '../../store';
+import { LIMITS } from '../../scene';
 import { FOCUS_IDS } from '../controls/focusSoon';
 
 /**

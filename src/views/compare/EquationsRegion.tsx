@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { useScene, type PaneId } from '../../store';
+import { useScene } from '../../store';
+import { type PaneId } from '../../scene';
 import { SelectField } from '../controls/SelectField';
 import { EquationsPanel } from '../equations/EquationsPanel';
 import { Region } from '../Region';

@@ -1,4 +1,4 @@
-import type { PaneSettings } from '../../store';
+import type { PaneSettings } from '../../scene';
 
 /** A compare pane's region name: "Model A — LSTM" (letter, em dash, cell type upper-case). */
 export function paneTitle(pane: Pick<PaneSettings, 'id' | 'cell'>): string {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { parameterCount } from '../../engine';
-import { paneRunOf, sequenceOf, useScene, type PaneSettings } from '../../store';
+import { paneRunOf, sequenceOf, useScene } from '../../store';
+import { type PaneSettings } from '../../scene';
 import { hasJacobianNorms, jacobianNormsOf, layerOf } from '../../store/gradients';
 import { paneTitle } from './labels';
 import { finalStateNorm, measureTiming, nextTask, timingOf } from './summary';

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { makeTask, TASK_NAMES, type TaskName } from '../../engine';
-import { LIMITS, taskLengthRange, useScene, type InputKind } from '../../store';
+import { useScene } from '../../store';
+import { LIMITS, taskLengthRange, type InputKind } from '../../scene';
 import { NumberField } from './NumberField';
 import { SelectField } from './SelectField';
 

@@ -1,6 +1,7 @@
 import { parameterCount } from '../../engine';
 import { usePane, usePaneRun } from '../../hooks/usePaneRun';
-import { LIMITS, useScene, type InitScheme, type PaneId } from '../../store';
+import { useScene } from '../../store';
+import { LIMITS, type InitScheme, type PaneId } from '../../scene';
 import { NumberField } from './NumberField';
 import { SelectField } from './SelectField';
 import { TrainedModelNote } from './TrainedModelNote';

@@ -1,5 +1,6 @@
 import { useId } from 'react';
-import { sequenceLength, sequenceOf, SPEEDS, useScene } from '../../store';
+import { sequenceOf, useScene } from '../../store';
+import { sequenceLength, SPEEDS } from '../../scene';
 import { PlaybackIcon } from './PlaybackIcon';
 
 /**

@@ -1,5 +1,6 @@
 import { useId } from 'react';
-import { useScene, type ThemeChoice } from '../../store';
+import { useScene } from '../../store';
+import { type ThemeChoice } from '../../scene';
 
 const THEMES: readonly (readonly [ThemeChoice, string])[] = [
   ['system', 'System'],

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { usePane } from '../../hooks/usePaneRun';
-import { useScene, type PaneId } from '../../store';
+import { useScene } from '../../store';
+import { type PaneId } from '../../scene';
 import { useModelIndex } from './useModelIndex';
 
 /** Props of {@link TrainedModelSelect}. */

@@ -1,10 +1,11 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { usePaneRun } from '../../hooks/usePaneRun';
-import { useScene, type PaneId } from '../../store';
+import { useScene } from '../../store';
+import { type PaneId } from '../../scene';
 import { DiagramContext, type DiagramEnv } from './context';
 import { DiagramTooltip } from './DiagramTooltip';
 import { FlowRegistry } from './flow';
-import { formatValue } from './format';
+import { formatValue } from '../../format/value';
 import { GateChips } from './GateChips';
 import { GRU_STAGES, GruDiagram } from './GruDiagram';
 import { diagramName, INPUT_LABEL, labelMap, quantityLabels } from './labels';

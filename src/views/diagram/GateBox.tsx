@@ -1,6 +1,6 @@
 import { textColorOn, valueColor } from '../colors';
 import { useDiagram } from './context';
-import { formatValue } from './format';
+import { formatValue } from '../../format/value';
 import type { QuantityLabel } from './labels';
 import { BOX } from './layout';
 import { SvgRich } from './SvgRich';

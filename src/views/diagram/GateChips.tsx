@@ -1,5 +1,5 @@
 import { valueColor } from '../colors';
-import { formatValue } from './format';
+import { formatValue } from '../../format/value';
 import { HtmlRich } from './HtmlRich';
 import type { QuantityLabel } from './labels';
 import { plainText } from './rich';

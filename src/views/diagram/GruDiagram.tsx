@@ -1,7 +1,7 @@
 import type { GruConvention, LayerParams } from '../../engine';
 import { useDiagram } from './context';
 import { DiagramSvg } from './DiagramSvg';
-import { formatValue } from './format';
+import { formatValue } from '../../format/value';
 import { GateBox } from './GateBox';
 import { candidateRecurrent } from './gruParts';
 import { gruChain, gruWires } from './gruWires';

@@ -1,7 +1,7 @@
-import type { GateNaming } from '../../store';
+import type { GateNaming } from '../../scene';
 import { useDiagram } from './context';
 import { DiagramSvg } from './DiagramSvg';
-import { formatValue } from './format';
+import { formatValue } from '../../format/value';
 import { GateBox } from './GateBox';
 import { GroupFrame } from './GroupFrame';
 import type { LabelMap } from './labels';

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { GateNaming } from '../../store';
+import type { GateNaming } from '../../scene';
 
 /** Props of {@link NamingToggle}. */
 export interface NamingToggleProps {

@@ -1,7 +1,7 @@
 import type { Nonlinearity } from '../../engine';
 import { useDiagram } from './context';
 import { DiagramSvg } from './DiagramSvg';
-import { formatValue } from './format';
+import { formatValue } from '../../format/value';
 import { GateBox } from './GateBox';
 import type { LabelMap } from './labels';
 import { BOX, pts, RNN as R } from './layout';

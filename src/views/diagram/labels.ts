@@ -1,5 +1,5 @@
 import type { CellType, GruConvention, Nonlinearity } from '../../engine';
-import type { GateNaming } from '../../store';
+import type { GateNaming } from '../../scene';
 import type { ValueRange } from '../colors';
 
 /** How one quantity of a cell is named and explained. Labels use the markup of ./rich. */

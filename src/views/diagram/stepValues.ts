@@ -1,5 +1,5 @@
 import type { Trace } from '../../engine';
-import type { Sequence } from '../../store';
+import type { Sequence } from '../../scene';
 
 /** What one layer of one cell read and wrote at one step: the numbers a diagram draws. */
 export interface StepValues {

@@ -1,5 +1,5 @@
 import type { CellType, FullModelSpec, GruConvention } from '../../engine';
-import type { GateNaming } from '../../store';
+import type { GateNaming } from '../../scene';
 
 const LSTM: Readonly<Record<GateNaming, Readonly<Record<string, string>>>> = {
   standard: {

@@ -1,5 +1,6 @@
 import { useId, useRef, useState } from 'react';
-import { useScene, type PaneId } from '../../store';
+import { useScene } from '../../store';
+import { type PaneId } from '../../scene';
 import {
   exportGradientCsv,
   exportPicture,

@@ -13,13 +13,8 @@ import {
   type GradientCsvPane,
   type LineLegendEntry,
 } from '../../io/export';
-import {
-  paneRunOf,
-  sequenceLength,
-  type PaneId,
-  type PaneSettings,
-  type SceneState,
-} from '../../store';
+import { paneRunOf, type SceneState } from '../../store';
+import { sequenceLength, type PaneId, type PaneSettings } from '../../scene';
 import {
   forgetProductOf,
   jacobianNormsOf,

@@ -1,5 +1,5 @@
 import type { CellType } from '../../engine';
-import type { PaneId } from '../../store';
+import type { PaneId } from '../../scene';
 import { HEATMAP_QUANTITIES, heatmapLabel } from '../heatmaps/quantities';
 
 /** A picture the menu can export. */

@@ -1,8 +1,8 @@
 import { useMemo, useState, type PointerEvent } from 'react';
 import { scaleLinear, scaleLog, type ScaleLinear, type ScaleLogarithmic } from 'd3-scale';
 import { line } from 'd3-shape';
-import type { PaneId } from '../../store';
-import { formatNorm, subscript } from './format';
+import type { PaneId } from '../../scene';
+import { formatNorm, subscript } from '../../format/norm';
 import { LineSample } from './GradientLegend';
 import { logAxisOf } from './logAxis';
 import { PlotAxes } from './PlotAxes';

@@ -1,5 +1,5 @@
 import type { ScaleLinear, ScaleLogarithmic } from 'd3-scale';
-import { powerOfTen } from '../../store/gradients';
+import { powerOfTen } from '../../format/norm';
 import type { LogAxis } from './logAxis';
 import { PLOT } from './plotLayout';
 

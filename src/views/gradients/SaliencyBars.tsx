@@ -1,8 +1,9 @@
 import { useMemo } from 'react';
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { max } from 'd3-array';
-import { useScene, type PaneId } from '../../store';
-import { formatNorm } from './format';
+import { useScene } from '../../store';
+import { type PaneId } from '../../scene';
+import { formatNorm } from '../../format/norm';
 import { BARS, PLOT } from './plotLayout';
 
 /** Props of {@link SaliencyBars}. */

@@ -1,4 +1,4 @@
-import type { PaneId, PaneSettings } from '../../store';
+import type { PaneId, PaneSettings } from '../../scene';
 
 /**
  * One colour per pane, from the Okabe–Ito palette (distinct under the common colour-vision

@@ -1,5 +1,6 @@
 import { useDeferredValue, useEffect, useState, useSyncExternalStore } from 'react';
-import { paneRunOf, useScene, type InputSettings, type PaneSettings } from '../../store';
+import { paneRunOf, useScene } from '../../store';
+import { type InputSettings, type PaneSettings } from '../../scene';
 import {
   forgetProductOf,
   gradientCaption,

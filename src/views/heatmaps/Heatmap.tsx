@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { Nonlinearity, Rows } from '../../engine';
-import { useScene, type PaneId } from '../../store';
+import { useScene } from '../../store';
+import { type PaneId } from '../../scene';
 import { HeatmapLegend } from './HeatmapLegend';
 import { HeatmapPlot } from './HeatmapPlot';
 import { quantityTitle } from './quantities';

@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, type RefObject } from 'react';
-import { useScene, type HoverTarget, type PaneId } from '../../store';
+import { useScene } from '../../store';
+import { type HoverTarget, type PaneId } from '../../scene';
 import { drawCursorOverlay, prepareOverlay, type OverlayState } from './overlay';
 import { paintBase } from './paint';
 

@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { toStateDict } from '../../../src/engine';
-import { DEFAULT_INPUT, defaultPane, paneRunOf, useScene } from '../../../src/store';
+import { paneRunOf, useScene } from '../../../src/store';
+import { DEFAULT_INPUT, defaultPane } from '../../../src/scene';
 import { ExportMenu } from '../../../src/views/exports/ExportMenu';
 import { parseCsv } from './support';
 

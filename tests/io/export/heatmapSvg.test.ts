@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { heatmapSvg, LIGHT_THEME } from '../../../src/io/export';
-import { DEFAULT_INPUT, defaultPane, paneRunOf } from '../../../src/store';
+import { paneRunOf } from '../../../src/store';
+import { DEFAULT_INPUT, defaultPane } from '../../../src/scene';
 import type { OkPaneRun } from '../../../src/store/gradients';
 import { heatmapFigureOf } from '../../../src/views/exports/heatmapFigure';
 

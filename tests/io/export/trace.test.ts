@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CellType } from '../../../src/engine';
 import { csvTokens, traceCsv, TRACE_CSV_QUANTITIES } from '../../../src/io/export';
-import { DEFAULT_INPUT, sequenceOf, type InputSettings } from '../../../src/store';
+import { sequenceOf } from '../../../src/store';
+import { DEFAULT_INPUT, type InputSettings } from '../../../src/scene';
 import { parseCsv, runOn } from './support';
 
 const CASES: [CellType, number, number][] = [

@@ -2,7 +2,8 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parameterCount } from '../../../src/engine';
-import { defaultPane, paneRunOf, sequenceOf, useScene } from '../../../src/store';
+import { paneRunOf, sequenceOf, useScene } from '../../../src/store';
+import { defaultPane } from '../../../src/scene';
 import { jacobianNormsOf, type OkPaneRun } from '../../../src/store/gradients';
 import { CompareSummary } from '../../../src/views/compare/CompareSummary';
 import { formatMs, formatNorm } from '../../../src/views/compare/format';

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { contrastRatio, textColorOn, valueColor } from '../../../src/views/colors';
 import { wireWidth, WIRE_WIDTH } from '../../../src/views/diagram/wires';
-import { formatValue } from '../../../src/views/diagram/format';
+import { formatValue } from '../../../src/format/value';
 import { diagramName, quantityLabels } from '../../../src/views/diagram/labels';
 import { parseRich, plainText } from '../../../src/views/diagram/rich';
 

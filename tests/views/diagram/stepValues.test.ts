@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { buildSequence } from '../../../src/store/sequence';
-import { defaultPane } from '../../../src/store';
+import { buildSequence } from '../../../src/scene';
+import { defaultPane } from '../../../src/scene';
 import { stepValues } from '../../../src/views/diagram/stepValues';
 import { traceOf } from './support';
 

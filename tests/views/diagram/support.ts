@@ -1,7 +1,8 @@
 // Shared set-up of the diagram tests: a fresh scene per test and an independent forward
 // pass (one-hot text built here, model built straight from the engine).
 import { createModel, forward, initParams, type ModelSpec, type Trace } from '../../../src/engine';
-import { useScene, type PaneSettings } from '../../../src/store';
+import { useScene } from '../../../src/store';
+import { type PaneSettings } from '../../../src/scene';
 
 /** Resets the scene store to its initial state (one LSTM pane, "hello world", step 1). */
 export function resetScene(): void {

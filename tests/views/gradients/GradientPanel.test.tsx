@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { act, fireEvent, render, screen } from '@testing-library/react';
-import { defaultPane, useScene, type PaneSettings } from '../../../src/store';
+import { useScene } from '../../../src/store';
+import { defaultPane, type PaneSettings } from '../../../src/scene';
 import { gradientStats } from '../../../src/store/gradients';
 import { GradientPanel } from '../../../src/views/gradients/GradientPanel';
 import { PANE_COLORS } from '../../../src/views/gradients/paneColors';

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { render, screen } from '@testing-library/react';
 import { useScene } from '../../../src/store';
 import { GradientPlot, type PlotCurve } from '../../../src/views/gradients/GradientPlot';
-import { formatNorm } from '../../../src/views/gradients/format';
+import { formatNorm } from '../../../src/format/norm';
 import { logAxisOf } from '../../../src/views/gradients/logAxis';
 
 beforeEach(() => {

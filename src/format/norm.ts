@@ -1,4 +1,18 @@
-import { powerOfTen } from '../../store/gradients';
+/** Numbers as the page prints them: gradient norms, powers of ten, sub- and superscript digits. */
+
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/** An integer in Unicode superscript digits, e.g. −12 → "⁻¹²". */
+export function superscript(n: number): string {
+  const digits = String(Math.abs(Math.round(n)));
+  const sign = n < 0 && Math.round(n) !== 0 ? '⁻' : '';
+  return sign + Array.from(digits, (d) => SUPERSCRIPT_DIGITS[Number(d)]).join('');
+}
+
+/** 10 to an integer power, written with superscripts: 10⁻⁸. */
+export function powerOfTen(exponent: number): string {
+  return `10${superscript(exponent)}`;
+}
 
 const SUBSCRIPT_DIGITS = '₀₁₂₃₄₅₆₇₈₉';
 

@@ -1,3 +1,7 @@
+/**
+ * The input sequence an input setting describes: its length, its steps for the engine and
+ * their labels. Pure and deterministic.
+ */
 import { makeTask, Random, TASK_PARAMS, type Sample, type Task } from '../engine';
 import type { InputSettings } from './types';
 
@@ -84,6 +88,13 @@ function formatValue(v: number): string {
 export function taskLengthRange(input: Pick<InputSettings, 'task'>): { min: number; max: number } {
   const { min, max } = TASK_PARAMS[input.task].length;
   return { min, max };
+}
+
+/** Steps T of an input, without building it. */
+export function sequenceLength(input: InputSettings): number {
+  if (input.kind === 'text') return Array.from(input.text).length;
+  if (input.kind === 'task') return clampTaskLength(input);
+  return input.length;
 }
 
 /** The input's length brought into the range its task accepts (a link may carry any). */

@@ -10,7 +10,7 @@ import {
   TAB_STORAGE_KEY,
   WRITE_DELAY_MS,
   WRITE_MAX_WAIT_MS,
-} from '../../src/io/sceneSync';
+} from '../../src/store/sceneSync';
 import { createSceneStore, type SceneStore } from '../../src/store';
 
 let store: SceneStore;

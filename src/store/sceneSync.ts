@@ -4,10 +4,10 @@
  * localStorage, then writes every change to the hash (history.replaceState: no history
  * entry per step) and to localStorage, debounced; applies a link pasted into the same tab.
  */
-import type { SceneState, SceneStore } from '../store';
-import type { LinkNoticeStore } from './notices';
-import { SNAPSHOT_KEYS, type SceneSnapshot } from './sceneSchema';
-import { decodeScene, encodeScene } from './sceneUrl';
+import type { LinkNoticeStore } from '../io/notices';
+import { decodeScene, encodeScene } from '../io/sceneUrl';
+import { SNAPSHOT_KEYS, type SceneSnapshot } from '../scene';
+import type { SceneState, SceneStore } from './scene';
 
 /** localStorage key of the last scene, as a hash string (the same schema as links). */
 export const STORAGE_KEY = 'gatescope:scene:v1';
