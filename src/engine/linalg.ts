@@ -82,35 +82,6 @@ export function addMatTVec(
   }
 }
 
-/** dW[r][c] += d[dOff + (r − r0)] · x[xOff + c] for r0 ≤ r < r1: dW_block += d xᵀ. */
-export function addOuter(
-  dW: Float64Array,
-  cols: number,
-  r0: number,
-  r1: number,
-  d: Float64Array,
-  dOff: number,
-  x: Float64Array,
-  xOff: number,
-): void {
-  const c4 = cols - (cols % 4);
-  for (let r = r0; r < r1; r++) {
-    const dr = d[dOff + r - r0]!;
-    if (dr === 0) continue; // relu and saturated gates send exact zeros
-    const w = r * cols;
-    let c = 0;
-    for (; c < c4; c += 4) {
-      const i = w + c;
-      const j = xOff + c;
-      dW[i] = dW[i]! + dr * x[j]!;
-      dW[i + 1] = dW[i + 1]! + dr * x[j + 1]!;
-      dW[i + 2] = dW[i + 2]! + dr * x[j + 2]!;
-      dW[i + 3] = dW[i + 3]! + dr * x[j + 3]!;
-    }
-    for (; c < cols; c++) dW[w + c] = dW[w + c]! + dr * x[xOff + c]!;
-  }
-}
-
 /**
  * out[r][c] += Σ_t D[t][r] · X[t][c] for r0 ≤ r < r1 and 0 ≤ c < cols, where D's rows are
  * `dStride` apart and X's `xStride` apart: the parameter gradient Σ_t d_t x_tᵀ of a whole

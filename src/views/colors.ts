@@ -25,22 +25,6 @@ export function symmetricColor(m: number) {
   return scaleDiverging(redBlue).domain([-bound, 0, bound]).clamp(true);
 }
 
-/**
- * Gradients, which span many orders of magnitude: diverging around 0 on a log scale of
- * |value| from `floor` (white) to `m` (full colour), the sign choosing red or blue.
- */
-export function gradientColor(m: number, floor = m * 1e-6): (value: number) => string {
-  const top = m > 0 && Number.isFinite(m) ? Math.log10(m) : 0;
-  const bottom = floor > 0 && Number.isFinite(floor) ? Math.log10(floor) : top - 6;
-  const span = Math.max(top - bottom, 1e-9);
-  return (value: number) => {
-    const magnitude = Math.abs(value);
-    const level =
-      magnitude > 0 ? Math.min(1, Math.max(0, (Math.log10(magnitude) - bottom) / span)) : 0;
-    return redBlue((1 + Math.sign(value) * level) / 2);
-  };
-}
-
 /** WCAG 2 relative luminance (0 black … 1 white) of a CSS colour. */
 export function luminance(color: string): number {
   const { r, g, b } = rgb(color);

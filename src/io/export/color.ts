@@ -53,9 +53,3 @@ export function cssColor(value: string): string {
   if (alpha >= 1 || !paint.startsWith('rgb(')) return paint;
   return `rgba(${paint.slice(4, -1)},${Number(alpha.toFixed(3))})`;
 }
-
-/** True for a colour that shows nothing: empty, `none`, or fully transparent. */
-export function isInvisible(value: string): boolean {
-  const { paint, alpha } = splitPaint(value);
-  return paint === '' || paint === 'none' || alpha === 0;
-}
