@@ -1,5 +1,5 @@
 import { paneRunOf, useScene, type PaneRun } from '../store';
-import { type PaneId, type PaneSettings } from '../scene';
+import type { PaneId, PaneSettings } from '../scene';
 
 /** A pane's settings, or undefined once it has been removed. */
 export function usePane(id: PaneId): PaneSettings | undefined {

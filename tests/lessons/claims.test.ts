@@ -8,7 +8,7 @@ import {
   setJsonFetcher,
   type SceneStore,
 } from '../../src/store';
-import { type PaneId } from '../../src/scene';
+import type { PaneId } from '../../src/scene';
 import { jacobianNormsOf, type OkPaneRun } from '../../src/store/gradients';
 
 /**

@@ -1,5 +1,5 @@
 import { useScene } from '../../store';
-import { type PaneId } from '../../scene';
+import type { PaneId } from '../../scene';
 import { CompareToolbar } from './CompareToolbar';
 import { ComparePane } from './ComparePane';
 

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useScene } from '../../store';
-import { type ThemeChoice } from '../../scene';
+import type { ThemeChoice } from '../../scene';
 
 const THEMES: readonly (readonly [ThemeChoice, string])[] = [
   ['system', 'System'],

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { usePane } from '../../hooks/usePaneRun';
 import { useScene } from '../../store';
-import { type PaneId } from '../../scene';
+import type { PaneId } from '../../scene';
 import { useModelIndex } from './useModelIndex';
 
 /** Props of {@link TrainedModelSelect}. */

@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { usePaneRun } from '../../hooks/usePaneRun';
 import { useScene } from '../../store';
-import { type PaneId } from '../../scene';
+import type { PaneId } from '../../scene';
 import { DiagramContext, type DiagramEnv } from './context';
 import { DiagramTooltip } from './DiagramTooltip';
 import { FlowRegistry } from './flow';

@@ -5,7 +5,7 @@ import type { Model, Trace } from '../../engine';
 import { numericEquations, symbolicEquations, type Notation } from '../../equations';
 import { usePaneRun } from '../../hooks/usePaneRun';
 import { useScene } from '../../store';
-import { type PaneId, type Sequence } from '../../scene';
+import type { PaneId, Sequence } from '../../scene';
 import { captionOf, cellTitle, concatDefinition } from './captions';
 import { ConventionNote } from './ConventionNote';
 import { EquationRow } from './EquationRow';

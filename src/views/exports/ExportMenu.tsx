@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import { useScene } from '../../store';
-import { type PaneId } from '../../scene';
+import type { PaneId } from '../../scene';
 import {
   exportGradientCsv,
   exportPicture,

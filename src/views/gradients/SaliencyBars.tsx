@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { max } from 'd3-array';
 import { useScene } from '../../store';
-import { type PaneId } from '../../scene';
+import type { PaneId } from '../../scene';
 import { formatNorm } from '../../format/norm';
 import { BARS, PLOT } from './plotLayout';
 

@@ -1,6 +1,6 @@
 import { useDeferredValue, useEffect, useState, useSyncExternalStore } from 'react';
 import { paneRunOf, useScene } from '../../store';
-import { type InputSettings, type PaneSettings } from '../../scene';
+import type { InputSettings, PaneSettings } from '../../scene';
 import {
   forgetProductOf,
   gradientCaption,

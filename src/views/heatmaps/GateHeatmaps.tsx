@@ -1,6 +1,6 @@
 import { usePane, usePaneRun } from '../../hooks/usePaneRun';
 import { useScene } from '../../store';
-import { type PaneId } from '../../scene';
+import type { PaneId } from '../../scene';
 import { Heatmap } from './Heatmap';
 import { HEATMAP_QUANTITIES } from './quantities';
 import './heatmaps.css';

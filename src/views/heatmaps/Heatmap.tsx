@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { Nonlinearity, Rows } from '../../engine';
 import { useScene } from '../../store';
-import { type PaneId } from '../../scene';
+import type { PaneId } from '../../scene';
 import { HeatmapLegend } from './HeatmapLegend';
 import { HeatmapPlot } from './HeatmapPlot';
 import { quantityTitle } from './quantities';

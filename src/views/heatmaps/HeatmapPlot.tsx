@@ -1,7 +1,7 @@
 import { useRef, useState, type MouseEvent } from 'react';
 import type { Rows } from '../../engine';
 import { useScene } from '../../store';
-import { type PaneId } from '../../scene';
+import type { PaneId } from '../../scene';
 import { cellAt, plotHeight, type HeatmapCell } from './geometry';
 import { TimeAxis, UnitAxis } from './HeatmapAxes';
 import { HeatmapTooltip } from './HeatmapTooltip';

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, type RefObject } from 'react';
 import { useScene } from '../../store';
-import { type HoverTarget, type PaneId } from '../../scene';
+import type { HoverTarget, PaneId } from '../../scene';
 import { drawCursorOverlay, prepareOverlay, type OverlayState } from './overlay';
 import { paintBase } from './paint';
 

@@ -1,6 +1,6 @@
 import { usePaneRun } from '../../hooks/usePaneRun';
 import { useScene } from '../../store';
-import { type PaneId } from '../../scene';
+import type { PaneId } from '../../scene';
 import { ReadoutClasses } from './ReadoutClasses';
 import { ReadoutValues } from './ReadoutValues';
 import './readout.css';

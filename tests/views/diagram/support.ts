@@ -2,7 +2,7 @@
 // pass (one-hot text built here, model built straight from the engine).
 import { createModel, forward, initParams, type ModelSpec, type Trace } from '../../../src/engine';
 import { useScene } from '../../../src/store';
-import { type PaneSettings } from '../../../src/scene';
+import type { PaneSettings } from '../../../src/scene';
 
 /** Resets the scene store to its initial state (one LSTM pane, "hello world", step 1). */
 export function resetScene(): void {
