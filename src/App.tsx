@@ -3,9 +3,8 @@ import { useSceneSync } from './hooks/useSceneSync';
 import { usePlaybackClock } from './hooks/usePlaybackClock';
 import { useEffect } from 'react';
 import type { PaneId } from './scene';
-import { selectCompare, startTrainedModelSync, useScene } from './store';
+import { selectCompare, startBackgroundTraceSync, startTrainedModelSync, useScene } from './store';
 import { ComparePanes } from './views/compare/ComparePanes';
-import { CompareSummary } from './views/compare/CompareSummary';
 import { EquationsRegion } from './views/compare/EquationsRegion';
 import { CompareToggle } from './views/controls/CompareToggle';
 import { FullscreenButton } from './views/controls/FullscreenButton';
@@ -18,11 +17,15 @@ import { ShowControlsButton } from './views/controls/ShowControlsButton';
 import { ThemeSelect } from './views/controls/ThemeSelect';
 import { useDocumentMode } from './views/controls/useDocumentMode';
 import { CellDiagram } from './views/diagram/CellDiagram';
-import { GradientPanel } from './views/gradients/GradientPanel';
-import { GateHeatmaps } from './views/heatmaps/GateHeatmaps';
-import { ExportMenu } from './views/exports/ExportMenu';
-import { LessonNotes } from './views/lessons/LessonNotes';
 import { LessonPicker } from './views/lessons/LessonPicker';
+import { LazyPanel } from './views/LazyPanel';
+import {
+  LazyCompareSummary,
+  LazyExportMenu,
+  LazyGateHeatmaps,
+  LazyGradientPanel,
+  LazyLessonNotes,
+} from './views/lazyPanels';
 import { LinkNotice } from './views/LinkNotice';
 import { Region } from './views/Region';
 import { ShareButtons } from './views/ShareButtons';
@@ -46,11 +49,13 @@ export function App() {
   useSceneSync(useScene);
   useDocumentMode();
   useEffect(() => startTrainedModelSync(useScene), []);
+  useEffect(() => startBackgroundTraceSync(useScene), []);
   const paneIds = [...useScene((s) => s.panes.map((p) => p.id).join(''))] as PaneId[];
   const compare = useScene(selectCompare);
   const presentation = useScene((s) => s.presentation);
   const editingHidden = useScene((s) => s.editingHidden);
   const views = useScene((s) => s.views);
+  const lessonOpen = useScene((s) => s.lesson !== '');
   const editable = !presentation && !editingHidden;
   const showHeatmaps = views.heatmaps && !presentation;
   // One pane: the Controls column comes first. Compare: the panes come first, so that they
@@ -61,9 +66,11 @@ export function App() {
       {paneIds.map((id) => (
         <ModelSettings key={id} paneId={id} />
       ))}
-      {paneIds.map((id) => (
-        <ExportMenu key={`export-${id}`} paneId={id} />
-      ))}
+      <LazyPanel what="exports" minHeight={120}>
+        {paneIds.map((id) => (
+          <LazyExportMenu key={`export-${id}`} paneId={id} />
+        ))}
+      </LazyPanel>
     </Region>
   );
   return (
@@ -86,7 +93,11 @@ export function App() {
         <PlaybackControls />
         <UnrolledStrip />
       </div>
-      <LessonNotes />
+      {lessonOpen && (
+        <LazyPanel what="lesson notes" minHeight={160}>
+          <LazyLessonNotes />
+        </LazyPanel>
+      )}
       <main
         className="scene"
         data-layout={compare ? 'compare' : 'single'}
@@ -113,23 +124,29 @@ export function App() {
             )}
             {showHeatmaps && (
               <Region id="heatmaps" title="Gate heatmaps">
-                {paneIds.map((id) => (
-                  <GateHeatmaps key={id} paneId={id} />
-                ))}
+                <LazyPanel what="heatmaps" minHeight={360}>
+                  {paneIds.map((id) => (
+                    <LazyGateHeatmaps key={id} paneId={id} />
+                  ))}
+                </LazyPanel>
               </Region>
             )}
           </>
         )}
         {compare && !presentation && (
           <Region id="summary" title="Comparison">
-            <CompareSummary />
+            <LazyPanel what="comparison" minHeight={140}>
+              <LazyCompareSummary />
+            </LazyPanel>
           </Region>
         )}
         {compare && controls}
         {views.equations && <EquationsRegion />}
         {views.gradients && !presentation && (
           <Region id="gradients" title="Gradients through time">
-            <GradientPanel />
+            <LazyPanel what="gradients" minHeight={420}>
+              <LazyGradientPanel />
+            </LazyPanel>
           </Region>
         )}
       </main>

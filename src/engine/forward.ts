@@ -70,6 +70,23 @@ export function runForward(
     tapes.push(tape);
     input = tape.h.subarray(H); // rows 1..T: this layer's h_t feeds the next layer
   }
+  return assembleTrace(model, kernel, tapes, xs, h0, c0);
+}
+
+/**
+ * The public {@link Trace} over finished tapes ([L], bottom first), registered with its
+ * internals so that `backward` and `jacobianNorms` read the tapes instead of recomputing.
+ */
+export function assembleTrace(
+  model: Model,
+  kernel: CellKernel,
+  tapes: readonly Tape[],
+  xs: Float64Array,
+  h0: Float64Array,
+  c0: Float64Array,
+): Trace {
+  const { hiddenSize: H, numLayers: L } = model.spec;
+  const T = tapes[0]?.T ?? 0;
   const top = tapes[L - 1]!;
   const trace: Trace = Object.freeze({
     T,

@@ -7,6 +7,7 @@
 export { createModel, toStateDict } from './model';
 export { initParams, type InitOptions } from './init';
 export { forward } from './forward';
+export { tracePayload, traceFromPayload, transferables, type TracePayload } from './transfer';
 export { backward } from './backward';
 export { jacobianNorms } from './jacobian';
 export { parameterCount, parameterShapes, GATE_BLOCKS, MAX_LAYERS, type ParamShape } from './spec';

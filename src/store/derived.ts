@@ -1,4 +1,13 @@
-import { createModel, forward, headForward, initParams, type Model, type Trace } from '../engine';
+import {
+  createModel,
+  forward,
+  headForward,
+  initParams,
+  traceFromPayload,
+  type Model,
+  type Trace,
+} from '../engine';
+import { backgroundTrace, runsInBackground } from './backgroundTraces';
 import type { LoadedModel } from '../io/modelFile';
 import { readoutOf, type Readout } from './readout';
 import { trainedModelStatus } from './trainedModels';
@@ -20,7 +29,10 @@ export type PaneRun =
       readonly ok: false;
       readonly error: string;
       readonly sequence: Sequence;
-      /** True while a trained model is still being fetched (the message says so). */
+      /**
+       * True while a trained model is still being fetched, or a large scene's trace is
+       * computed in the worker (the message says which).
+       */
       readonly loading?: boolean;
     };
 
@@ -28,7 +40,10 @@ export type PaneRun =
 export const derivedStats = { sequences: 0, models: 0, traces: 0 };
 
 const sequences = new WeakMap<InputSettings, Sequence>();
-const models = new WeakMap<PaneSettings, { inputSize: number; model: Model }>();
+/** Models by their settings (not by pane object: a refreshed pane keeps its model). */
+const models = new Map<string, Model>();
+/** Models kept: a few panes' worth, with room for a slider's last few values. */
+const KEPT_MODELS = 12;
 const runs = new WeakMap<PaneSettings, { input: InputSettings; run: PaneRun }>();
 
 /** The input's sequence, built once per input object. */
@@ -48,8 +63,12 @@ export function sequenceOf(input: InputSettings): Sequence {
  * file: see {@link paneRunOf}.)
  */
 export function modelOf(pane: PaneSettings, inputSize: number): Model {
-  const cached = models.get(pane);
-  if (cached && cached.inputSize === inputSize) return cached.model;
+  const { cell, hiddenSize, numLayers, nonlinearity, convention } = pane;
+  const { seed, init, weightScale, forgetBias } = pane;
+  const key = JSON.stringify([cell, hiddenSize, numLayers, nonlinearity, convention, inputSize]);
+  const fullKey = `${key}${JSON.stringify([seed, init, weightScale, forgetBias])}`;
+  const cached = models.get(fullKey);
+  if (cached) return cached;
   const spec = {
     cell: pane.cell,
     inputSize,
@@ -65,7 +84,8 @@ export function modelOf(pane: PaneSettings, inputSize: number): Model {
     forgetBias: pane.forgetBias,
   });
   const model = createModel(spec, params);
-  models.set(pane, { inputSize, model });
+  models.set(fullKey, model);
+  if (models.size > KEPT_MODELS) models.delete(models.keys().next().value as string);
   derivedStats.models++;
   return model;
 }
@@ -93,8 +113,22 @@ export function paneRunOf(pane: PaneSettings, input: InputSettings): PaneRun {
   } else {
     try {
       const model = modelOf(pane, sequence.inputSize);
-      derivedStats.traces++;
-      const trace = forward(model, sequence.xs);
+      let trace: Trace;
+      if (runsInBackground(model, sequence)) {
+        const status = backgroundTrace(model, sequence);
+        if (status.state === 'computing') {
+          // Not cached: the pane object is replaced once the trace arrives.
+          const { numLayers: L } = model.spec;
+          const error = `Computing ${sequence.xs.length} steps × ${L} layer${L === 1 ? '' : 's'} in the background…`;
+          return { ok: false, loading: true, error, sequence };
+        }
+        if (status.state === 'error') throw new Error(status.message);
+        derivedStats.traces++;
+        trace = traceFromPayload(model, status.payload);
+      } else {
+        derivedStats.traces++;
+        trace = forward(model, sequence.xs);
+      }
       run = { ok: true, model, trace, sequence, trained: null, readout: null };
     } catch (error) {
       run = { ok: false, error: messageOf(error), sequence };
@@ -102,6 +136,11 @@ export function paneRunOf(pane: PaneSettings, input: InputSettings): PaneRun {
   }
   runs.set(pane, { input, run });
   return run;
+}
+
+/** True when the pane's run on this input is memoized (not loading or computing). */
+export function hasMemoizedRun(pane: PaneSettings, input: InputSettings): boolean {
+  return runs.get(pane)?.input === input;
 }
 
 /** A trained model on the input: refused, with what to do, when the input does not fit it. */

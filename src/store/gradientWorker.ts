@@ -1,19 +1,39 @@
 /**
- * Web Worker: computes the gradient view's costly quantities off the main thread, so that
- * dragging a slider stays fluid: `jacobianNorms` (O(T·G·H³)) and the input saliency (one
- * `backward`). Receives the model as a spec and PyTorch-named parameters (plain data),
- * redoes the forward pass and answers with the numbers.
+ * Web Worker: the one worker of the app, for the work too slow for the main thread:
+ * - `trace`: the forward pass of a large scene (answers with the trace's buffers);
+ * - `norms`: `jacobianNorms` of a layer (O(T·G·H³));
+ * - `saliency`: the input saliency of a top-layer unit (one `backward`);
+ * - `timing`: the measured ms of one forward + backward pass (the compare table).
+ * Receives the model as a spec and PyTorch-named parameters (plain data) and keeps the
+ * last few runs by their key, so the jobs of one run share one forward pass.
  */
-import { createModel, forward, type ModelSpec, type StateDict } from '../engine';
+import {
+  createModel,
+  forward,
+  tracePayload,
+  transferables,
+  type Model,
+  type ModelSpec,
+  type StateDict,
+  type Trace,
+  type TracePayload,
+} from '../engine';
 import type { OkPaneRun } from './gradients';
 import { jacobianNormsOf, saliencyOf } from './gradients';
+import { timePass } from './timing';
 
-/** Which quantity: Jacobian norms of a layer, or saliency of a top-layer unit. */
-export type GradientJob = { kind: 'norms'; layer: number } | { kind: 'saliency'; unit: number };
+/** Which quantity a job asks for. */
+export type GradientJob =
+  | { kind: 'norms'; layer: number }
+  | { kind: 'saliency'; unit: number }
+  | { kind: 'timing' }
+  | { kind: 'trace' };
 
 /** A request: which model, which input, which quantity; `id` pairs it with its answer. */
 export interface GradientRequest {
   id: number;
+  /** Names the (model, input) pair: equal keys mean the same model on the same input. */
+  runKey: string;
   spec: ModelSpec;
   params: StateDict;
   /** [T][I] input of layer 0. */
@@ -21,20 +41,54 @@ export interface GradientRequest {
   job: GradientJob;
 }
 
-/** The answer: the numbers by t = 0..T−1, or why there are none. */
-export type GradientAnswer = { id: number; values: number[] } | { id: number; error: string };
+/**
+ * The answer: numbers by t = 0..T−1 (norms, saliency) or [ms per pass] (timing); a
+ * trace's buffers; or why there are none.
+ */
+export type GradientAnswer =
+  | { id: number; values: number[] }
+  | { id: number; trace: TracePayload }
+  | { id: number; error: string };
+
+/** Runs kept for later jobs: three panes and one more. */
+const KEPT_RUNS = 4;
+const runs = new Map<string, { model: Model; trace: Trace }>();
+
+/** The run of a request, from the kept runs or computed (and kept) now. */
+function runOf({ runKey, spec, params, xs }: GradientRequest): { model: Model; trace: Trace } {
+  const kept = runs.get(runKey);
+  if (kept) return kept;
+  const model = createModel(spec, params);
+  const run = { model, trace: forward(model, xs) };
+  runs.set(runKey, run);
+  if (runs.size > KEPT_RUNS) runs.delete(runs.keys().next().value as string);
+  return run;
+}
 
 self.onmessage = (event: MessageEvent<GradientRequest>) => {
-  const { id, spec, params, xs, job } = event.data;
+  const request = event.data;
+  const { id, xs, job } = request;
   let answer: GradientAnswer;
   try {
-    const model = createModel(spec, params);
-    const trace = forward(model, xs);
-    // The same functions the main thread would run, on a run rebuilt here.
-    const run = { ok: true, model, trace, sequence: { xs } } as unknown as OkPaneRun;
-    const values =
-      job.kind === 'norms' ? jacobianNormsOf(run, job.layer) : saliencyOf(run, job.unit);
-    answer = { id, values: [...values] };
+    const { model, trace } = runOf(request);
+    if (job.kind === 'trace') {
+      // Moved, not copied (tens of MB for a large scene): later jobs of this run compute
+      // the forward pass again, which costs less than copying it both ways.
+      runs.delete(request.runKey);
+      const payload = tracePayload(trace);
+      self.postMessage({ id, trace: payload } satisfies GradientAnswer, {
+        transfer: transferables(payload),
+      });
+      return;
+    } else if (job.kind === 'timing') {
+      answer = { id, values: [timePass(model, xs)] };
+    } else {
+      // The same functions the main thread would run, on a run rebuilt here.
+      const run = { ok: true, model, trace, sequence: { xs } } as unknown as OkPaneRun;
+      const values =
+        job.kind === 'norms' ? jacobianNormsOf(run, job.layer) : saliencyOf(run, job.unit);
+      answer = { id, values: [...values] };
+    }
   } catch (error) {
     answer = { id, error: error instanceof Error ? error.message : String(error) };
   }

@@ -20,4 +20,4 @@ export {
   setJsonFetcher,
   type TrainedStatus,
 } from './trainedModels';
-export { startTrainedModelSync } from './trainedSync';
+export { startBackgroundTraceSync, startTrainedModelSync } from './trainedSync';

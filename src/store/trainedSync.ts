@@ -1,3 +1,5 @@
+import { onBackgroundTraceSettled } from './backgroundTraces';
+import { hasMemoizedRun } from './derived';
 import { onTrainedModelSettled, trainedModelStatus } from './trainedModels';
 import type { SceneStore } from './scene';
 
@@ -16,6 +18,21 @@ export function startTrainedModelSync(store: SceneStore): () => void {
         const { cell, hiddenSize, numLayers, nonlinearity, convention } = status.loaded.model.spec;
         return { ...pane, cell, hiddenSize, numLayers, nonlinearity, convention };
       }),
+    }));
+  });
+}
+
+/**
+ * Refreshes the panes whose trace was computing in the worker when one arrives: each such
+ * pane object is replaced, so its memoized run is built from the arrived trace. Returns
+ * the unsubscribe.
+ */
+export function startBackgroundTraceSync(store: SceneStore): () => void {
+  return onBackgroundTraceSettled(() => {
+    store.setState((s) => ({
+      panes: s.panes.map((pane) =>
+        pane.trained || hasMemoizedRun(pane, s.input) ? pane : { ...pane },
+      ),
     }));
   });
 }

@@ -5,8 +5,9 @@ import { type PaneId } from '../../scene';
 import { FOCUS_IDS, focusSoon } from '../controls/focusSoon';
 import { CellDiagram } from '../diagram/CellDiagram';
 import { PANE_COLORS } from '../gradients/paneColors';
-import { GateHeatmaps } from '../heatmaps/GateHeatmaps';
 import { ReadoutPanel } from '../readout/ReadoutPanel';
+import { LazyPanel } from '../LazyPanel';
+import { LazyGateHeatmaps } from '../lazyPanels';
 import { Region } from '../Region';
 import { paneTitle, parametersText } from './labels';
 
@@ -62,7 +63,11 @@ export function ComparePane({ paneId, removable, showDiagram, showHeatmaps }: Co
     >
       {showDiagram && <CellDiagram paneId={paneId} />}
       <ReadoutPanel paneId={paneId} />
-      {showHeatmaps && <GateHeatmaps paneId={paneId} />}
+      {showHeatmaps && (
+        <LazyPanel what="heatmaps" minHeight={360}>
+          <LazyGateHeatmaps paneId={paneId} />
+        </LazyPanel>
+      )}
     </Region>
   );
 }

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useScene } from '../../store';
 import { type PaneId } from '../../scene';
 import { SelectField } from '../controls/SelectField';
-import { EquationsPanel } from '../equations/EquationsPanel';
+import { LazyPanel } from '../LazyPanel';
+import { LazyEquationsPanel } from '../lazyPanels';
 import { Region } from '../Region';
 import { paneTitle } from './labels';
 
@@ -29,7 +30,9 @@ export function EquationsRegion() {
           />
         </div>
       )}
-      <EquationsPanel key={shown.id} paneId={shown.id} />
+      <LazyPanel what="equations" minHeight={480}>
+        <LazyEquationsPanel key={shown.id} paneId={shown.id} />
+      </LazyPanel>
     </Region>
   );
 }

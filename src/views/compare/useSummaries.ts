@@ -1,8 +1,14 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { parameterCount } from '../../engine';
 import { paneRunOf, sequenceOf, useScene } from '../../store';
 import { type PaneSettings } from '../../scene';
 import { hasJacobianNorms, jacobianNormsOf, layerOf } from '../../store/gradients';
+import {
+  canComputeOffThread,
+  gradientResultsVersion,
+  requestJacobianNorms,
+  subscribeGradientResults,
+} from '../../store/gradientService';
 import { paneTitle } from './labels';
 import { finalStateNorm, measureTiming, nextTask, timingOf } from './summary';
 
@@ -39,6 +45,8 @@ export function usePaneSummaries(): readonly PaneSummary[] {
   const input = useScene((s) => s.input);
   const layer = useScene((s) => s.layer);
   const [, setVersion] = useState(0);
+  // Answers from the worker (norms, timings) re-render the table as they arrive.
+  useSyncExternalStore(subscribeGradientResults, gradientResultsVersion);
 
   useEffect(() => {
     let stopped = false;
@@ -48,6 +56,10 @@ export function usePaneSummaries(): readonly PaneSummary[] {
     void (async () => {
       for (const run of runs) {
         if (!run.ok || hasJacobianNorms(run, layer)) continue;
+        if (canComputeOffThread()) {
+          requestJacobianNorms(run, layer);
+          continue;
+        }
         await nextTask();
         if (stopped) return;
         jacobianNormsOf(run, layer);

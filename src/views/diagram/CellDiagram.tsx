@@ -121,7 +121,11 @@ export function CellDiagram({ paneId }: CellDiagramProps) {
           <LayerSelect layer={layer} numLayers={pane.numLayers} onChange={setLayer} />
         )}
       </div>
-      {!run.ok || !values ? (
+      {!run.ok && run.loading ? (
+        <div role="status" aria-busy="true" className="cd-busy">
+          {run.error}
+        </div>
+      ) : !run.ok || !values ? (
         <div role="alert" className="cd-error">
           {run.ok ? 'This model has no steps to draw.' : run.error}
         </div>

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../src/App';
 import { useScene } from '../../../src/store';
@@ -20,13 +20,15 @@ afterEach(() => {
   delete document.documentElement.dataset.presentation;
 });
 
+/** Wait for a lazily loaded panel: its module is transformed on first import, slowly here. */
+const LOADED = { timeout: 15_000 };
 const SINGLE = ['Controls', 'Cell diagram', 'Gate heatmaps', 'Equations', 'Gradients through time'];
 const region = (name: string) => screen.getByRole('region', { name });
 const hasRegion = (name: string) => screen.queryByRole('region', { name }) !== null;
 const compare = () => screen.getByRole('button', { name: 'Compare' });
 
 describe('compare mode', () => {
-  it('one pane keeps the five regions; Compare shows "Model A — LSTM" and "Model B — GRU"', () => {
+  it('one pane keeps the five regions; Compare shows "Model A — LSTM" and "Model B — GRU"', async () => {
     render(<App />);
     for (const name of SINGLE) expect(hasRegion(name)).toBe(true);
     expect(compare()).toHaveAttribute('aria-pressed', 'false');
@@ -40,7 +42,8 @@ describe('compare mode', () => {
     expect(within(b).getByRole('img', { name: 'GRU cell diagram, step 1' })).toBeTruthy();
     expect(within(a).getByText('576 parameters')).toBeTruthy();
     expect(within(b).getByText('432 parameters')).toBeTruthy();
-    expect(within(a).getByRole('group', { name: /^Pane A: LSTM/ })).toBeTruthy();
+    // The heatmaps' code loads after first paint (import()): a placeholder, then the panel.
+    expect(await within(a).findByRole('group', { name: /^Pane A: LSTM/ }, LOADED)).toBeTruthy();
     expect(hasRegion('Comparison')).toBe(true);
     for (const name of ['Controls', 'Equations', 'Gradients through time']) {
       expect(hasRegion(name)).toBe(true);
@@ -75,15 +78,21 @@ describe('compare mode', () => {
     expect(within(region('Model B — GRU')).getByText('600 parameters')).toBeTruthy();
   });
 
-  it('the equations follow the pane picked under "Equations of"', () => {
+  it('the equations follow the pane picked under "Equations of"', async () => {
     render(<App />);
     fireEvent.click(compare());
     const equations = region('Equations');
-    expect(equations.querySelector('.equations-panel')).toHaveAttribute('data-pane', 'A');
+    await waitFor(
+      () => expect(equations.querySelector('.equations-panel')).toHaveAttribute('data-pane', 'A'),
+      LOADED,
+    );
     fireEvent.change(within(equations).getByRole('combobox', { name: 'Equations of' }), {
       target: { value: 'B' },
     });
-    expect(equations.querySelector('.equations-panel')).toHaveAttribute('data-pane', 'B');
+    await waitFor(
+      () => expect(equations.querySelector('.equations-panel')).toHaveAttribute('data-pane', 'B'),
+      LOADED,
+    );
   });
 });
 

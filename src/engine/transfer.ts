@@ -1,0 +1,72 @@
+import { kernelFor, type Tape } from './cells';
+import { assembleTrace, traceInternals } from './forward';
+import type { Model, Trace } from './types';
+
+/**
+ * A trace as plain typed arrays, for `postMessage` between a worker and the page: the
+ * tapes of every layer (bottom first), the input xs [T][I] and the initial states h0, c0
+ * [L][H], all flat float64. {@link transferables} lists its buffers for a zero-copy move.
+ */
+export interface TracePayload {
+  /** Steps, T. */
+  readonly T: number;
+  /** [L] one tape per layer: h [T+1][H], c [T+1][H] (lstm), act and pre [T][G·H], aux. */
+  readonly tapes: readonly Tape[];
+  /** [T][I] flat. */
+  readonly xs: Float64Array;
+  /** [L][H] flat. */
+  readonly h0: Float64Array;
+  /** [L][H] flat (zeros for cells without a cell state). */
+  readonly c0: Float64Array;
+}
+
+/** The payload of a trace made by `forward` (its buffers are shared, not copied). */
+export function tracePayload(trace: Trace): TracePayload {
+  const run = traceInternals(trace);
+  if (!run) throw new Error('tracePayload: trace must be the result of forward().');
+  return { T: trace.T, tapes: run.tapes, xs: run.xs, h0: run.h0, c0: run.c0 };
+}
+
+/** Every distinct ArrayBuffer behind a payload, for postMessage's transfer list. */
+export function transferables(payload: TracePayload): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  const add = (a: Float64Array | null) => {
+    if (a && a.buffer instanceof ArrayBuffer) buffers.add(a.buffer);
+  };
+  [payload.xs, payload.h0, payload.c0].forEach(add);
+  for (const tape of payload.tapes)
+    [tape.xs, tape.h, tape.c, tape.act, tape.pre, tape.aux].forEach(add);
+  return [...buffers];
+}
+
+/**
+ * The trace of `model` rebuilt from a payload that `forward` made elsewhere (a worker) with
+ * the same model: the same numbers, and `backward` / `jacobianNorms` accept it as their
+ * own. Throws when a buffer's size does not fit the model's spec and T.
+ */
+export function traceFromPayload(model: Model, payload: TracePayload): Trace {
+  const { inputSize: I, hiddenSize: H, numLayers: L } = model.spec;
+  const kernel = kernelFor(model.spec);
+  const { T, tapes, xs, h0, c0 } = payload;
+  const expect = (what: string, array: Float64Array | null, length: number) => {
+    if (!(array instanceof Float64Array) || array.length !== length) {
+      throw new Error(`traceFromPayload: ${what} must be a Float64Array of ${length} numbers.`);
+    }
+  };
+  if (!Number.isInteger(T) || T < 0) throw new Error('traceFromPayload: T must be an integer ≥ 0.');
+  if (tapes.length !== L)
+    throw new Error(`traceFromPayload: expected ${L} tapes, got ${tapes.length}.`);
+  expect('xs', xs, T * I);
+  expect('h0', h0, L * H);
+  expect('c0', c0, L * H);
+  tapes.forEach((tape, l) => {
+    const GH = kernel.G * H;
+    expect(`layer ${l} h`, tape.h, (T + 1) * H);
+    expect(`layer ${l} act`, tape.act, T * GH);
+    expect(`layer ${l} pre`, tape.pre, T * GH);
+    if (kernel.hasCellState) expect(`layer ${l} c`, tape.c, (T + 1) * H);
+    if (tape.T !== T || tape.H !== H)
+      throw new Error(`traceFromPayload: layer ${l} has another T or H.`);
+  });
+  return assembleTrace(model, kernel, tapes, xs, h0, c0);
+}

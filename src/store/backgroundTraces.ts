@@ -1,0 +1,98 @@
+/**
+ * Forward passes of large scenes, run in the worker so that the page never freezes: the
+ * pane shows "computing" until the trace's buffers arrive, then its run is built from them
+ * (the same numbers `forward` gives here). Derived data: kept per (model, sequence) object
+ * and never stored in the scene. Listeners (the app refreshes the panes) hear each result.
+ */
+import { GATE_BLOCKS, type FullModelSpec, type Model, type TracePayload } from '../engine';
+import type { Sequence } from '../scene';
+import { canComputeOffThread, requestTrace } from './gradientService';
+
+/**
+ * Forward passes of more multiply-adds than this run in the worker: about 20–40 ms on
+ * this machine kind, so one pane of T = 500, H = 32 still runs at once on the page.
+ */
+export const BACKGROUND_FORWARD_MACS = 20e6;
+
+/** Trace jobs waiting for the worker beyond the one it runs: one per pane. */
+const MAX_WAITING = 3;
+
+/** Where a background forward pass stands. */
+export type BackgroundTrace =
+  | { readonly state: 'computing' }
+  | { readonly state: 'ready'; readonly payload: TracePayload }
+  | { readonly state: 'error'; readonly message: string };
+
+const statuses = new WeakMap<Model, WeakMap<Sequence, BackgroundTrace>>();
+const waiting: { model: Model; sequence: Sequence }[] = [];
+let running = false;
+const listeners = new Set<() => void>();
+
+/** Multiply-adds of one forward pass: T · Σ_l G·H·(in_l + H). */
+export function forwardCost(spec: Readonly<FullModelSpec>, T: number): number {
+  const { cell, inputSize, hiddenSize: H, numLayers } = spec;
+  let perStep = 0;
+  for (let l = 0; l < numLayers; l++)
+    perStep += GATE_BLOCKS[cell] * H * ((l === 0 ? inputSize : H) + H);
+  return T * perStep;
+}
+
+/** True when `model` on `sequence` is better computed in the worker (and there is one). */
+export function runsInBackground(model: Model, sequence: Sequence): boolean {
+  return (
+    forwardCost(model.spec, sequence.xs.length) > BACKGROUND_FORWARD_MACS && canComputeOffThread()
+  );
+}
+
+function setStatus(model: Model, sequence: Sequence, status: BackgroundTrace | undefined): void {
+  let bySequence = statuses.get(model);
+  if (!bySequence) statuses.set(model, (bySequence = new WeakMap()));
+  if (status) bySequence.set(sequence, status);
+  else bySequence.delete(sequence);
+}
+
+/** Sends the next waiting job when the worker is free. */
+function pump(): void {
+  if (running) return;
+  const next = waiting.shift();
+  if (!next) return;
+  running = true;
+  const { model, sequence } = next;
+  requestTrace(model, sequence, (result) => {
+    running = false;
+    setStatus(
+      model,
+      sequence,
+      'trace' in result
+        ? { state: 'ready', payload: result.trace }
+        : { state: 'error', message: result.error },
+    );
+    for (const listener of listeners) listener();
+    pump();
+  });
+}
+
+/**
+ * The status of `model`'s forward pass on `sequence`, queueing the job on first ask.
+ * Synchronous, so derived data can ask while rendering. When more jobs wait than there
+ * are panes, the oldest is dropped (a slider dragged past it): asked again, it queues again.
+ */
+export function backgroundTrace(model: Model, sequence: Sequence): BackgroundTrace {
+  const known = statuses.get(model)?.get(sequence);
+  if (known) return known;
+  const computing: BackgroundTrace = { state: 'computing' };
+  setStatus(model, sequence, computing);
+  waiting.push({ model, sequence });
+  while (waiting.length > MAX_WAITING) {
+    const dropped = waiting.shift()!;
+    setStatus(dropped.model, dropped.sequence, undefined);
+  }
+  pump();
+  return computing;
+}
+
+/** Calls `listener` whenever a background trace is ready or failed; returns unsubscribe. */
+export function onBackgroundTraceSettled(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}

@@ -1,0 +1,36 @@
+import { lazy } from 'react';
+
+/**
+ * The panels that are not needed to show the first diagram, each in a chunk of its own
+ * that loads after first paint (`import()`): the equations (KaTeX), the gate heatmaps,
+ * the gradient views, the comparison table, the exports and the lesson notes. Render each
+ * inside a {@link LazyPanel}, which shows a placeholder while its code loads.
+ */
+export const LazyEquationsPanel = lazy(() =>
+  import('./equations/EquationsPanel').then((m) => ({ default: m.EquationsPanel })),
+);
+
+/** Lazy {@link import('./heatmaps/GateHeatmaps').GateHeatmaps}: one pane's heatmaps. */
+export const LazyGateHeatmaps = lazy(() =>
+  import('./heatmaps/GateHeatmaps').then((m) => ({ default: m.GateHeatmaps })),
+);
+
+/** Lazy {@link import('./gradients/GradientPanel').GradientPanel}: gradients through time. */
+export const LazyGradientPanel = lazy(() =>
+  import('./gradients/GradientPanel').then((m) => ({ default: m.GradientPanel })),
+);
+
+/** Lazy {@link import('./compare/CompareSummary').CompareSummary}: the comparison table. */
+export const LazyCompareSummary = lazy(() =>
+  import('./compare/CompareSummary').then((m) => ({ default: m.CompareSummary })),
+);
+
+/** Lazy {@link import('./exports/ExportMenu').ExportMenu}: one pane's Export panel. */
+export const LazyExportMenu = lazy(() =>
+  import('./exports/ExportMenu').then((m) => ({ default: m.ExportMenu })),
+);
+
+/** Lazy {@link import('./lessons/LessonNotes').LessonNotes}: the open lesson's notes. */
+export const LazyLessonNotes = lazy(() =>
+  import('./lessons/LessonNotes').then((m) => ({ default: m.LessonNotes })),
+);
