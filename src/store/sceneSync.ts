@@ -174,9 +174,12 @@ export function startSceneSync(
   const onHide = () => {
     if (win.document.visibilityState === 'hidden') flush();
   };
-  const onPageHide = () => {
-    const at = addressHash(); // before the flush: what a reload may load
-    flush();
+  /**
+   * Keeps this tab's scene with the address a reload would load now. Written at every
+   * change, not only on pagehide: a reload right after a change can start the new page
+   * before the old one's pagehide handler has run.
+   */
+  const rememberTabScene = (at: string) => {
     try {
       const record = { at, scene: encodeScene(store.getState()) };
       win.sessionStorage.setItem(TAB_STORAGE_KEY, JSON.stringify(record));
@@ -184,9 +187,17 @@ export function startSceneSync(
       // No sessionStorage: a reload right after a change may miss that change.
     }
   };
+  const onPageHide = () => {
+    const at = addressHash(); // before the flush: what a reload may load
+    flush();
+    rememberTabScene(at);
+  };
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.playing) return;
-    if (prev.playing || snapshotChanged(s, prev)) schedule();
+    if (prev.playing || snapshotChanged(s, prev)) {
+      rememberTabScene(addressHash());
+      schedule();
+    }
   });
   win.addEventListener('hashchange', onHashChange);
   win.addEventListener('pagehide', onPageHide);

@@ -195,6 +195,20 @@ describe('reload', () => {
     expect(hash()).toBe('v=1&text=abcd');
   });
 
+  it('a reload that starts the new page before the old one’s pagehide still gets the change', () => {
+    start();
+    store.getState().setInputText('abc');
+    vi.advanceTimersByTime(WRITE_DELAY_MS);
+    const before = location.href;
+    store.getState().setInputText('abcd'); // not yet in the address, and no pagehide
+    const oldPage = stop;
+    history.replaceState(null, '', before);
+    const reloaded = createSceneStore();
+    stop = startSceneSync(reloaded, useLinkNotice);
+    expect(reloaded.getState().input.text).toBe('abcd');
+    oldPage?.();
+  });
+
   it('a different address (a link opened in this tab) wins over the tab’s scene', () => {
     sessionStorage.setItem(
       TAB_STORAGE_KEY,
