@@ -8,11 +8,14 @@ export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results/artifacts',
   fullyParallel: true,
-  workers: 2,
+  // One browser at a time: on this machine kind (2 cores) each test keeps both cores busy
+  // (renderer, compositor, the app's worker), so two at once take as long in all and twice
+  // as long each, near the timeout on a slower machine.
+  workers: 1,
   retries: 0,
   forbidOnly: true,
   timeout: 30_000,
-  reporter: process.env.CI ? [['list']] : [['list']],
+  reporter: [['list'], ['./tests/e2e/slowest-reporter.ts']],
   use: {
     baseURL: `http://127.0.0.1:${PORT}/`,
     browserName: 'chromium',

@@ -45,5 +45,8 @@ export default defineConfig({
     environment: 'node',
     setupFiles: ['tests/setup.ts'],
     testTimeout: 60_000,
+    // Both cores: vitest's default keeps one core free, which doubles the run on this
+    // machine kind (2 cores) with nothing else to do meanwhile.
+    maxWorkers: 2,
   },
 });

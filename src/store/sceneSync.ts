@@ -18,6 +18,9 @@ export const STORAGE_KEY = 'gatescope:scene:v1';
  */
 export const TAB_STORAGE_KEY = 'gatescope:scene:v1:tab';
 
+/** Addresses a tab's scene record keeps: a reload brings back one of the page's last ones. */
+const HELD_ADDRESSES = 8;
+
 /**
  * Quiet time after the last change before it is written to the address and localStorage,
  * ms: stepping with a held key writes once it stops, not between steps.
@@ -91,6 +94,13 @@ export function startSceneSync(
   let pendingSince: number | undefined;
 
   const addressHash = () => win.location.hash.replace(/^#/, '');
+  /** The last addresses this page has had (a reload may load any of them). */
+  const addresses: string[] = [];
+  const held = (address: string) => {
+    if (addresses.includes(address)) return;
+    addresses.push(address);
+    if (addresses.length > HELD_ADDRESSES) addresses.shift();
+  };
   const readSaved = (): string | null => {
     try {
       return win.localStorage.getItem(STORAGE_KEY);
@@ -98,13 +108,17 @@ export function startSceneSync(
       return null; // storage blocked (private mode, policy): links still work
     }
   };
-  /** This tab's scene at its last unload, when a reload brought back that same address. */
+  /**
+   * This tab's last scene, when a reload brought back an address the page had: a reload
+   * loads the address it started from, and the old page may still write its hash after.
+   */
   const takeTabScene = (address: string): string | null => {
     try {
       const record: unknown = JSON.parse(win.sessionStorage.getItem(TAB_STORAGE_KEY) ?? 'null');
       win.sessionStorage.removeItem(TAB_STORAGE_KEY);
       const { scene, at } = (record ?? {}) as { scene?: unknown; at?: unknown };
-      return at === address && typeof scene === 'string' ? scene : null;
+      const addresses = Array.isArray(at) ? at : [at];
+      return addresses.includes(address) && typeof scene === 'string' ? scene : null;
     } catch {
       return null;
     }
@@ -118,6 +132,7 @@ export function startSceneSync(
       try {
         win.history.replaceState(win.history.state, '', `#${hash}`);
         urlHash = hash;
+        held(hash);
       } catch {
         // A browser refusing (too many calls, too long a URL) keeps the old address.
       }
@@ -147,6 +162,7 @@ export function startSceneSync(
   };
 
   const initial = addressHash();
+  held(initial);
   const reloaded = takeTabScene(initial);
   const saved = initial === '' ? readSaved() : null;
   if (reloaded !== null) {
@@ -168,6 +184,7 @@ export function startSceneSync(
     const hash = addressHash();
     if (hash === urlHash) return;
     apply(hash, LINK_NOTICE_TITLE, true);
+    held(hash);
     urlHash = hash === '' ? encodeScene(store.getState()) : hash;
     schedule();
   };
@@ -175,13 +192,14 @@ export function startSceneSync(
     if (win.document.visibilityState === 'hidden') flush();
   };
   /**
-   * Keeps this tab's scene with the address a reload would load now. Written at every
-   * change, not only on pagehide: a reload right after a change can start the new page
-   * before the old one's pagehide handler has run.
+   * Keeps this tab's scene with the addresses a reload may load. Written at every change,
+   * not only on pagehide: a reload right after a change can start the new page before the
+   * old one's pagehide handler has run.
    */
   const rememberTabScene = (at: string) => {
+    held(at);
     try {
-      const record = { at, scene: encodeScene(store.getState()) };
+      const record = { at: addresses, scene: encodeScene(store.getState()) };
       win.sessionStorage.setItem(TAB_STORAGE_KEY, JSON.stringify(record));
     } catch {
       // No sessionStorage: a reload right after a change may miss that change.

@@ -48,7 +48,6 @@ test('Compare shows an LSTM beside a GRU, each with its diagram and heatmaps', a
   await expect(page.getByRole('table').getByText('measuring…')).toHaveCount(0, { timeout: 15_000 });
   expect(await overflowX(page)).toBeLessThanOrEqual(0);
   await page.screenshot({ path: 'test-results/screenshots/compare-two.png' });
-  expect(await seriousA11yViolations(page)).toEqual([]);
 });
 
 test('a third pane steps with the others; removing it and leaving compare restores one pane', async ({

@@ -24,7 +24,7 @@ for (const [n, lesson] of LESSONS.entries()) {
       // The stop is in the address too, so the teacher can link to it.
       // (stop 1 is the default, left out of the link)
       const where = k === 0 ? `lesson=${lesson.id}` : `stop=${k + 1}`;
-      await expect.poll(() => new URL(page.url()).hash).toContain(where);
+      await expect.poll(() => new URL(page.url()).hash, { intervals: [50] }).toContain(where);
       if (k === Math.min(2, lesson.stops.length - 1)) {
         await page.screenshot({
           path: `test-results/screenshots/lesson-${n + 1}-${lesson.id}.png`,

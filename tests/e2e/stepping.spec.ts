@@ -20,7 +20,6 @@ test('the default scene is an LSTM on a short text at step 1, and → moves one 
   await expect(slider(page)).toHaveAttribute('aria-valuenow', '2');
   await expect(diagram(page, 'LSTM', 2)).toBeVisible();
   await page.screenshot({ path: 'test-results/screenshots/lstm-step-2.png', fullPage: true });
-  expect(await seriousA11yViolations(page)).toEqual([]);
 });
 
 test('playback controls and keys drive the one time cursor', async ({ page }) => {

@@ -209,6 +209,21 @@ describe('reload', () => {
     oldPage?.();
   });
 
+  it('a reload loads the address it started from, though the old page wrote a newer one after', () => {
+    history.replaceState(null, '', '/#v=1'); // a link, so localStorage plays no part
+    start();
+    const before = location.href; // the reload starts here …
+    store.getState().setInputText('abcd');
+    vi.advanceTimersByTime(WRITE_DELAY_MS); // … then the old page writes the new hash
+    expect(hash()).toBe('v=1&text=abcd');
+    window.dispatchEvent(new PageTransitionEvent('pagehide'));
+    stop?.();
+    history.replaceState(null, '', before);
+    store = createSceneStore();
+    start();
+    expect(store.getState().input.text).toBe('abcd');
+  });
+
   it('a different address (a link opened in this tab) wins over the tab’s scene', () => {
     sessionStorage.setItem(
       TAB_STORAGE_KEY,
