@@ -48,5 +48,7 @@ export default defineConfig({
     // Both cores: vitest's default keeps one core free, which doubles the run on this
     // machine kind (2 cores) with nothing else to do meanwhile.
     maxWorkers: 2,
+    // Threads start faster than the default forked processes (about 60 s against 75 s here).
+    pool: 'threads',
   },
 });

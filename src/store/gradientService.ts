@@ -67,7 +67,15 @@ interface Queued {
   readonly sequence: Sequence;
   readonly job: GradientJob;
   readonly settle: (answer: GradientAnswer) => void;
+  /** Called instead of `settle` when the job is dropped unsent (a newer one replaced it). */
+  readonly drop?: () => void;
 }
+
+/**
+ * Jobs of one kind kept waiting; older ones are dropped (a slider dragged past their
+ * values). Three panes' worth, and a few more.
+ */
+const MAX_WAITING_PER_KIND = 6;
 
 /**
  * Jobs go to the worker one at a time, most urgent first: a trace (the pane shows nothing
@@ -106,15 +114,24 @@ function pump(): void {
   w.postMessage(request);
 }
 
-/** Queues one job about `model` on `sequence`; `settle` hears the answer. */
+/**
+ * Queues one job about `model` on `sequence`; `settle` hears the answer, or `drop` hears
+ * that a newer job of its kind pushed it out of the queue unsent.
+ */
 function send(
   model: Model,
   sequence: Sequence,
   job: GradientJob,
   settle: (answer: GradientAnswer) => void,
+  drop?: () => void,
 ): boolean {
   if (!getWorker()) return false;
-  queue.push({ model, sequence, job, settle });
+  queue.push({ model, sequence, job, settle, drop });
+  const sameKind = queue.filter((q) => q.job.kind === job.kind);
+  if (sameKind.length > MAX_WAITING_PER_KIND && sameKind[0]!.drop) {
+    queue.splice(queue.indexOf(sameKind[0]!), 1);
+    sameKind[0]!.drop();
+  }
   pump();
   return true;
 }
@@ -137,13 +154,19 @@ function post(
   if (!keys) asked.set(run, (keys = new Set()));
   if (keys.has(key)) return;
   keys.add(key);
-  send(run.model, run.sequence, job, (answer) => {
-    // An error (never expected: the run itself succeeded) leaves the cache empty, and
-    // the main thread then computes the value itself when asked.
-    if ('values' in answer) prime(answer.values);
-    asked.get(run)?.delete(key);
-    notify();
-  });
+  send(
+    run.model,
+    run.sequence,
+    job,
+    (answer) => {
+      // An error (never expected: the run itself succeeded) leaves the cache empty, and
+      // the main thread then computes the value itself when asked.
+      if ('values' in answer) prime(answer.values);
+      asked.get(run)?.delete(key);
+      notify();
+    },
+    () => asked.get(run)?.delete(key), // asked again if a view still wants it
+  );
 }
 
 /** Asks the worker for a run's Jacobian norms at a layer (clamped). */

@@ -61,12 +61,12 @@ test('a link opens the same cell, text, step and unit in a fresh browser', async
   await fresh.context.close();
 });
 
+// Three kinds that only a real browser can show: the notice on a page opened from a link,
+// decompression in the page, and a URL of 100 000 characters. Every other broken value (an
+// unknown version, out-of-range sizes, unknown cells, NaN …) is read by the same decoder
+// and checked, message by message, in tests/io/brokenHashes.test.ts.
 const BROKEN: readonly (readonly [string, string, RegExp])[] = [
   ['garbage', '#%%%', /Could not read '%%%'/],
-  ['an unknown version', '#v=99&A.cell=gru&t=3', /version '99'.*opened the default scene/],
-  ['an out-of-range hidden size', '#v=1&A.hidden=999', /hidden size '999' of model A/],
-  ['an unknown cell type', '#v=1&A.cell=transformer', /cell type 'transformer' of model A/],
-  ['NaN and Infinity', '#v=1&t=NaN&unit=Infinity', /time step 'NaN'.*\s*.*unit 'Infinity'/],
   ['a truncated compressed text', '#v=1&tz=CYQwLiDmB0Cm', /input text .*cut short/],
   [
     'a 100 000-character text',
