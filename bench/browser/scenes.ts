@@ -20,7 +20,7 @@ export const SCENES = {
     'v=1&panes=ABC&A.hidden=32&B.cell=gru&B.hidden=32&C.cell=rnn&C.hidden=32&in=noise&len=200',
   /** The largest scene the controls accept: three LSTM panes, H=64, 3 layers, T=2000. */
   largest:
-    'v=1&panes=ABC&A.hidden=64&A.layers=3&B.hidden=64&B.layers=3&C.hidden=64&C.layers=3&in=noise&len=2000',
+    'v=1&panes=ABC&A.hidden=64&A.layers=3&B.cell=lstm&B.hidden=64&B.layers=3&C.cell=lstm&C.hidden=64&C.layers=3&in=noise&len=2000',
   sharedLink: 'v=1&panes=AB&A.cell=lstm&B.cell=gru&text=the%20quick%20brown%20fox&t=7&unit=3',
 } as const;
 

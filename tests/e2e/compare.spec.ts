@@ -77,10 +77,6 @@ test('a third pane steps with the others; removing it and leaving compare restor
   await expect(page.getByRole('table').getByText('measuring…')).toHaveCount(0, { timeout: 15_000 });
   expect(await overflowX(page)).toBeLessThanOrEqual(0);
   await page.screenshot({ path: 'test-results/screenshots/compare-three.png' });
-  await page.screenshot({
-    path: 'test-results/screenshots/compare-three-full.png',
-    fullPage: true,
-  });
   expect(await seriousA11yViolations(page)).toEqual([]);
 
   await page.getByRole('button', { name: 'Remove model C' }).click();
