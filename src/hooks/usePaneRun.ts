@@ -1,3 +1,4 @@
+import { useDeferredValue } from 'react';
 import { paneRunOf, useScene, type PaneRun } from '../store';
 import type { PaneId, PaneSettings } from '../scene';
 
@@ -14,4 +15,13 @@ export function usePaneRun(id: PaneId): PaneRun | undefined {
   const pane = usePane(id);
   const input = useScene((s) => s.input);
   return pane ? paneRunOf(pane, input) : undefined;
+}
+
+/**
+ * The pane's run for the heavy views (heatmaps, equations): while a slider is dragged it
+ * lags one render behind, so the slider and the diagram update at once and these views
+ * catch up in a render React may interrupt (`useDeferredValue`).
+ */
+export function useDeferredPaneRun(id: PaneId): PaneRun | undefined {
+  return useDeferredValue(usePaneRun(id));
 }

@@ -3,7 +3,7 @@ import './equations.css';
 import { useCallback, useMemo, useState } from 'react';
 import type { Model, Trace } from '../../engine';
 import { numericEquations, symbolicEquations, type Notation } from '../../equations';
-import { usePaneRun } from '../../hooks/usePaneRun';
+import { useDeferredPaneRun } from '../../hooks/usePaneRun';
 import { useScene } from '../../store';
 import type { PaneId, Sequence } from '../../scene';
 import { captionOf, cellTitle, concatDefinition } from './captions';
@@ -30,7 +30,7 @@ export interface EquationsPanelProps {
  * A pane whose run failed shows a short message instead.
  */
 export function EquationsPanel({ paneId, defaultNotation = 'pytorch' }: EquationsPanelProps) {
-  const run = usePaneRun(paneId);
+  const run = useDeferredPaneRun(paneId);
   if (!run) return null;
   if (!run.ok) {
     return (

@@ -1,4 +1,4 @@
-import { usePane, usePaneRun } from '../../hooks/usePaneRun';
+import { useDeferredPaneRun, usePane } from '../../hooks/usePaneRun';
 import { useScene } from '../../store';
 import type { PaneId } from '../../scene';
 import { Heatmap } from './Heatmap';
@@ -21,7 +21,7 @@ const CONVENTIONS = { pytorch: 'PyTorch', classic: 'classic (Cho et al. 2014)' }
  */
 export function GateHeatmaps({ paneId }: GateHeatmapsProps) {
   const pane = usePane(paneId);
-  const run = usePaneRun(paneId);
+  const run = useDeferredPaneRun(paneId);
   const selectedLayer = useScene((s) => s.layer);
   if (!pane || !run) return null;
   const headingId = `heatmaps-${paneId}-title`;

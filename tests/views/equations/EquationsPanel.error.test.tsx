@@ -4,13 +4,14 @@ import { beforeEach, expect, it, vi } from 'vitest';
 import { useScene } from '../../../src/store';
 import { EquationsPanel } from '../../../src/views/equations/EquationsPanel';
 
-vi.mock('../../../src/hooks/usePaneRun', () => ({
-  usePaneRun: () => ({
+vi.mock('../../../src/hooks/usePaneRun', () => {
+  const failed = () => ({
     ok: false,
     error: 'weight_hh_l0 is not finite',
     sequence: { xs: [], tokens: [], inputSize: 1, features: ['x'] },
-  }),
-}));
+  });
+  return { usePaneRun: failed, useDeferredPaneRun: failed };
+});
 
 beforeEach(() => {
   useScene.setState(useScene.getInitialState(), true);
