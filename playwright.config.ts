@@ -6,6 +6,7 @@ const executablePath = await resolveChromium();
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  globalSetup: './tests/e2e/global-setup.ts',
   outputDir: 'test-results/artifacts',
   fullyParallel: true,
   // One browser at a time: on this machine kind (2 cores) each test keeps both cores busy
