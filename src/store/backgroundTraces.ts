@@ -4,7 +4,7 @@
  * (the same numbers `forward` gives here). Derived data: kept per (model, sequence) object
  * and never stored in the scene. Listeners (the app refreshes the panes) hear each result.
  */
-import { GATE_BLOCKS, type FullModelSpec, type Model, type TracePayload } from '../engine';
+import { parameterCount, type FullModelSpec, type Model, type TracePayload } from '../engine';
 import type { Sequence } from '../scene';
 import { canComputeOffThread, requestTrace } from './gradientService';
 
@@ -28,13 +28,12 @@ const waiting: { model: Model; sequence: Sequence }[] = [];
 let running = false;
 const listeners = new Set<() => void>();
 
-/** Multiply-adds of one forward pass: T · Σ_l G·H·(in_l + H). */
+/**
+ * About the multiply-adds of one forward pass: each step multiplies by every weight once
+ * (and adds every bias), so T times the parameter count.
+ */
 export function forwardCost(spec: Readonly<FullModelSpec>, T: number): number {
-  const { cell, inputSize, hiddenSize: H, numLayers } = spec;
-  let perStep = 0;
-  for (let l = 0; l < numLayers; l++)
-    perStep += GATE_BLOCKS[cell] * H * ((l === 0 ? inputSize : H) + H);
-  return T * perStep;
+  return T * parameterCount(spec);
 }
 
 /** True when `model` on `sequence` is better computed in the worker (and there is one). */
