@@ -43,6 +43,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import * as tfl from '@tensorflow/tfjs-layers';
 import type { ModelSpec, StateDict } from '../../src/engine';
+import { medianMs } from '../../src/calibration';
 
 /**
  * Tolerance for engine (float64) vs tfjs (float32): |a − b| ≤ abs + rel·scale, where
@@ -469,12 +470,6 @@ function fromKeras(
   };
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? (s[m] ?? NaN) : ((s[m - 1] ?? NaN) + (s[m] ?? NaN)) / 2;
-}
-
 /** Median wall-clock times of the tfjs model, in milliseconds. */
 export interface TfjsTiming {
   /** Forward pass over the whole sequence, outputs read back. */
@@ -520,16 +515,7 @@ export function timeTfjs(
       value.dataSync();
       for (const g of Object.values(grads)) g.dataSync();
     });
-  const time = (fn: () => void) => {
-    for (let i = 0; i < warmup; i++) fn();
-    const ms: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const t0 = performance.now();
-      fn();
-      ms.push(performance.now() - t0);
-    }
-    return median(ms);
-  };
+  const time = (fn: () => void) => medianMs(fn, runs, warmup);
   try {
     return { forwardMs: time(forwardOnce), forwardBackwardMs: time(forwardBackwardOnce) };
   } finally {
