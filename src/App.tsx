@@ -1,5 +1,4 @@
 import { useKeyboardShortcuts } from './hooks/useKeyboardShortcuts';
-import { useSceneSync } from './hooks/useSceneSync';
 import { usePlaybackClock } from './hooks/usePlaybackClock';
 import { useEffect } from 'react';
 import type { PaneId } from './scene';
@@ -46,7 +45,6 @@ import './styles/presentation.css';
 export function App() {
   useKeyboardShortcuts(useScene);
   usePlaybackClock(useScene);
-  useSceneSync(useScene);
   useDocumentMode();
   useEffect(() => startTrainedModelSync(useScene), []);
   useEffect(() => startBackgroundTraceSync(useScene), []);

@@ -17,6 +17,7 @@ import {
   type SceneField,
   type SceneSnapshot,
 } from './sceneSchema';
+import { formatCount } from '../format/count';
 
 /** A decoded hash: a complete, valid scene, and what could not be read. */
 export interface DecodedScene {
@@ -77,7 +78,7 @@ export function encodeScene(state: SceneSnapshot): string {
  */
 function quoted(raw: string, why?: string): [string, string] {
   const chars = Array.from(raw);
-  const size = chars.length > 32 ? `${chars.length.toLocaleString('en-US')} characters` : '';
+  const size = chars.length > 32 ? `${formatCount(chars.length)} characters` : '';
   const text = chars.length > 32 ? `${chars.slice(0, 32).join('')}…` : raw;
   const note = [size, why].filter(Boolean).join('; ');
   return [`'${text}'`, note ? `(${note})` : ''];

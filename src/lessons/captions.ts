@@ -4,6 +4,7 @@ import { sequenceLength, type PaneId } from '../scene';
 import { jacobianNormsOf, layerOf, unitOf, type OkPaneRun } from '../store/gradients';
 import { formatNorm } from '../format/norm';
 import { formatValue } from '../format/value';
+import { formatCount } from '../format/count';
 
 /** A placeholder: `{t}`, `{T}`, `{unit}`, or `{A.name}` for pane A. */
 const PLACEHOLDER = /\{(?:([ABC])\.)?([A-Za-z]+)\}/g;
@@ -65,7 +66,7 @@ function paneValue(name: string, run: OkPaneRun, scene: CaptionScene): string | 
     case 'grad':
       return formatNorm(jacobianNormsOf(run, layer)[0] ?? Number.NaN);
     case 'params':
-      return parameterCount(run.model.spec).toLocaleString('en-US');
+      return formatCount(parameterCount(run.model.spec));
     default: {
       const rows = run.trace.layers[layer]?.gates[name];
       const value = rows?.[k]?.[unitOf(run, scene.unit)];

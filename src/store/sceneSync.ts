@@ -1,6 +1,6 @@
 /**
- * Keeps the scene and the page address in step, without React (the `useSceneSync` hook
- * starts and stops it): reads a link on load, falls back to the last scene saved in
+ * Keeps the scene and the page address in step, without React (`main.tsx` starts it before
+ * the first render): reads a link on load, falls back to the last scene saved in
  * localStorage, then writes every change to the hash (history.replaceState: no history
  * entry per step) and to localStorage, debounced; applies a link pasted into the same tab.
  */
@@ -192,11 +192,15 @@ export function startSceneSync(
     if (win.document.visibilityState === 'hidden') flush();
   };
   /**
-   * Keeps this tab's scene with the addresses a reload may load. Written at every change,
-   * not only on pagehide: a reload right after a change can start the new page before the
-   * old one's pagehide handler has run.
+   * Keeps this tab's scene with the addresses a reload may load. Written one task after
+   * every change, not only on pagehide: a reload right after a change can start the new
+   * page before the old one's pagehide handler has run. (One task later, not inside the
+   * change: a step's keypress should not wait for storage; changes in one task write once.)
    */
+  let tabTimer: ReturnType<typeof setTimeout> | undefined;
   const rememberTabScene = (at: string) => {
+    clearTimeout(tabTimer);
+    tabTimer = undefined;
     held(at);
     try {
       const record = { at: addresses, scene: encodeScene(store.getState()) };
@@ -204,6 +208,10 @@ export function startSceneSync(
     } catch {
       // No sessionStorage: a reload right after a change may miss that change.
     }
+  };
+  const rememberSoon = () => {
+    held(addressHash());
+    tabTimer ??= setTimeout(() => rememberTabScene(addressHash()), 0);
   };
   const onPageHide = () => {
     const at = addressHash(); // before the flush: what a reload may load
@@ -213,7 +221,7 @@ export function startSceneSync(
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.playing) return;
     if (prev.playing || snapshotChanged(s, prev)) {
-      rememberTabScene(addressHash());
+      rememberSoon();
       schedule();
     }
   });
@@ -226,5 +234,6 @@ export function startSceneSync(
     win.removeEventListener('pagehide', onPageHide);
     win.document.removeEventListener('visibilitychange', onHide);
     if (timer !== undefined) flush();
+    if (tabTimer !== undefined) rememberTabScene(addressHash());
   };
 }

@@ -201,6 +201,7 @@ describe('reload', () => {
     vi.advanceTimersByTime(WRITE_DELAY_MS);
     const before = location.href;
     store.getState().setInputText('abcd'); // not yet in the address, and no pagehide
+    vi.advanceTimersByTime(0); // the old page runs one more task, long before a new page loads
     const oldPage = stop;
     history.replaceState(null, '', before);
     const reloaded = createSceneStore();

@@ -1,6 +1,7 @@
 import { PANE_COLORS } from '../gradients/paneColors';
 import { formatMs, formatNorm } from './format';
 import type { PaneSummary } from './useSummaries';
+import { formatCount } from '../../format/count';
 
 /** A cell's text: the formatted number, "measuring…" while unknown, "—" when there is none. */
 function cellText(value: number | null | undefined, format: (v: number) => string): string {
@@ -31,7 +32,7 @@ export function SummaryRow({ row }: SummaryRowProps) {
         />
         {row.title}
       </th>
-      <td>{row.parameters.toLocaleString('en-US')}</td>
+      <td>{formatCount(row.parameters)}</td>
       {cells.map(([value, format], k) => (
         <td key={k} className={value === undefined ? 'pending' : undefined}>
           {cellText(value, format)}

@@ -1,4 +1,5 @@
 import type { PaneSettings } from '../../scene';
+import { formatCount } from '../../format/count';
 
 /** A compare pane's region name: "Model A — LSTM" (letter, em dash, cell type upper-case). */
 export function paneTitle(pane: Pick<PaneSettings, 'id' | 'cell'>): string {
@@ -7,5 +8,5 @@ export function paneTitle(pane: Pick<PaneSettings, 'id' | 'cell'>): string {
 
 /** "1,234 parameters" (one parameter: "1 parameter"). */
 export function parametersText(count: number): string {
-  return `${count.toLocaleString('en-US')} parameter${count === 1 ? '' : 's'}`;
+  return `${formatCount(count)} parameter${count === 1 ? '' : 's'}`;
 }

@@ -7,6 +7,7 @@ import { SelectField } from './SelectField';
 import { TrainedModelNote } from './TrainedModelNote';
 import { TrainedModelSelect } from './TrainedModelSelect';
 import { WeightScaleSlider } from './WeightScaleSlider';
+import { formatCount } from '../../format/count';
 
 const CELLS = [
   ['rnn', 'RNN'],
@@ -114,7 +115,7 @@ export function ModelSettings({ paneId }: ModelSettingsProps) {
         />
       )}
       <p className="param-count">
-        {count.toLocaleString('en-US')} parameters ({inputSize} input feature
+        {formatCount(count)} parameters ({inputSize} input feature
         {inputSize === 1 ? '' : 's'})
       </p>
     </fieldset>

@@ -5,6 +5,7 @@
  * element, stage by stage (made on the first step, replayed on the next ones). React renders the new numbers once per step; the frames in
  * between never touch React.
  */
+import { mediaQuery } from '../mediaQuery';
 
 /**
  * How an element moves: `pulse` sends a dash along a path (the path needs pathLength=100
@@ -18,11 +19,7 @@ export type FlowRef = (element: Element | null) => (() => void) | undefined;
 
 /** True when the user asked the system for reduced motion (false where matchMedia is missing). */
 function prefersReducedMotion(): boolean {
-  return (
-    typeof window !== 'undefined' &&
-    typeof window.matchMedia === 'function' &&
-    window.matchMedia('(prefers-reduced-motion: reduce)').matches
-  );
+  return mediaQuery('(prefers-reduced-motion: reduce)')?.matches ?? false;
 }
 
 function keyframes(kind: FlowKind): Keyframe[] {

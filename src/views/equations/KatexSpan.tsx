@@ -1,5 +1,5 @@
-import katex from 'katex';
 import { memo, useLayoutEffect, useRef } from 'react';
+import { typesetInto } from './typeset';
 
 /** Props of {@link KatexSpan}. */
 export interface KatexSpanProps {
@@ -10,16 +10,17 @@ export interface KatexSpanProps {
 }
 
 /**
- * One LaTeX string typeset by `katex.render` into a span from a ref: KaTeX builds DOM
- * nodes, so nothing passes through innerHTML, and the page's CSP (no inline styles in
- * markup) holds. Memoized on `latex`: the same string is typeset once while mounted.
+ * One LaTeX string typeset by KaTeX into a span from a ref: KaTeX builds DOM nodes, so
+ * nothing passes through innerHTML, and the page's CSP (no inline styles in markup)
+ * holds. Memoized on `latex`; a string that differs from an earlier one only in its
+ * digits (the next step's subscript) has its digits rewritten in place ({@link typesetInto}).
  */
 export const KatexSpan = memo(function KatexSpan({ latex, className }: KatexSpanProps) {
   const ref = useRef<HTMLSpanElement>(null);
   useLayoutEffect(() => {
     const element = ref.current;
     if (!element) return;
-    katex.render(latex, element, { trust: false, throwOnError: false, output: 'htmlAndMathml' });
+    typesetInto(element, latex);
   }, [latex]);
   return <span ref={ref} className={className} />;
 });

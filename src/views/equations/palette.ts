@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import type { MarkRole, TermRole } from '../../equations';
 import { gateColor, scaleKindOf, signedColor, symmetricColor, textColorOn } from '../colors';
+import { mediaQuery } from '../mediaQuery';
 
 /** The page's colour scheme, as the CSS of the app follows it. */
 export type Scheme = 'light' | 'dark';
@@ -32,9 +33,7 @@ export function colorMark(scheme: Scheme): MarkRole {
 const DARK_QUERY = '(prefers-color-scheme: dark)';
 
 function darkQuery(): MediaQueryList | null {
-  return typeof window !== 'undefined' && typeof window.matchMedia === 'function'
-    ? window.matchMedia(DARK_QUERY)
-    : null;
+  return mediaQuery(DARK_QUERY);
 }
 
 /** The page's scheme: the one `<html data-theme>` forces (Theme select), else the system's. */

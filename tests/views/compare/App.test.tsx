@@ -2,11 +2,12 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../src/App';
+import { useLinkNotice } from '../../../src/io/notices';
 import { useScene } from '../../../src/store';
+import { startSceneSync } from '../../../src/store/sceneSync';
 
 beforeEach(() => {
-  // The app restores the last scene from the URL hash and localStorage, and opens the first
-  // lesson without either: start from a link to the schema's default scene.
+  // Start from the schema's default scene, with no saved scene around.
   localStorage.clear();
   sessionStorage.clear();
   history.replaceState(null, '', `${location.pathname}#v=1`);
@@ -122,6 +123,7 @@ describe('presentation, editing hidden and theme', () => {
 
   it('a lesson link’s editingHidden hides Controls behind a "Show controls" button', () => {
     history.replaceState(null, '', `${location.pathname}#v=1&noedit=1`);
+    const stopSync = startSceneSync(useScene, useLinkNotice); // as main.tsx does, before render
     render(<App />);
     expect(hasRegion('Controls')).toBe(false);
     expect(hasRegion('Gate heatmaps')).toBe(true);
@@ -130,6 +132,7 @@ describe('presentation, editing hidden and theme', () => {
     expect(hasRegion('Controls')).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Hide controls' }));
     expect(hasRegion('Controls')).toBe(false);
+    stopSync();
   });
 
   it('the Theme select sets the store and data-theme on <html>; System removes it', () => {

@@ -1,0 +1,111 @@
+import katex from 'katex';
+
+/** KaTeX options of every equation: untrusted-safe, errors shown in place, MathML kept. */
+const OPTIONS = { trust: false, throwOnError: false, output: 'htmlAndMathml' } as const;
+
+/** Typeset shapes kept: every line of three panes' equations, with room to spare. */
+const KEPT_SHAPES = 400;
+
+/** Typeset DOM by shape: the LaTeX with each digit written as 0 (colours left as they are). */
+const shapes = new Map<string, HTMLElement>();
+
+/** A `#rrggbb` / `#rgb` colour: its hex digits are not text and stay in the shape. */
+const COLOUR_OR_DIGIT = /#[0-9a-fA-F]{6}\b|#[0-9a-fA-F]{3}\b|\d/g;
+
+/** The shape of a LaTeX string and its text digits in order. */
+function shapeOf(latex: string): { shape: string; digits: string[] } {
+  const digits: string[] = [];
+  const shape = latex.replace(COLOUR_OR_DIGIT, (match) => {
+    if (match.length > 1) return match;
+    digits.push(match);
+    return '0';
+  });
+  return { shape, digits };
+}
+
+/**
+ * Writes `digits` in order over the digit characters of the text under `root` (one of
+ * KaTeX's two parts), skipping the LaTeX annotation (set apart by the caller). Returns false when the text does not
+ * hold exactly as many digits (a digit in the LaTeX was a size, not text).
+ */
+function fillDigits(root: Node, digits: readonly string[]): boolean {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  let next = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.parentElement?.tagName.toLowerCase() === 'annotation') continue;
+    const text = node.nodeValue ?? '';
+    if (!/\d/.test(text)) continue;
+    let filled = '';
+    for (const ch of text) {
+      if (ch >= '0' && ch <= '9') {
+        const digit = digits[next++];
+        if (digit === undefined) return false;
+        filled += digit;
+      } else filled += ch;
+    }
+    node.nodeValue = filled;
+  }
+  return next === digits.length;
+}
+
+/**
+ * Rewrites typeset KaTeX of the same shape as `latex`: its digits (the MathML and the
+ * visual part each hold every digit once) and its LaTeX annotation. False when the
+ * digits do not line up; the DOM is then half rewritten and must be replaced.
+ */
+function rewrite(root: HTMLElement, latex: string, digits: readonly string[]): boolean {
+  const parts = root.querySelectorAll('.katex-mathml, .katex-html');
+  if (parts.length === 0 || ![...parts].every((part) => fillDigits(part, digits))) return false;
+  for (const annotation of root.querySelectorAll('annotation')) annotation.textContent = latex;
+  return true;
+}
+
+/** KaTeX's output for a LaTeX string, rendered into a fresh span. */
+function render(latex: string): HTMLElement {
+  const holder = document.createElement('span');
+  katex.render(latex, holder, OPTIONS);
+  return holder;
+}
+
+/**
+ * KaTeX's DOM for `latex`, typeset once per shape: LaTeX that differs only in its digits
+ * (the step in `i_{12}`, a number) has the same boxes, as KaTeX's digits all have the same
+ * width, height and depth. So a cached typeset of the shape is cloned and its digits, in
+ * the visual part and in the MathML, are rewritten in order; the MathML's LaTeX annotation
+ * gets the real source. When the digits do not line up (a digit that sizes something, as
+ * in `\kern3mu`), the string is typeset as it is. Returns nodes to put in an element.
+ */
+export function typeset(latex: string): Node[] {
+  const { shape, digits } = shapeOf(latex);
+  let typesetShape = shapes.get(shape);
+  if (typesetShape) {
+    shapes.delete(shape);
+  } else {
+    typesetShape = render(shape);
+  }
+  shapes.set(shape, typesetShape);
+  if (shapes.size > KEPT_SHAPES) shapes.delete(shapes.keys().next().value as string);
+  if (digits.length === 0) return cloneChildren(typesetShape);
+
+  const copy = typesetShape.cloneNode(true) as HTMLElement;
+  return rewrite(copy, latex, digits) ? [...copy.childNodes] : [...render(latex).childNodes];
+}
+
+/** The shape each element shows now, as {@link typesetInto} left it. */
+const shown = new WeakMap<Element, string>();
+
+/**
+ * Typesets `latex` into `element`. When the element shows the same shape (the LaTeX it
+ * had differs only in its digits), the digits are rewritten where they stand: no KaTeX
+ * run, no new nodes, only text changes for the browser to lay out.
+ */
+export function typesetInto(element: HTMLElement, latex: string): void {
+  const { shape, digits } = shapeOf(latex);
+  if (shown.get(element) === shape && rewrite(element, latex, digits)) return;
+  element.replaceChildren(...typeset(latex));
+  shown.set(element, shape);
+}
+
+function cloneChildren(element: HTMLElement): Node[] {
+  return [...element.childNodes].map((node) => node.cloneNode(true));
+}
