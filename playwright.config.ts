@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, resolveChromium } from './tests/e2e/chromium';
 
-const PORT = 4173;
+/** Port of the preview server; E2E_PORT lets two checkouts on one machine test at once. */
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 const executablePath = await resolveChromium();
 
 export default defineConfig({
