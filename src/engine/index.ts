@@ -4,7 +4,7 @@
  * parameter names and equations. Pure TypeScript; imports nothing outside this folder.
  * See ../../README.md ("The engine") and NOTES.md for the conventions.
  */
-export { createModel, toStateDict } from './model';
+export { createModel, stateDictViews, toStateDict } from './model';
 export { initParams, type InitOptions } from './init';
 export { forward } from './forward';
 export { tracePayload, traceFromPayload, transferables, type TracePayload } from './transfer';
@@ -28,6 +28,7 @@ export type {
   Rows,
   RnnGate,
   StateDict,
+  StateDictLike,
   Trace,
   Gradients,
 } from './types';

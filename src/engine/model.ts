@@ -1,7 +1,7 @@
-import { readMatrix, readVector, toNested } from './arrays';
+import { readMatrix, readVector, rowViews, toNested } from './arrays';
 import { initParams } from './init';
 import { formatShape, normalizeSpec, parameterShapes, type ParamShape } from './spec';
-import type { LayerParams, Model, ModelSpec, StateDict } from './types';
+import type { LayerParams, Model, ModelSpec, StateDict, StateDictLike } from './types';
 
 /**
  * Builds a model from a spec and PyTorch-named parameters (a `state_dict` dumped to
@@ -10,7 +10,7 @@ import type { LayerParams, Model, ModelSpec, StateDict } from './types';
  * name, a wrong shape, or a value that is not a finite number. Copies the numbers: later
  * changes to `params` do not reach the model.
  */
-export function createModel(spec: ModelSpec, params?: StateDict): Model {
+export function createModel(spec: ModelSpec, params?: StateDictLike): Model {
   const full = normalizeSpec(spec);
   const dict = params ?? initParams(full, { seed: 0 });
   if (dict === null || typeof dict !== 'object') {
@@ -54,6 +54,22 @@ export function toStateDict(model: Model): StateDict {
   return dict;
 }
 
+/**
+ * The model's parameters by `state_dict` name without copying them: vectors are the
+ * model's own buffers, matrices frozen row views into them ([rows][cols]). For posting to
+ * a worker, where the structured clone copies each buffer once: plain arrays
+ * ({@link toStateDict}) cost an allocation per number there and here. Read only.
+ */
+export function stateDictViews(model: Model): StateDictLike {
+  const dict: Record<string, ArrayLike<number> | readonly ArrayLike<number>[]> = {};
+  for (const shape of parameterShapes(model.spec)) {
+    const buffer = layerBuffer(model.layers[shape.layer] as LayerParams, shape.kind);
+    const { rows, cols } = shape;
+    dict[shape.name] = cols === undefined ? buffer : rowViews(buffer, rows, cols, 0, cols);
+  }
+  return Object.freeze(dict);
+}
+
 /** The flat buffer of one parameter of a layer. */
 export function layerBuffer(layer: LayerParams, kind: ParamShape['kind']): Float64Array {
   switch (kind) {
@@ -69,7 +85,7 @@ export function layerBuffer(layer: LayerParams, kind: ParamShape['kind']): Float
 }
 
 /** Reads, checks and flattens one named parameter. */
-function readParam(dict: StateDict, shape: ParamShape): Float64Array {
+function readParam(dict: StateDictLike, shape: ParamShape): Float64Array {
   const { name, rows, cols } = shape;
   const value = dict[name] as unknown;
   if (value === undefined) {

@@ -37,6 +37,14 @@ export type FullModelSpec = Required<ModelSpec>;
  */
 export type StateDict = Record<string, number[] | number[][]>;
 
+/**
+ * What {@link StateDict} names, as any array-likes: typed arrays, or matrices as arrays
+ * of row views. `createModel` reads either form (and copies the numbers).
+ */
+export type StateDictLike = Readonly<
+  Record<string, ArrayLike<number> | readonly ArrayLike<number>[]>
+>;
+
 /** Names of the quantities a cell records per step, as the equations write them. */
 export type LstmGate = 'i' | 'f' | 'g' | 'o' | 'c' | 'h';
 /** GRU quantities: reset r, update z, candidate n (h̃ in `classic`), state h. */

@@ -1,4 +1,4 @@
-import { toStateDict, type Model, type TracePayload } from '../engine';
+import { stateDictViews, type Model, type TracePayload } from '../engine';
 import type { Sequence } from '../scene';
 import {
   hasJacobianNorms,
@@ -107,7 +107,7 @@ function pump(): void {
     id,
     runKey: `${idOf(modelIds, model)}/${idOf(sequenceIds, sequence)}`,
     spec: model.spec,
-    params: toStateDict(model),
+    params: stateDictViews(model),
     xs: sequence.xs,
     job,
   };

@@ -14,7 +14,7 @@ import {
   transferables,
   type Model,
   type ModelSpec,
-  type StateDict,
+  type StateDictLike,
   type Trace,
   type TracePayload,
 } from '../engine';
@@ -35,7 +35,7 @@ export interface GradientRequest {
   /** Names the (model, input) pair: equal keys mean the same model on the same input. */
   runKey: string;
   spec: ModelSpec;
-  params: StateDict;
+  params: StateDictLike;
   /** [T][I] input of layer 0. */
   xs: number[][];
   job: GradientJob;

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createModel, initParams, toStateDict } from '../../src/engine';
+import { createModel, initParams, stateDictViews, toStateDict } from '../../src/engine';
 import type { StateDict } from '../../src/engine';
 import {
   CONFIGS,
@@ -68,6 +68,21 @@ describe('initParams and the state dict', () => {
       fc.property(initArb, (c) => {
         const sd = paramsOf(c);
         expect(toStateDict(createModel(c.spec, sd))).toEqual(sd);
+      }),
+      RUNS,
+    );
+  });
+
+  it('stateDictViews shares the model’s buffers, and survives a worker’s structured clone', () => {
+    fc.assert(
+      fc.property(initArb, (c) => {
+        const sd = paramsOf(c);
+        const model = createModel(c.spec, sd);
+        const views = stateDictViews(model);
+        const W = views.weight_hh_l0 as readonly Float64Array[];
+        expect(W[0]!.buffer, 'no copy').toBe(model.layers[0]!.W_hh.buffer);
+        // What the worker gets: one copy per buffer, read back into the same parameters.
+        expect(toStateDict(createModel(c.spec, structuredClone(views)))).toEqual(sd);
       }),
       RUNS,
     );

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { Nonlinearity, Rows } from '../../engine';
 import { useScene } from '../../store';
 import type { PaneId } from '../../scene';
@@ -35,7 +35,8 @@ export function Heatmap({ paneId, name, rows, T, H, tokens, nonlinearity = 'tanh
     () => heatmapScaleFor(name, rows, nonlinearity),
     [name, rows, nonlinearity],
   );
-  const pixels = useMemo(() => heatmapPixels(rows, T, H, scale), [rows, T, H, scale]);
+  // The image is made where it is painted (maybe in a later task), not during render.
+  const pixels = useCallback(() => heatmapPixels(rows, T, H, scale), [rows, T, H, scale]);
   const linked = useScene((s) => s.hovered?.pane === paneId && s.hovered.name === name);
   return (
     <div className={linked ? 'heatmap linked' : 'heatmap'}>

@@ -29,8 +29,8 @@ export interface HeatmapPlotProps {
   tokens: readonly string[];
   /** The heatmap's colour scale (for the tooltip swatch). */
   scale: HeatmapScale;
-  /** RGBA image of the cells, T × H (from heatmapPixels). */
-  pixels: Uint8ClampedArray;
+  /** Makes the RGBA image of the cells, T × H (heatmapPixels), when it is painted. */
+  pixels: () => Uint8ClampedArray;
 }
 
 /** The cell under a mouse event on the plot element, from its bounding box. */

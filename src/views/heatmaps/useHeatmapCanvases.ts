@@ -3,13 +3,14 @@ import { useScene } from '../../store';
 import type { HoverTarget, PaneId } from '../../scene';
 import { drawCursorOverlay, prepareOverlay, type OverlayState } from './overlay';
 import { paintBase } from './paint';
+import { paintInTurn, paintsLater } from './paintQueue';
 
 /** Sizes and identity of a heatmap whose canvases {@link useHeatmapCanvases} draws. */
 export interface HeatmapCanvasOptions {
   /** The pane whose hovered cells are marked. */
   readonly paneId: PaneId;
-  /** RGBA image of T × H pixels (see heatmapPixels). */
-  readonly pixels: Uint8ClampedArray;
+  /** Makes the RGBA image of T × H pixels (see heatmapPixels); a new function, a new image. */
+  readonly pixels: () => Uint8ClampedArray;
   /** Steps (image width). */
   readonly T: number;
   /** Units (image height). */
@@ -29,7 +30,8 @@ function pointedCell(hovered: HoverTarget | null, paneId: PaneId): OverlayState[
 
 /**
  * Draws a heatmap's two canvases. The base gets the T × H image once per image (the
- * browser scales it, pixelated); the overlay, sized to the plot at devicePixelRatio,
+ * browser scales it, pixelated): at once for a small image, in a task of its own for a
+ * large one (paintQueue), so that many large heatmaps do not freeze the page; the overlay, sized to the plot at devicePixelRatio,
  * gets the time cursor, redrawn straight from a store subscription on every step, unit
  * or hover change: no React render in between.
  */
@@ -39,7 +41,13 @@ export function useHeatmapCanvases(
   { paneId, pixels, T, H, width, height }: HeatmapCanvasOptions,
 ): void {
   useLayoutEffect(() => {
-    if (base.current) paintBase(base.current, pixels, T, H);
+    const canvas = base.current;
+    if (!canvas) return;
+    if (!paintsLater(T, H)) {
+      paintBase(canvas, pixels(), T, H);
+      return;
+    }
+    return paintInTurn(canvas, () => paintBase(canvas, pixels(), T, H));
   }, [base, pixels, T, H]);
 
   useEffect(() => {

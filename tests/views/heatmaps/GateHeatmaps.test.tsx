@@ -149,6 +149,24 @@ describe('GateHeatmaps', () => {
     expect(bases.map((ctx) => callsOf(ctx, 'putImageData').length)).toEqual([1, 1, 1, 1, 1, 1]);
   });
 
+  it('paints a large scene’s images after the render, one task each, each once', async () => {
+    const contextOf = stubCanvases();
+    act(() => {
+      useScene.getState().setInputKind('noise');
+      expect(useScene.getState().setSequenceLength(700)).toBeNull();
+      expect(useScene.getState().updatePane('A', { hiddenSize: 64 })).toBeNull();
+    });
+    render(<GateHeatmaps paneId="A" />);
+    const bases = screen
+      .getAllByRole('img')
+      .map((img) => contextOf(img.querySelector('canvas') as HTMLCanvasElement));
+    const painted = () => bases.map((ctx) => callsOf(ctx, 'putImageData').length);
+    expect(painted(), 'nothing painted in the render’s own task').toEqual([0, 0, 0, 0, 0, 0]);
+    await vi.waitFor(() => expect(painted()).toEqual([1, 1, 1, 1, 1, 1]));
+    expect(bases[0]!.canvas).toHaveProperty('width', 700);
+    expect(bases[0]!.canvas).toHaveProperty('height', 64);
+  });
+
   it('clamps the selected layer to the pane’s layers and redraws for a new layer', () => {
     noCanvas();
     useScene.getState().updatePane('A', { numLayers: 2 });
