@@ -3,6 +3,7 @@ import { closeLesson, goToStop } from '../../lessons/navigate';
 import type { Lesson } from '../../lessons/types';
 import { useScene } from '../../store';
 import { Region } from '../Region';
+import { CAPTION_ID } from './ids';
 import { StopDrift } from './StopDrift';
 import { useBringIntoView } from './useBringIntoView';
 import { useStopCaption } from './useStopCaption';
@@ -23,7 +24,9 @@ export interface StopNotesProps {
 export function StopNotes({ lesson, k }: StopNotesProps) {
   const { text, differences } = useStopCaption(lesson, k);
   const caption = useRef<HTMLParagraphElement>(null);
-  useBringIntoView(lesson.stops[k]?.views, `${lesson.id}:${k}`);
+  // Again when presentation turns on or off: the layout moves everything.
+  const presenting = useScene((s) => s.presentation);
+  useBringIntoView(lesson.stops[k]?.views, `${lesson.id}:${k}:${presenting}`);
   const go = (next: number) => goToStop(useScene, lesson.id, next);
   const back = () => {
     go(k);
@@ -44,6 +47,7 @@ export function StopNotes({ lesson, k }: StopNotesProps) {
       </p>
       <p
         ref={caption}
+        id={CAPTION_ID}
         className="lesson-caption"
         aria-live="polite"
         data-stop={k + 1}

@@ -2,22 +2,30 @@ import { useEffect } from 'react';
 import type { StopView } from '../../lessons/types';
 import { mediaQuery } from '../mediaQuery';
 
+/** How far down the first screen a view may start and still count as in view. */
+const IN_VIEW = 0.75;
+
 /**
- * When the stop changes (`key`), scrolls the first view it refers to (the region of that
- * id) into view, smoothly unless the user prefers reduced motion; a view already on screen
- * does not move. Waits a frame, so a view the stop has just made visible is laid out.
+ * When the stop changes (`key`), shows what it is about: the page's top (header, notes and
+ * diagram) when the first view the stop refers to starts within the first screen (beside
+ * the diagram, say) or when it refers to none; otherwise that view (the region of that id),
+ * scrolled to the top of the screen. Smooth unless the user prefers reduced motion. Waits
+ * a frame, so a view the stop has just made visible is laid out.
  */
 export function useBringIntoView(views: readonly StopView[] | undefined, key: string): void {
   const first = views?.[0];
   useEffect(() => {
-    if (!first) return;
     const frame = requestAnimationFrame(() => {
-      const region = document.getElementById(first);
-      if (!region || typeof region.scrollIntoView !== 'function') return;
-      const box = region.getBoundingClientRect();
-      if (box.top >= 0 && box.top < window.innerHeight * 0.75) return; // already in view
-      const still = mediaQuery('(prefers-reduced-motion: reduce)')?.matches ?? true;
-      region.scrollIntoView({ behavior: still ? 'auto' : 'smooth', block: 'start' });
+      const behavior =
+        (mediaQuery('(prefers-reduced-motion: reduce)')?.matches ?? true) ? 'auto' : 'smooth';
+      const region = first ? document.getElementById(first) : null;
+      const top = region ? region.getBoundingClientRect().top + window.scrollY : 0;
+      if (!region || top < window.innerHeight * IN_VIEW) {
+        // Even at the top: this stops a smooth scroll still running towards another view.
+        if (typeof window.scrollTo === 'function') window.scrollTo({ top: 0, behavior });
+      } else if (typeof region.scrollIntoView === 'function') {
+        region.scrollIntoView({ behavior, block: 'start' });
+      }
     });
     return () => cancelAnimationFrame(frame);
   }, [first, key]);
