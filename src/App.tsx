@@ -1,6 +1,6 @@
 import { useKeyboardShortcuts } from './hooks/useKeyboardShortcuts';
 import { usePlaybackClock } from './hooks/usePlaybackClock';
-import { useEffect } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PaneId } from './scene';
 import { selectCompare, startBackgroundTraceSync, startTrainedModelSync, useScene } from './store';
 import { ComparePanes } from './views/compare/ComparePanes';
@@ -13,10 +13,14 @@ import { ModelSettings } from './views/controls/ModelSettings';
 import { PlaybackControls } from './views/controls/PlaybackControls';
 import { PresentationToggle } from './views/controls/PresentationToggle';
 import { ShowControlsButton } from './views/controls/ShowControlsButton';
+import { ShortcutsDialog } from './views/controls/ShortcutsDialog';
 import { ThemeSelect } from './views/controls/ThemeSelect';
 import { useDocumentMode } from './views/controls/useDocumentMode';
 import { CellDiagram } from './views/diagram/CellDiagram';
 import { LessonPicker } from './views/lessons/LessonPicker';
+import { useSceneTop } from './views/lessons/useSceneTop';
+import { useStopViews } from './views/lessons/useStopViews';
+import type { StopView } from './lessons/types';
 import { LazyPanel } from './views/LazyPanel';
 import {
   LazyCompareSummary,
@@ -40,10 +44,13 @@ import './styles/presentation.css';
  * Compare mode: one region per pane ("Model A — LSTM") with its diagram and heatmaps
  * stacked, the Comparison table, the Controls as a band, then Equations and Gradients.
  * Presentation mode and a lesson link (`editingHidden`) fold the editing panels away;
- * presentation also leaves out heatmaps, gradients and the table.
+ * presentation also leaves out heatmaps, gradients and the table, but for those the open
+ * lesson's stop refers to. The ? key opens the list of keyboard shortcuts.
  */
 export function App() {
-  useKeyboardShortcuts(useScene);
+  const [help, setHelp] = useState(false);
+  const openHelp = useCallback(() => setHelp(true), []);
+  useKeyboardShortcuts(useScene, { onHelp: openHelp });
   usePlaybackClock(useScene);
   useDocumentMode();
   useEffect(() => startTrainedModelSync(useScene), []);
@@ -54,8 +61,13 @@ export function App() {
   const editingHidden = useScene((s) => s.editingHidden);
   const views = useScene((s) => s.views);
   const lessonOpen = useScene((s) => s.lesson !== '');
+  const stopViews = useStopViews();
+  const sceneRef = useRef<HTMLElement>(null);
+  useSceneTop(sceneRef, presentation && lessonOpen);
+  /** Presentation shows an analysis view only when the lesson's stop refers to it. */
+  const shown = (view: StopView) => !presentation || stopViews.includes(view);
   const editable = !presentation && !editingHidden;
-  const showHeatmaps = views.heatmaps && !presentation;
+  const showHeatmaps = views.heatmaps && shown('heatmaps');
   // One pane: the Controls column comes first. Compare: the panes come first, so that they
   // show at once; the Controls follow as a band under the comparison table.
   const controls = editable && (
@@ -72,7 +84,7 @@ export function App() {
     </Region>
   );
   return (
-    <div className="app">
+    <div className="app" data-lesson={lessonOpen ? (stopViews[0] ?? '') : undefined}>
       <header className="app-header">
         <h1>Gatescope</h1>
         <p className="tagline">RNN, LSTM and GRU gates, one time step at a time.</p>
@@ -97,6 +109,7 @@ export function App() {
         </LazyPanel>
       )}
       <main
+        ref={sceneRef}
         className="scene"
         data-layout={compare ? 'compare' : 'single'}
         data-editing={editable ? 'shown' : 'hidden'}
@@ -131,7 +144,7 @@ export function App() {
             )}
           </>
         )}
-        {compare && !presentation && (
+        {compare && shown('summary') && (
           <Region id="summary" title="Comparison">
             <LazyPanel what="comparison" minHeight={140}>
               <LazyCompareSummary />
@@ -140,7 +153,7 @@ export function App() {
         )}
         {compare && controls}
         {views.equations && <EquationsRegion />}
-        {views.gradients && !presentation && (
+        {views.gradients && shown('gradients') && (
           <Region id="gradients" title="Gradients through time">
             <LazyPanel what="gradients" minHeight={420}>
               <LazyGradientPanel />
@@ -148,6 +161,7 @@ export function App() {
           </Region>
         )}
       </main>
+      <ShortcutsDialog open={help} onClose={() => setHelp(false)} />
     </div>
   );
 }

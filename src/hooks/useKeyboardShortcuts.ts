@@ -1,6 +1,35 @@
 import { useEffect } from 'react';
+import { goToStop, lessonById } from '../lessons/navigate';
 import { type SceneStore } from '../store';
 import { sequenceLength } from '../scene';
+
+/** One keyboard shortcut as the shortcut list shows it. */
+export interface Shortcut {
+  /** The keys, as written on the keyboard ("Page Down"). */
+  readonly keys: readonly string[];
+  /** What they do. */
+  readonly does: string;
+}
+
+/** Every shortcut of the page, in the order the shortcut list (the ? key) shows them. */
+export const SHORTCUTS: readonly Shortcut[] = [
+  { keys: ['→', '←'], does: 'Next / previous time step' },
+  { keys: ['Home', 'End'], does: 'First / last time step' },
+  { keys: ['Space'], does: 'Play or pause' },
+  {
+    keys: ['Page Down', 'Page Up'],
+    does: 'With a lesson open: next / previous stop (what a presenter’s clicker sends). Without: next / previous time step',
+  },
+  { keys: ['P'], does: 'Presentation mode on or off' },
+  { keys: ['?'], does: 'This list of shortcuts' },
+  { keys: ['Esc'], does: 'Close this list' },
+];
+
+/** What the shortcuts call beyond the store. */
+export interface ShortcutActions {
+  /** Opens the list of shortcuts (the ? key). */
+  onHelp?: () => void;
+}
 
 /** True when a key event belongs to a field that uses the keys itself. */
 function isEditable(target: EventTarget | null): boolean {
@@ -28,12 +57,15 @@ function takesLetters(target: EventTarget | null): boolean {
 }
 
 /**
- * Playback from the keyboard anywhere outside a form field: ←/→ and Page Up/Down (what
- * presenter clickers send) step, Space plays or pauses, Home/End jump to the first and
- * last step. P turns presentation mode on or off wherever a letter is not typed into a text
- * field or a select (so also on a focused slider or button). A focused button keeps Space.
+ * Playback from the keyboard anywhere outside a form field: ←/→ step, Space plays or
+ * pauses, Home/End jump to the first and last step. Page Down/Up (what presenter clickers
+ * send) move to the next/previous stop while a lesson is open, and step otherwise. P turns
+ * presentation mode on or off and ? opens the shortcut list wherever a letter is not typed
+ * into a text field or a select (so also on a focused slider or button). A focused button
+ * keeps Space. The whole list is {@link SHORTCUTS}.
  */
-export function useKeyboardShortcuts(store: SceneStore): void {
+export function useKeyboardShortcuts(store: SceneStore, actions: ShortcutActions = {}): void {
+  const { onHelp } = actions;
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
@@ -43,16 +75,28 @@ export function useKeyboardShortcuts(store: SceneStore): void {
         event.preventDefault();
         return;
       }
+      if (event.key === '?' && onHelp && !takesLetters(event.target)) {
+        onHelp();
+        event.preventDefault();
+        return;
+      }
       if (isEditable(event.target)) return;
       switch (event.key) {
         case 'ArrowRight':
-        case 'PageDown':
           s.stepBy(1);
           break;
         case 'ArrowLeft':
-        case 'PageUp':
           s.stepBy(-1);
           break;
+        case 'PageDown':
+        case 'PageUp': {
+          const by = event.key === 'PageDown' ? 1 : -1;
+          const lesson = s.lesson ? lessonById(s.lesson) : undefined;
+          const next = s.stop + by;
+          if (!lesson) s.stepBy(by);
+          else if (next >= 0 && next < lesson.stops.length) goToStop(store, lesson.id, next);
+          break;
+        }
         case 'Home':
           s.setStep(1);
           break;
@@ -70,5 +114,5 @@ export function useKeyboardShortcuts(store: SceneStore): void {
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [store]);
+  }, [store, onHelp]);
 }

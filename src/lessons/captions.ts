@@ -12,7 +12,7 @@ const PLACEHOLDER = /\{(?:([ABC])\.)?([A-Za-z]+)\}/g;
 /** Shown for a number that is not there yet (a trained model still loading). */
 export const PENDING = '…';
 
-/** Shown for a number of a pane the user has removed since the stop opened. */
+/** Shown for a number that does not exist (a pane or a quantity the scene lacks). */
 export const ABSENT = '—';
 
 /** The part of the scene a caption reads. */
@@ -23,18 +23,18 @@ const withMinus = (s: string) => s.replace(/^-/, '−');
 
 /**
  * The caption with its placeholders filled from the scene (see types.ts for the list).
- * Values of a model still loading read "…", those of a pane no longer shown "—"; a
- * placeholder this function does not know stays as it is, in braces, so a test over every
- * lesson can find it.
+ * Values of a model still loading read "…"; those of a pane or quantity the scene lacks
+ * read "—", so no raw placeholder ever reaches the screen (tests/lessons/lessons.test.ts
+ * checks every placeholder of every lesson against the names listed in types.ts).
  */
 export function fillCaption(caption: string, scene: CaptionScene): string {
-  return caption.replace(PLACEHOLDER, (whole, paneId: string | undefined, name: string) => {
-    if (!paneId) return sceneValue(name, scene) ?? whole;
+  return caption.replace(PLACEHOLDER, (_, paneId: string | undefined, name: string) => {
+    if (!paneId) return sceneValue(name, scene) ?? ABSENT;
     const pane = scene.panes.find((p) => p.id === (paneId as PaneId));
     if (!pane) return ABSENT;
     const run = paneRunOf(pane, scene.input);
     if (!run.ok) return PENDING;
-    return paneValue(name, run, scene) ?? whole;
+    return paneValue(name, run, scene) ?? ABSENT;
   });
 }
 

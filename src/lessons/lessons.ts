@@ -37,6 +37,7 @@ export const LESSONS: readonly Lesson[] = [
       },
       {
         set: 't=1&nseed=3',
+        views: ['heatmaps'],
         caption:
           'Another sample (Sample 3 under Input) starts with x = {A.x}. Step through it with → and watch the cell state of unit {unit} move the other way and stay there. In the heatmaps, the f rows are almost uniformly close to 1: the belt keeps running.',
       },
@@ -63,6 +64,7 @@ export const LESSONS: readonly Lesson[] = [
       },
       {
         set: 't=50',
+        views: ['gradients'],
         caption:
           'Training follows the gradient back through time (BPTT), and the plot under “Gradients through time” shows how much the last h still depends on each earlier h. For the RNN ‖∂h_T/∂h_1‖ = {A.grad}, for the LSTM {B.grad}: the answer hangs on step 1, and the RNN’s gradient from there is too faint to learn from.',
       },
@@ -81,21 +83,25 @@ export const LESSONS: readonly Lesson[] = [
     scene: 'panes=A&A.cell=rnn&A.hidden=16&A.init=orthogonal&in=noise&len=60&t=60',
     stops: [
       {
+        views: ['gradients'],
         caption:
           'A plain RNN with random orthogonal weights on 60 steps of noise. Going one step back multiplies the gradient by W_hhᵀ and by tanh′ ≤ 1, so over many steps it shrinks or grows geometrically; the plot is on a log scale. With weight scale 1: ‖∂h_T/∂h_1‖ = {A.grad}.',
       },
       {
         set: 'A.scale=0.5',
+        views: ['gradients'],
         caption:
           'Halve the recurrent weights (weight scale 0.5) and the gradient dies within a few steps: ‖∂h_T/∂h_1‖ = {A.grad}. Whatever happened early in the sequence can no longer be learned from.',
       },
       {
         set: 'A.scale=3',
+        views: ['gradients'],
         caption:
           'Triple them (weight scale 3) and it explodes instead: ‖∂h_T/∂h_1‖ = {A.grad}. One huge gradient throws the weights far off, which is why training clips the gradient’s norm (the trained models here were clipped at 1).',
       },
       {
         set: 'A.scale=3&len=20&t=20',
+        views: ['gradients'],
         caption:
           'Length matters as much as scale: the same weights over 20 steps give ‖∂h_T/∂h_1‖ = {A.grad}. Drag the Weight scale slider and change the Sequence length to see both effects at once.',
       },
@@ -112,28 +118,33 @@ export const LESSONS: readonly Lesson[] = [
     stops: [
       {
         set: 't=1',
+        dependsOn: ['naming'],
         caption:
           'The adding problem: each step brings a random number and a marker, and at the end the model must give the sum of the two marked numbers. In this sample they are at steps 11 and 38. The gate names are switched to learn, forget, remember and use, as some courses call them.',
       },
       {
         set: 't=11',
+        dependsOn: ['naming'],
         caption:
-          'Step {t} is marked (x = {A.x}). The learn gate opens: its factor i = {A.i} lets the new information g = {A.g} through, and the remember gate adds it to long-term memory, c = {A.c}.',
+          'Step {t} is marked (x = {A.x}). The learn gate opens: its ignore factor i = {A.i} lets the new information g = {A.g} through, and the remember gate adds it to long-term memory, c = {A.c}.',
       },
       {
         set: 't=12',
+        dependsOn: ['naming'],
         caption:
-          'One step later the number is not marked, and the learn gate stays nearly shut: i = {A.i}. The forget gate f = {A.f} keeps what was written, so long-term memory stays at c = {A.c}.',
+          'One step later the number is not marked, and the learn gate stays nearly shut: its ignore factor i = {A.i}. The forget gate f = {A.f} keeps what was written, so long-term memory stays at c = {A.c}.',
       },
       {
         set: 't=38',
+        dependsOn: ['naming'],
         caption:
-          'The second marked number arrives (x = {A.x}). The learn gate opens again, i = {A.i}, and long-term memory takes it in: c = {A.c}.',
+          'The second marked number arrives (x = {A.x}). The learn gate opens again (ignore factor i = {A.i}), and long-term memory takes it in: c = {A.c}.',
       },
       {
         set: 't=50',
+        dependsOn: ['naming'],
         caption:
-          'At the end the use gate (its factor o = {A.o}) turns long-term memory into h = {A.h}, and the read-out predicts {A.readout} for a target of 1.57. It is within ±0.04 of the sum on {A.accuracy} of fresh sequences; always answering 1 would be {A.chance}.',
+          'At the end the use gate (its use factor o = {A.o}) turns long-term memory into h = {A.h}, and the read-out predicts {A.readout} for a target of 1.57. It is within ±0.04 of the sum on {A.accuracy} of fresh sequences; always answering 1 would be {A.chance}.',
       },
     ],
   },
@@ -158,6 +169,7 @@ export const LESSONS: readonly Lesson[] = [
       },
       {
         set: 't=50',
+        views: ['summary'],
         caption:
           'Both answer: the LSTM {A.readout}, the GRU {B.readout}, right on {A.accuracy} and {B.accuracy} of fresh sequences. The Comparison table shows the price: {B.params} parameters for the GRU against {A.params} for the LSTM, and a slightly faster pass. Which of the two learns better depends on the task.',
       },
@@ -177,6 +189,7 @@ export const LESSONS: readonly Lesson[] = [
       },
       {
         set: 't=1',
+        views: ['equations'],
         caption:
           'They differ twice: PyTorch applies the reset gate after the matrix, r ⊙ (W_hn h + b_hn), where classic applies it before, W_hn (r ⊙ h); and PyTorch keeps the old state with z, classic with 1 − z. Compare the two sets of equations below the diagrams.',
       },
@@ -212,6 +225,7 @@ export const LESSONS: readonly Lesson[] = [
       },
       {
         set: 't=12&layer=2',
+        views: ['heatmaps', 'gradients'],
         caption:
           'Stacking adds parameters ({A.params} here) and a second path for the gradient, up and down through the layers as well as back through time. The heatmaps and the gradient plot follow the layer you select.',
       },
@@ -254,18 +268,21 @@ export const LESSONS: readonly Lesson[] = [
           'An LSTM (A) and a plain RNN (B) with the same hidden size. The LSTM has four weight blocks to the RNN’s one: {A.params} parameters against {B.params}. More weights need more data and overfit more easily when data is scarce.',
       },
       {
+        views: ['gradients'],
         caption:
           'Its behaviour also depends on how it starts. With the forget-gate bias at 0, f starts near 0.5 and halves the cell state at every step; over 100 steps ‖∂h_T/∂h_1‖ = {A.grad}.',
       },
       {
         set: 'A.fbias=2',
+        views: ['gradients'],
         caption:
           'Add 2 to the forget-gate bias, a common trick: f starts near 0.9 and the gradient now reaches back ‖∂h_T/∂h_1‖ = {A.grad}. The trained LSTMs of these lessons started with a forget-gate bias of 3.',
       },
       {
         set: 'A.fbias=2&A.seed=7',
+        views: ['gradients'],
         caption:
-          'A different seed draws other random weights ({A.grad} now). Small models on small data can land far apart from one seed to the next, so compare cells over several seeds before you crown one.',
+          'A different seed draws other random weights, and another gradient: now ‖∂h_T/∂h_1‖ = {A.grad}. Small models on small data can land far apart from one seed to the next, so compare cells over several seeds before you crown one.',
       },
     ],
   },

@@ -13,9 +13,31 @@ export interface LessonStop {
    * ('t=12&unit=3', 'A.scale=3'): each stop is a whole scene, so Previous is exact.
    */
   readonly set?: string;
-  /** What to look at, in two or three sentences; may hold placeholders. */
+  /**
+   * What to look at, in two or three sentences; may hold placeholders. Its numbers are
+   * those of the stop's own scene, whatever the user has changed since.
+   */
   readonly caption: string;
+  /**
+   * What the caption's words depend on beyond what its placeholders show (see
+   * `captionDependencies`): 'naming' when it calls the gates by the naming's words.
+   */
+  readonly dependsOn?: readonly CaptionDependency[];
+  /**
+   * The views the caption refers to: presentation mode shows them, and opening the stop
+   * brings the first into view.
+   */
+  readonly views?: readonly StopView[];
 }
+
+/** A setting of the scene, beyond its models and input, that a caption may depend on. */
+export type CaptionDependency = 't' | 'unit' | 'layer' | 'naming';
+
+/** The views a stop can refer to: the region ids of the page. */
+export const STOP_VIEWS = ['heatmaps', 'gradients', 'summary', 'equations'] as const;
+
+/** A view a stop refers to (`summary` is the Comparison table). */
+export type StopView = (typeof STOP_VIEWS)[number];
 
 /**
  * The rows of the table "What the notes teach" in NOTES.md, one key each; every row must

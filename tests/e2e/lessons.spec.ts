@@ -21,10 +21,13 @@ for (const [n, lesson] of LESSONS.entries()) {
       await expect(caption).not.toContainText('…');
       await expect(caption).not.toContainText('{');
       await expect(page.getByRole('alert')).toHaveCount(0);
-      // The stop is in the address too, so the teacher can link to it.
-      // (stop 1 is the default, left out of the link)
-      const where = k === 0 ? `lesson=${lesson.id}` : `stop=${k + 1}`;
-      await expect.poll(() => new URL(page.url()).hash, { intervals: [50] }).toContain(where);
+      // The stop is in the address too, so the teacher can link to it (stop 1 is the
+      // default, left out of the link). Checked at the first and last stops: the address
+      // is written 150 ms after a change, and waiting for it at every stop costs seconds.
+      if (k === 0 || k === lesson.stops.length - 1) {
+        const where = k === 0 ? `lesson=${lesson.id}` : `stop=${k + 1}`;
+        await expect.poll(() => new URL(page.url()).hash, { intervals: [50] }).toContain(where);
+      }
       if (k === Math.min(2, lesson.stops.length - 1)) {
         await page.screenshot({
           path: `test-results/screenshots/lesson-${n + 1}-${lesson.id}.png`,

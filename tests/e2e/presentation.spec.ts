@@ -164,3 +164,60 @@ test('keyboard alone: a thick focus ring, Hide and Show controls, full screen', 
   await page.getByRole('button', { name: 'Exit full screen' }).click();
   await expect(full).toBeVisible();
 });
+
+test('a lesson presented: diagram and caption fit 1280×720 and 1920×1080; clicker keys; ? lists shortcuts', async ({
+  page,
+}) => {
+  const picker = page.getByRole('combobox', { name: 'Lesson' });
+  await picker.selectOption('conveyor-belt');
+  const caption = page.locator('#lesson-caption');
+  await expect(caption).toBeFocused(); // the keys go to the page, not to the picker
+  await page.keyboard.press('p');
+  await expect(page.locator('html')).toHaveAttribute('data-presentation', '');
+  const diagram = page.getByRole('img', { name: /^LSTM cell diagram/ });
+  await expect(caption).not.toContainText('…');
+  for (const [width, height] of [
+    [1280, 720],
+    [1920, 1080],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    for (const what of [caption, diagram]) {
+      await expect
+        .poll(async () => {
+          const box = (await what.boundingBox())!;
+          return box.y >= 0 && box.y + box.height <= height && box.x + box.width <= width;
+        })
+        .toBe(true);
+    }
+    expect(await overflowX(page)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `test-results/screenshots/presentation-lesson-${width}.png` });
+  }
+  // A clicker's Page Down: the next stop; the arrows still step time.
+  await page.keyboard.press('PageDown');
+  await expect(caption).toHaveAttribute('data-stop', '2');
+  await expect(page.getByRole('img', { name: 'LSTM cell diagram, step 2' })).toBeVisible();
+  const atStop = await caption.textContent();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('img', { name: 'LSTM cell diagram, step 3' })).toBeVisible();
+  await expect(caption).toHaveText(atStop ?? '');
+  const back = page.getByRole('button', { name: 'Back to this stop' });
+  await expect(page.getByRole('status').filter({ hasText: 'moved on' })).toContainText(
+    'the step is 3, not 2',
+  );
+  // ? opens the list of shortcuts.
+  await page.keyboard.press('?');
+  const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('Page Down');
+  // One scan (axe builds its tree of the whole page, ~5 s here) of what a presented lesson
+  // adds: the compact chrome, the notes with their notice, the dialog.
+  const added = ['.app-header', '.playback-bar', '#lesson', 'dialog'];
+  expect(await seriousA11yViolations(page, added)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await back.click();
+  await expect(page.getByRole('img', { name: 'LSTM cell diagram, step 2' })).toBeVisible();
+  await expect(back).toHaveCount(0);
+  await page.keyboard.press('PageUp');
+  await expect(caption).toHaveAttribute('data-stop', '1');
+});

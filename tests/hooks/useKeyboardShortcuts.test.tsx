@@ -1,15 +1,20 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { fireEvent, render } from '@testing-library/react';
-import { useKeyboardShortcuts } from '../../src/hooks/useKeyboardShortcuts';
+import { fireEvent, render, within } from '@testing-library/react';
+import { useState } from 'react';
+import { SHORTCUTS, useKeyboardShortcuts } from '../../src/hooks/useKeyboardShortcuts';
+import { goToStop } from '../../src/lessons/navigate';
 import { createSceneStore, type SceneStore } from '../../src/store';
+import { ShortcutsDialog } from '../../src/views/controls/ShortcutsDialog';
 
 function Harness({ store }: { store: SceneStore }) {
-  useKeyboardShortcuts(store);
+  const [help, setHelp] = useState(false);
+  useKeyboardShortcuts(store, { onHelp: () => setHelp(true) });
   return (
     <div>
       <input aria-label="Input text" />
       <button type="button">Other</button>
+      <ShortcutsDialog open={help} onClose={() => setHelp(false)} />
     </div>
   );
 }
@@ -51,5 +56,40 @@ describe('keyboard shortcuts', () => {
     fireEvent.keyDown(view.getByRole('textbox', { name: 'Input text' }), { key: 'ArrowRight' });
     fireEvent.keyDown(window, { key: 'ArrowRight', ctrlKey: true });
     expect(store.getState().t).toBe(1);
+  });
+
+  it('with a lesson open, Page Down / Page Up move between stops and ← → still step', () => {
+    const { store } = setup();
+    // Lesson 3 (4 stops): stop 1 at step 60 with weight scale 1, stop 2 at scale 0.5.
+    goToStop(store, 'exploding-gradients', 0);
+    fireEvent.keyDown(window, { key: 'PageUp' }); // nothing before the first stop
+    expect(store.getState().stop).toBe(0);
+    fireEvent.keyDown(window, { key: 'PageDown' });
+    expect(store.getState().stop).toBe(1);
+    expect(store.getState().panes[0]!.weightScale).toBe(0.5);
+    fireEvent.keyDown(window, { key: 'ArrowLeft' });
+    expect(store.getState().t).toBe(59);
+    expect(store.getState().stop).toBe(1);
+    for (let n = 0; n < 5; n++) fireEvent.keyDown(window, { key: 'PageDown' });
+    expect(store.getState().stop).toBe(3); // the last stop, and no further
+    expect(store.getState().t).toBe(20); // the last stop's own step
+    fireEvent.keyDown(window, { key: 'PageUp' });
+    expect(store.getState().stop).toBe(2);
+    expect(store.getState().panes[0]!.weightScale).toBe(3);
+  });
+
+  it('? opens the list of every shortcut as a named dialog; Close shuts it', () => {
+    const { view } = setup();
+    expect(view.queryByRole('dialog', { name: 'Keyboard shortcuts' })).toBeNull();
+    fireEvent.keyDown(view.getByRole('textbox', { name: 'Input text' }), { key: '?' });
+    expect(view.queryByRole('dialog', { name: 'Keyboard shortcuts' })).toBeNull(); // typed
+    fireEvent.keyDown(window, { key: '?' });
+    const dialog = view.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    for (const key of ['Page Down', 'Page Up', '→', '←', 'Space', 'Home', 'End', 'P', '?']) {
+      expect(dialog).toHaveTextContent(key);
+    }
+    expect(within(dialog).getAllByRole('row')).toHaveLength(SHORTCUTS.length + 1);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
+    expect(view.queryByRole('dialog', { name: 'Keyboard shortcuts' })).toBeNull();
   });
 });

@@ -45,8 +45,13 @@ describe('fillCaption', () => {
     expect(params).toBe(String(4 * 8 * (8 + 8 + 2)));
   });
 
-  it('leaves unknown placeholders in braces, and writes — for a pane no longer shown', () => {
-    expect(fillCaption('{A.nothing} {when} {B.f}', scene())).toBe(`{A.nothing} {when} ${ABSENT}`);
+  it('never shows a raw placeholder: an unknown one or a missing pane reads —', () => {
+    // i is an LSTM gate: a GRU has none, as when a user switches the cell under a caption.
+    const store = createSceneStore();
+    store.getState().updatePane('A', { cell: 'gru' });
+    expect(fillCaption('{A.nothing} {when} {B.f} {A.i}', store.getState())).toBe(
+      `${ABSENT} ${ABSENT} ${ABSENT} ${ABSENT}`,
+    );
   });
 
   it('writes … for the numbers of a trained model still loading', () => {

@@ -3,7 +3,25 @@ import { describe, expect, it } from 'vitest';
 import { decodeScene } from '../../src/io/sceneUrl';
 import { LESSONS } from '../../src/lessons/lessons';
 import { lessonById, stopHash } from '../../src/lessons/navigate';
-import { NOTES_ROWS } from '../../src/lessons/types';
+import { NOTES_ROWS, STOP_VIEWS, type StopView } from '../../src/lessons/types';
+import { quantityLabels } from '../../src/views/diagram/labels';
+
+/** Words in a caption that send the audience to a view, per view. */
+const VIEW_WORDS: Record<StopView, RegExp> = {
+  heatmaps: /heatmap/i,
+  gradients: /plot|Gradients through time/,
+  summary: /Comparison table/i,
+  equations: /equations/i,
+};
+
+/** The diagram's title of each LSTM quantity under a naming ("ignore factor" for i). */
+const lstmTitles = (naming: 'standard' | 'lfru') =>
+  new Map(
+    quantityLabels('lstm', { naming, convention: 'pytorch', nonlinearity: 'tanh' }).map((l) => [
+      l.name,
+      l.title,
+    ]),
+  );
 
 /** Placeholders fillCaption knows (see src/lessons/types.ts). */
 const PANE_NAMES = new Set(
@@ -53,6 +71,37 @@ describe('the lessons', () => {
             expect(pane ? PANE_NAMES.has(name!) : SCENE_NAMES.has(name!), `{${name}}`).toBe(true);
           }
           expect(caption).not.toMatch(/[A-Z]{3,}_[A-Z]/); // no template token left unfilled
+        }
+      });
+
+      it('names every view its captions send the audience to, so presentation shows it', () => {
+        for (const stop of lesson.stops) {
+          for (const view of STOP_VIEWS) {
+            if (VIEW_WORDS[view].test(stop.caption))
+              expect(stop.views, stop.caption).toContain(view);
+          }
+        }
+      });
+
+      it('calls the LSTM gates what the diagram calls them under the lesson’s naming', () => {
+        const naming =
+          new URLSearchParams(lesson.scene).get('names') === 'lfru' ? 'lfru' : 'standard';
+        const other = naming === 'lfru' ? 'standard' : 'lfru';
+        const titles = lstmTitles(naming);
+        // Words only the other naming uses ("input gate" under lfru, "use gate" under standard).
+        const foreign = [...lstmTitles(other).values()].filter(
+          (t) => ![...titles.values()].some((own) => own.includes(t) || t.includes(own)),
+        );
+        for (const stop of lesson.stops) {
+          for (const word of foreign) expect(stop.caption, word).not.toContain(word);
+          if (naming !== 'lfru') continue;
+          // Under learn / forget / remember / use, i and o are quoted with their box's words.
+          for (const name of ['i', 'o']) {
+            if (stop.caption.includes(`{A.${name}}`)) {
+              expect(stop.caption, name).toContain(`${titles.get(name)} ${name} = {A.${name}}`);
+            }
+          }
+          expect(stop.dependsOn, 'its words depend on the naming').toContain('naming');
         }
       });
     });

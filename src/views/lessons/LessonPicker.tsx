@@ -2,24 +2,48 @@ import { useId } from 'react';
 import { LESSONS } from '../../lessons/lessons';
 import { goToStop } from '../../lessons/navigate';
 import { useScene } from '../../store';
+import { CAPTION_ID } from './ids';
 
 const NONE = '';
 
+/** Frames to wait for the lesson notes (a lazy chunk) before giving up on focusing them. */
+const WAIT_FRAMES = 120;
+
+/**
+ * Moves the focus to the lesson caption once it is shown: after a choice the keys go to
+ * the page, so a clicker's Page Down moves to the next stop instead of the next lesson.
+ */
+function focusCaptionSoon(frames = WAIT_FRAMES): void {
+  if (typeof requestAnimationFrame !== 'function') return;
+  requestAnimationFrame(() => {
+    const caption = document.getElementById(CAPTION_ID);
+    if (caption) caption.focus();
+    else if (frames > 0) focusCaptionSoon(frames - 1);
+  });
+}
+
 /**
  * The Lesson select of the header: choosing a lesson moves the scene to its first stop
- * and opens its notes; "Free exploration" closes them and keeps the scene.
+ * and opens its notes, and the focus moves to the caption (see focusCaptionSoon);
+ * "Free exploration" closes them and keeps the scene.
  */
 export function LessonPicker() {
   const id = useId();
   const lesson = useScene((s) => s.lesson);
-  const choose = (value: string) => {
-    if (value === NONE) useScene.getState().setLessonStop(NONE, 0);
-    else goToStop(useScene, value, 0);
+  const choose = (select: HTMLSelectElement) => {
+    const value = select.value;
+    if (value === NONE) {
+      useScene.getState().setLessonStop(NONE, 0);
+      return;
+    }
+    goToStop(useScene, value, 0);
+    select.blur();
+    focusCaptionSoon();
   };
   return (
     <div className="inline-field lesson-picker">
       <label htmlFor={id}>Lesson</label>
-      <select id={id} value={lesson} onChange={(e) => choose(e.currentTarget.value)}>
+      <select id={id} value={lesson} onChange={(e) => choose(e.currentTarget)}>
         <option value={NONE}>Free exploration</option>
         {LESSONS.map((l, k) => (
           <option key={l.id} value={l.id}>

@@ -1,0 +1,29 @@
+import { useEffect } from 'react';
+import type { StopView } from '../../lessons/types';
+
+/** How far down the first screen a view may start and still count as in view. */
+const IN_VIEW = 0.75;
+
+/**
+ * When the stop changes (`key`), shows what it is about: the page's top (header, notes and
+ * diagram) when the first view the stop refers to starts within the first screen (beside
+ * the diagram, say) or when it refers to none; otherwise that view (the region of that id)
+ * at the top of the screen. At once, like a slide change: no motion, and no smooth scroll
+ * left aiming at a place that moved while models load. Waits a frame, so a view the stop
+ * has just made visible is laid out.
+ */
+export function useBringIntoView(views: readonly StopView[] | undefined, key: string): void {
+  const first = views?.[0];
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => {
+      const region = first ? document.getElementById(first) : null;
+      const top = region ? region.getBoundingClientRect().top + window.scrollY : 0;
+      if (!region || top < window.innerHeight * IN_VIEW) {
+        if (window.scrollY > 0) window.scrollTo({ top: 0, behavior: 'auto' });
+      } else if (typeof region.scrollIntoView === 'function') {
+        region.scrollIntoView({ behavior: 'auto', block: 'start' });
+      }
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [first, key]);
+}
