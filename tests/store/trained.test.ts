@@ -132,7 +132,9 @@ describe('a pane running a shipped trained model', () => {
     store.getState().setInputKind('text');
     const run = runA();
     expect(run.ok).toBe(false);
-    expect(!run.ok && run.error).toMatch(/Choose Input: “Task: Remember the first input”/);
+    expect(!run.ok && run.error).toMatch(/choose Input: “Task sample”, “Remember the first input”/);
+    // The way out is offered with the message: run this input on random weights.
+    expect(!run.ok && run.fixes).toEqual([{ kind: 'random-weights' }]);
   });
 
   it('says which model could not be loaded, and why', async () => {
