@@ -1,5 +1,5 @@
 import { PANE_COLORS } from '../gradients/paneColors';
-import { formatMs, formatNorm } from './format';
+import { formatMs, formatNorm, formatPercent } from './format';
 import type { PaneSummary } from './useSummaries';
 import { formatCount } from '../../format/count';
 
@@ -7,6 +7,16 @@ import { formatCount } from '../../format/count';
 function cellText(value: number | null | undefined, format: (v: number) => string): string {
   if (value === undefined) return 'measuring…';
   return value === null ? '—' : format(value);
+}
+
+/** The time cell: "0.67 ms (0.61–0.92)", the median and the spread of the samples. */
+function timeText(row: PaneSummary): string {
+  const { timing } = row;
+  if (!timing || !Number.isFinite(timing.low) || !Number.isFinite(timing.high)) {
+    return cellText(row.msPerPass, formatMs);
+  }
+  const range = `${formatMs(timing.low).replace(' ms', '')}–${formatMs(timing.high)}`;
+  return `${formatMs(timing.ms)} (${range})`;
 }
 
 /** Props of {@link SummaryRow}. */
@@ -17,11 +27,9 @@ export interface SummaryRowProps {
 
 /** One pane's row of the compare summary, headed by its name and colour swatch. */
 export function SummaryRow({ row }: SummaryRowProps) {
-  const cells = [
-    [row.msPerPass, formatMs],
-    [row.finalNorm, formatNorm],
-    [row.jacobianAll, formatNorm],
-  ] as const;
+  const pending = (value: number | null | undefined) =>
+    value === undefined ? 'pending' : undefined;
+  const heldOut = row.heldOut;
   return (
     <tr>
       <th scope="row">
@@ -33,11 +41,12 @@ export function SummaryRow({ row }: SummaryRowProps) {
         {row.title}
       </th>
       <td>{formatCount(row.parameters)}</td>
-      {cells.map(([value, format], k) => (
-        <td key={k} className={value === undefined ? 'pending' : undefined}>
-          {cellText(value, format)}
-        </td>
-      ))}
+      <td>{formatCount(row.multiplyAdds)}</td>
+      <td className={pending(row.msPerPass)}>{timeText(row)}</td>
+      <td>{heldOut ? formatPercent(heldOut.accuracy) : '—'}</td>
+      <td>{heldOut ? formatNorm(heldOut.loss) : '—'}</td>
+      <td className={pending(row.finalNorm)}>{cellText(row.finalNorm, formatNorm)}</td>
+      <td className={pending(row.fromStep1)}>{cellText(row.fromStep1, formatNorm)}</td>
     </tr>
   );
 }
