@@ -41,14 +41,14 @@ export function CompareSummary() {
         </tbody>
       </table>
       <p className="hint">
-        Multiply-adds: the matrix–vector products of one step, G·H·(inputs + H) per layer — the
-        cost that does not depend on the machine. Time: median of {TIMED_SAMPLES} measurements in
-        this browser, fastest–slowest in brackets; below a millisecond or so two models can swap
-        places from one load to the next. Held-out accuracy and loss: from the trained
-        model&apos;s file, scored on fresh sequences of its task (loss: cross-entropy or mean
-        squared error); random weights have none. ‖h<sub>T</sub>‖: size of the top layer&apos;s
-        final state. ‖∂h<sub>T</sub>/∂h<sub>1</sub>‖: how much the state after step 1 still moves
-        the final one, T − 1 steps later (tiny: vanishing).
+        Multiply-adds: the matrix–vector products of one step, G·H·(inputs + H) per layer — the cost
+        that does not depend on the machine. Time: median of {TIMED_SAMPLES} measurements in this
+        browser, fastest–slowest in brackets; below a millisecond or so two models can swap places
+        from one load to the next. Held-out accuracy and loss: from the trained model&apos;s file,
+        scored on fresh sequences of its task (loss: cross-entropy or mean squared error); random
+        weights have none. ‖h<sub>T</sub>‖: size of the top layer&apos;s final state. ‖∂h
+        <sub>T</sub>/∂h<sub>1</sub>‖: how much the state after step 1 still moves the final one, T −
+        1 steps later (tiny: vanishing).
       </p>
     </div>
   );

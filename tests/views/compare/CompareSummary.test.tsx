@@ -81,7 +81,10 @@ describe('CompareSummary', () => {
       const cells = cellsOf(name);
       expect(cells[2]).toMatch(/^\d+(\.\d+)? ms \(\d+(\.\d+)?–\d+(\.\d+)? ms\)$/);
       expect(cells[2]!.startsWith(formatMs(timingOf(okRun(k))!))).toBe(true);
-      const [low, high] = cells[2]!.match(/\((.*)\)/)![1]!.split('–').map(parseFloat);
+      const [low, high] = cells[2]!
+        .match(/\((.*)\)/)![1]!
+        .split('–')
+        .map(parseFloat);
       expect(low).toBeLessThanOrEqual(parseFloat(cells[2]!));
       expect(high).toBeGreaterThanOrEqual(parseFloat(cells[2]!));
       // h_1 is the state after step 1: entry 1 of the norms, T − 1 steps before h_T.
