@@ -9,14 +9,11 @@ function cellText(value: number | null | undefined, format: (v: number) => strin
   return value === null ? '—' : format(value);
 }
 
-/** The time cell: "0.67 ms (0.61–0.92)", the median and the spread of the samples. */
-function timeText(row: PaneSummary): string {
+/** The measured time's spread: "(0.61–0.92 ms)", or null while it is not known. */
+function rangeText(row: PaneSummary): string | null {
   const { timing } = row;
-  if (!timing || !Number.isFinite(timing.low) || !Number.isFinite(timing.high)) {
-    return cellText(row.msPerPass, formatMs);
-  }
-  const range = `${formatMs(timing.low).replace(' ms', '')}–${formatMs(timing.high)}`;
-  return `${formatMs(timing.ms)} (${range})`;
+  if (!timing || !Number.isFinite(timing.low) || !Number.isFinite(timing.high)) return null;
+  return `(${formatMs(timing.low).replace(' ms', '')}–${formatMs(timing.high)})`;
 }
 
 /** Props of {@link SummaryRow}. */
@@ -30,6 +27,7 @@ export function SummaryRow({ row }: SummaryRowProps) {
   const pending = (value: number | null | undefined) =>
     value === undefined ? 'pending' : undefined;
   const heldOut = row.heldOut;
+  const range = rangeText(row);
   return (
     <tr>
       <th scope="row">
@@ -42,7 +40,10 @@ export function SummaryRow({ row }: SummaryRowProps) {
       </th>
       <td>{formatCount(row.parameters)}</td>
       <td>{formatCount(row.multiplyAdds)}</td>
-      <td className={pending(row.msPerPass)}>{timeText(row)}</td>
+      <td className={pending(row.msPerPass)}>
+        {cellText(row.msPerPass, formatMs)}
+        {range && <span className="time-range"> {range}</span>}
+      </td>
       <td>{heldOut ? formatPercent(heldOut.accuracy) : '—'}</td>
       <td>{heldOut ? formatNorm(heldOut.loss) : '—'}</td>
       <td className={pending(row.finalNorm)}>{cellText(row.finalNorm, formatNorm)}</td>
