@@ -6,6 +6,9 @@
  */
 import { factorText, gradientCaption, SURVIVES } from './gradients';
 
+/** Π f at or above this counts as carried almost undamped. */
+const KEPT = 0.9;
+
 /**
  * One paragraph for an LSTM: what happens through h (from `norms`, as
  * {@link gradientCaption} words it, its verdict kept only when the cell path fades too)
@@ -23,8 +26,11 @@ export function lstmGradientCaption(
   const throughH = gradientCaption(norms, !cellKeeps);
   if (T < 2 || !Number.isFinite(product)) return throughH;
   const where = `Along the cell state c of unit ${unit + 1}, the product of the forget gates over all ${T} steps is Π f = ${product.toPrecision(2)}`;
-  if (cellKeeps) {
+  if (product >= KEPT) {
     return `Through h: ${lower(throughH)} ${where}: the cell state carries the gradient back almost undamped (the conveyor belt), so what step 1 wrote into c still reaches step ${T}.`;
+  }
+  if (cellKeeps) {
+    return `Through h: ${lower(throughH)} ${where}: along the cell state it shrinks only by a factor of ${factorText(-Math.log10(product))}, so what step 1 wrote into c still reaches step ${T}.`;
   }
   const log = Math.log10(product);
   const shrink = product === 0 ? 'to exactly 0' : `by a factor of ${factorText(-log)}`;

@@ -177,7 +177,7 @@ function trainedRun(loaded: LoadedModel, sequence: Sequence, input: InputSetting
   if (sequence.inputSize !== wanted || (sequence.task && sequence.task.task.name !== task.name)) {
     return {
       ok: false,
-      error: `The trained model “${file.title}” reads ${task.title.toLowerCase()} sequences (${wanted} feature${wanted === 1 ? '' : 's'} per step), not this input. Use random weights to run this input, or choose Input: “Task sample”, “${task.title}” to run the trained model.`,
+      error: `The trained model “${file.title}” reads sequences of its task, “${task.title}” (${wanted} feature${wanted === 1 ? '' : 's'} per step), not this input. Use random weights to run this input, or choose Input: “Task sample”, “${task.title}” to run the trained model.`,
       sequence,
       fixes: [RANDOM],
     };

@@ -31,4 +31,12 @@ describe('the LSTM gradient caption', () => {
     expect(text).toContain('Π f = 9.5e-7');
     expect(text).toMatch(/shrinks by a factor of 10⁶: it vanishes along c as well\.$/);
   });
+
+  it('says a partly kept cell path shrinks a little, without calling it vanishing', () => {
+    // f = 0.98 over 40 steps: Π f = 0.98⁴⁰ = 0.446, a factor of 2.2.
+    const text = lstmGradientCaption(geometric(40, 1e-4, 1), products(40, 0.98), 6);
+    expect(text).not.toMatch(/vanish|undamped/);
+    expect(text).toContain('Π f = 0.45');
+    expect(text).toContain('shrinks only by a factor of 2.2');
+  });
 });
