@@ -67,7 +67,9 @@ test('from the opening (trained) scene: compare trained with trained, match size
   // Own text on the trained LSTM: a way out in place, then the model draws again.
   await page.getByRole('combobox', { name: 'Input', exact: true }).selectOption('text');
   const paneA = region(page, 'Model A — LSTM');
-  await expect(paneA.getByRole('alert')).toContainText('reads sequences of its task, “Remember the first input”');
+  await expect(paneA.getByRole('alert')).toContainText(
+    'reads sequences of its task, “Remember the first input”',
+  );
   await paneA.getByRole('button', { name: 'Use random weights' }).click();
   await expect(paneA.getByRole('img', { name: /LSTM cell diagram/ })).toBeVisible();
   await expect(paneA).toContainText('Random weights');
