@@ -23,4 +23,3 @@ export {
 export { startBackgroundTraceSync, startTrainedModelSync } from './trainedSync';
 export { paneSizeOf, paneParameterCount, multiplyAddsPerStep, type PaneSize } from './paneSize';
 export { textInAlphabet, type RunFix } from './derived';
-export { knownModelIndex, matchingTrainedModel } from './trainedModels';
