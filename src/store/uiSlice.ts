@@ -12,6 +12,7 @@ export interface UiSlice {
   views: ViewsShown;
   /** How the equations are written (every pane's panel; part of the link). */
   notation: EquationNotation;
+  /** Writes the equations' notation for every pane. */
   setNotation: (notation: EquationNotation) => void;
   /** Id of the guided lesson being followed ('' for none); see src/lessons. */
   lesson: string;
