@@ -50,6 +50,7 @@ export const SCENE_DEFAULTS: Readonly<Omit<SceneSnapshot, 'panes' | 'input'>> = 
   layer: 0,
   unit: 0,
   naming: 'standard',
+  notation: 'pytorch',
   views: DEFAULT_VIEWS,
   presentation: false,
   editingHidden: false,

@@ -95,6 +95,12 @@ export const GATE_NAMINGS = ['standard', 'lfru'] as const;
 /** Gate naming: the textbook names, or the learn / forget / remember / use names. */
 export type GateNaming = (typeof GATE_NAMINGS)[number];
 
+/** How the equations are written: PyTorch's two matrices, or one matrix on [h, x] (the notes'). */
+export const EQUATION_NOTATIONS = ['pytorch', 'concat'] as const;
+
+/** How the equations are written: PyTorch's two matrices, or one matrix on [h, x]. */
+export type EquationNotation = (typeof EQUATION_NOTATIONS)[number];
+
 /** Colour themes: follow the system, or force one. */
 export const THEMES = ['system', 'light', 'dark'] as const;
 
@@ -135,6 +141,8 @@ export interface SceneSnapshot {
   /** Unit shown, 0-based. */
   unit: number;
   naming: GateNaming;
+  /** Notation of the equations. */
+  notation: EquationNotation;
   views: ViewsShown;
   /** Lecture mode. */
   presentation: boolean;
@@ -156,6 +164,7 @@ export const SNAPSHOT_KEYS: readonly (keyof SceneSnapshot)[] = keysOf<keyof Scen
   layer: true,
   unit: true,
   naming: true,
+  notation: true,
   views: true,
   presentation: true,
   editingHidden: true,

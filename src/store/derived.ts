@@ -1,5 +1,7 @@
 import {
+  CORPUS_ALPHABET,
   createModel,
+  encodeText,
   forward,
   headForward,
   initParams,
@@ -11,7 +13,13 @@ import { backgroundTrace, runsInBackground } from './backgroundTraces';
 import type { LoadedModel } from '../io/modelFile';
 import { readoutOf, type Readout } from './readout';
 import { trainedModelStatus } from './trainedModels';
-import { buildSequence, type InputSettings, type PaneSettings, type Sequence } from '../scene';
+import {
+  buildSequence,
+  tokenLabel,
+  type InputSettings,
+  type PaneSettings,
+  type Sequence,
+} from '../scene';
 
 /** A pane's model run on the scene's input: the trace, or why there is none. */
 export type PaneRun =
@@ -34,7 +42,16 @@ export type PaneRun =
        * computed in the worker (the message says which).
        */
       readonly loading?: boolean;
+      /** What one click can do about it, offered where the message shows (see {@link RunFix}). */
+      readonly fixes?: readonly RunFix[];
     };
+
+/**
+ * A way out of a failed run, one click each: run the pane on random weights instead of
+ * its trained file, or rewrite the input text into the trained model's alphabet.
+ */
+export type RunFix =
+  { readonly kind: 'random-weights' } | { readonly kind: 'rewrite-text'; readonly text: string };
 
 /** How many times each derived value was computed: benchmarks and tests read it. */
 export const derivedStats = { sequences: 0, models: 0, traces: 0 };
@@ -109,7 +126,7 @@ export function paneRunOf(pane: PaneSettings, input: InputSettings): PaneRun {
     run =
       status.state === 'error'
         ? { ok: false, error: status.message, sequence }
-        : trainedRun(status.loaded, sequence);
+        : trainedRun(status.loaded, sequence, input);
   } else {
     try {
       const model = modelOf(pane, sequence.inputSize);
@@ -143,15 +160,26 @@ export function hasMemoizedRun(pane: PaneSettings, input: InputSettings): boolea
   return runs.get(pane)?.input === input;
 }
 
-/** A trained model on the input: refused, with what to do, when the input does not fit it. */
-function trainedRun(loaded: LoadedModel, sequence: Sequence): PaneRun {
+/**
+ * A trained model on the input: refused, with what to do, when the input does not fit it.
+ * A next-character model reads typed text in its own alphabet (the engine's `encodeText`).
+ */
+function trainedRun(loaded: LoadedModel, sequence: Sequence, input: InputSettings): PaneRun {
   const { model, task, file } = loaded;
+  if (task.name === 'next-char' && input.kind === 'text') {
+    const own = textInAlphabet(input.text);
+    if (typeof own === 'string') {
+      return { ok: false, error: own, sequence, fixes: [...textFixes(input.text), RANDOM] };
+    }
+    sequence = own;
+  }
   const wanted = model.spec.inputSize;
   if (sequence.inputSize !== wanted || (sequence.task && sequence.task.task.name !== task.name)) {
     return {
       ok: false,
-      error: `The trained model “${file.title}” reads ${task.title.toLowerCase()} sequences (${wanted} feature${wanted === 1 ? '' : 's'} per step). Choose Input: “Task: ${task.title}” to run it.`,
+      error: `The trained model “${file.title}” reads sequences of its task, “${task.title}” (${wanted} feature${wanted === 1 ? '' : 's'} per step), not this input. Use random weights to run this input, or choose Input: “Task sample”, “${task.title}” to run the trained model.`,
       sequence,
+      fixes: [RANDOM],
     };
   }
   try {
@@ -168,6 +196,46 @@ function trainedRun(loaded: LoadedModel, sequence: Sequence): PaneRun {
   } catch (error) {
     return { ok: false, error: messageOf(error), sequence };
   }
+}
+
+const RANDOM: RunFix = { kind: 'random-weights' };
+
+/** Shows a character in a message: the space and line breaks by name. */
+function named(ch: string): string {
+  if (ch === ' ') return 'the space';
+  if (ch === '\n') return 'a line break';
+  if (ch === '\t') return 'a tab';
+  return `“${ch}”`;
+}
+
+/**
+ * The typed text as the next-character models read it (one-hot over the rhymes' alphabet,
+ * shown as in training), or a message naming every character they have never seen.
+ */
+export function textInAlphabet(text: string): Sequence | string {
+  const known = new Set(CORPUS_ALPHABET);
+  const unknown = [...new Set(Array.from(text).filter((ch) => !known.has(ch)))];
+  if (unknown.length > 0) {
+    const list = unknown.map(named).join(', ');
+    const alphabet = CORPUS_ALPHABET.join('').replace(' ', '␣');
+    return `The next-character model only knows the characters of the rhymes it learned (${alphabet}); this text also has ${list}. Rewrite the text into its alphabet, or use random weights.`;
+  }
+  const chars = Array.from(text);
+  return {
+    xs: encodeText(text),
+    tokens: chars.map(tokenLabel),
+    inputSize: CORPUS_ALPHABET.length,
+    features: CORPUS_ALPHABET.map(tokenLabel),
+  };
+}
+
+/** The text lower-cased, with the characters the rhymes never use left out (if any remain). */
+function textFixes(text: string): RunFix[] {
+  const known = new Set(CORPUS_ALPHABET);
+  const kept = Array.from(text.toLowerCase())
+    .filter((ch) => known.has(ch))
+    .join('');
+  return kept.length > 0 && kept !== text ? [{ kind: 'rewrite-text', text: kept }] : [];
 }
 
 /** The trained head's read-out at every step of the trace. */

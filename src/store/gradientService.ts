@@ -188,7 +188,7 @@ export function requestSaliency(run: OkPaneRun, unit: number): void {
 /** Asks the worker to time one forward + backward pass of a run (the compare table). */
 export function requestTiming(run: OkPaneRun): void {
   post(run, { kind: 'timing' }, 't', timingOf(run) !== undefined, (values) =>
-    primeTiming(run, values[0] ?? NaN),
+    primeTiming(run, { ms: values[0] ?? NaN, low: values[1] ?? NaN, high: values[2] ?? NaN }),
   );
 }
 

@@ -42,7 +42,7 @@ export interface GradientRequest {
 }
 
 /**
- * The answer: numbers by t = 0..T−1 (norms, saliency) or [ms per pass] (timing); a
+ * The answer: numbers by t = 0..T−1 (norms, saliency) or [median, fastest, slowest ms per pass] (timing); a
  * trace's buffers; or why there are none.
  */
 export type GradientAnswer =
@@ -81,7 +81,8 @@ self.onmessage = (event: MessageEvent<GradientRequest>) => {
       });
       return;
     } else if (job.kind === 'timing') {
-      answer = { id, values: [timePass(model, xs)] };
+      const { ms, low, high } = timePass(model, xs);
+      answer = { id, values: [ms, low, high] };
     } else {
       // The same functions the main thread would run, on a run rebuilt here.
       const run = { ok: true, model, trace, sequence: { xs } } as unknown as OkPaneRun;

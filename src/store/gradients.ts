@@ -148,14 +148,14 @@ function norm2(v: ArrayLike<number>): number {
 }
 
 /** A factor given by its log10, in words: "3.4" or "42" below 100, else "10⁸" (nearest power). */
-function factorText(log10Factor: number): string {
+export function factorText(log10Factor: number): string {
   const rounded = Number((10 ** log10Factor).toPrecision(2));
   if (rounded < 100) return String(rounded);
   return powerOfTen(Math.round(log10Factor));
 }
 
 /** Within this factor either way the gradient counts as surviving. */
-const SURVIVES = 3;
+export const SURVIVES = 3;
 
 /**
  * One line, computed from the numbers, saying what happens to the gradient back through
@@ -163,9 +163,10 @@ const SURVIVES = 3;
  * steps) with the one-step norm ‖∂h_T/∂h_{T−1}‖ (entry T−1), ratio = entry 0 / entry T−1:
  * within a factor of 3 either way the gradient survives; below, it shrinks ("vanishing"
  * from 10² on); above, it grows ("exploding" from 10 on). Handles T = 0 and T = 1, an
- * exact 0 (underflow below float64's range) and overflow.
+ * exact 0 (underflow below float64's range) and overflow. `verdict: false` leaves out the
+ * one-word verdict ("vanishing", "exploding"), for an LSTM whose cell path says otherwise.
  */
-export function gradientCaption(norms: readonly number[]): string {
+export function gradientCaption(norms: readonly number[], verdict = true): string {
   const T = norms.length;
   if (T === 0) return 'No steps: there is no gradient to follow.';
   const all = norms[0]!;
@@ -185,9 +186,9 @@ export function gradientCaption(norms: readonly number[]): string {
     return `${span}, the gradient stays within a factor of ${SURVIVES}: it survives.`;
   }
   if (logRatio < 0) {
-    const verdict = logRatio <= -2 ? ': vanishing' : '';
-    return `${span}, the gradient shrinks by a factor of ${factorText(-logRatio)}${verdict}.`;
+    const word = verdict && logRatio <= -2 ? ': vanishing' : '';
+    return `${span}, the gradient shrinks by a factor of ${factorText(-logRatio)}${word}.`;
   }
-  const verdict = logRatio >= 1 ? ': exploding' : '';
-  return `${span}, the gradient grows by a factor of ${factorText(logRatio)}${verdict}.`;
+  const word = verdict && logRatio >= 1 ? ': exploding' : '';
+  return `${span}, the gradient grows by a factor of ${factorText(logRatio)}${word}.`;
 }

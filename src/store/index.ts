@@ -21,3 +21,5 @@ export {
   type TrainedStatus,
 } from './trainedModels';
 export { startBackgroundTraceSync, startTrainedModelSync } from './trainedSync';
+export { paneSizeOf, paneParameterCount, multiplyAddsPerStep, type PaneSize } from './paneSize';
+export { textInAlphabet, type RunFix } from './derived';

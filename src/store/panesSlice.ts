@@ -1,6 +1,8 @@
 import type { StateCreator } from 'zustand';
 import { parameterCount, type CellType, type TaskName } from '../engine';
 import { sequenceOf } from './derived';
+import { paneSizeOf } from './paneSize';
+import { matchingTrainedModel } from './trainedModels';
 import {
   CELL_TYPES,
   checkRange,
@@ -27,8 +29,10 @@ export interface PanesSlice {
   /**
    * Adds a pane under the first free letter (panes stay in letter order), with the first
    * pane's hidden size, layers, seed, init and weight scale, so the models differ only in
-   * their cell. `cell` defaults to the first of LSTM, GRU, RNN not shown yet. Returns a
-   * message and changes nothing when three panes are shown already.
+   * their cell. Beside a trained first pane, the new pane runs the shipped model of its cell
+   * trained on the same task and length, where there is one (and the index has arrived).
+   * `cell` defaults to the first of LSTM, GRU, RNN not shown yet. Returns a message and
+   * changes nothing when three panes are shown already.
    */
   addPane: (cell?: CellType) => string | null;
   /**
@@ -44,7 +48,9 @@ export interface PanesSlice {
   setCompare: (on: boolean) => void;
   /**
    * Sets every pane but the first to the hidden size (1–64) whose parameter count comes
-   * closest to the first pane's, on the current input. Returns the new hidden sizes.
+   * closest to the first pane's (the size of the model it runs, see `paneSizeOf`), on the
+   * current input. A trained pane whose size changes goes back to drawn weights, since its
+   * file holds weights of one size only. Returns the new hidden sizes.
    */
   matchParameterCount: () => Partial<Record<PaneId, number>>;
   /**
@@ -137,11 +143,18 @@ export function nextCell(panes: readonly Pick<PaneSettings, 'cell'>[]): CellType
   return CELL_ORDER.find((cell) => !panes.some((p) => p.cell === cell)) ?? 'rnn';
 }
 
-/** A new pane `id` of type `cell` sharing the first pane's size and initialisation. */
+/**
+ * A new pane `id` of type `cell` sharing the first pane's size and initialisation, or,
+ * beside a trained first pane, running the matching trained model where one exists.
+ */
 function paneLike(first: PaneSettings | undefined, id: PaneId, cell: CellType): PaneSettings {
   const pane = defaultPane(id, cell);
   if (!first) return pane;
   const { hiddenSize, numLayers, seed, init, weightScale } = first;
+  const match = first.trained ? matchingTrainedModel(first.trained, cell) : null;
+  if (match) {
+    return { ...pane, hiddenSize: match.hiddenSize, numLayers: match.numLayers, trained: match.id };
+  }
   return { ...pane, hiddenSize, numLayers, seed, init, weightScale };
 }
 
@@ -208,20 +221,24 @@ export const createPanesSlice: StateCreator<SceneState, [], [], PanesSlice> = (s
   },
   matchParameterCount: () => {
     const { panes, input } = get();
-    const [first, ...others] = panes;
+    const [first] = panes;
     if (!first) return {};
+    const target = parameterCount(paneSizeOf(first, input));
+    // A pane that drops its trained file reads the input's own features.
     const inputSize = sequenceOf(input).inputSize;
-    const target = parameterCount({ ...first, inputSize });
     const sizes: Partial<Record<PaneId, number>> = {};
-    for (const pane of others) sizes[pane.id] = closestHiddenSize({ ...pane, inputSize }, target);
-    set({
-      panes: panes.map((pane) => {
-        const hiddenSize = sizes[pane.id];
-        return hiddenSize === undefined || hiddenSize === pane.hiddenSize
-          ? pane
-          : { ...pane, hiddenSize };
-      }),
+    const next = panes.map((pane) => {
+      if (pane === first) return pane;
+      const own = paneSizeOf(pane, input);
+      if (closestHiddenSize(own, target) === own.hiddenSize) {
+        sizes[pane.id] = own.hiddenSize;
+        return pane;
+      }
+      const hiddenSize = closestHiddenSize({ ...own, inputSize }, target);
+      sizes[pane.id] = hiddenSize;
+      return { ...pane, hiddenSize, numLayers: own.numLayers, trained: '' };
     });
+    set({ panes: next });
     return sizes;
   },
 });

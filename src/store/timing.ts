@@ -41,13 +41,21 @@ function passOf(model: Model, xs: readonly (readonly number[])[]): () => void {
   };
 }
 
+/** A measured time: the median ms per pass and the fastest and slowest of the samples. */
+export interface Timing {
+  readonly ms: number;
+  readonly low: number;
+  readonly high: number;
+}
+
 /**
- * Median ms per forward + backward pass. A warm-up finds how many passes n fill
+ * Ms per forward + backward pass: the median, with the fastest and slowest samples so the
+ * table can say how noisy the figure is. A warm-up finds how many passes n fill
  * {@link SAMPLE_MS} (browsers round performance.now to 0.1 ms, more than a small model's
  * pass); then {@link TIMED_SAMPLES} samples of n passes each (2 when one pass is slower
  * than {@link SLOW_PASS_MS}).
  */
-export function timePass(model: Model, xs: readonly (readonly number[])[]): number {
+export function timePass(model: Model, xs: readonly (readonly number[])[]): Timing {
   const pass = passOf(model, xs);
   let n = 0;
   const start = performance.now();
@@ -65,17 +73,22 @@ export function timePass(model: Model, xs: readonly (readonly number[])[]): numb
     for (let r = 0; r < n; r++) pass();
     samples.push((performance.now() - t0) / n);
   }
-  return median(samples);
+  return { ms: median(samples), low: Math.min(...samples), high: Math.max(...samples) };
 }
 
-const timings = new WeakMap<OkPaneRun, number>();
+const timings = new WeakMap<OkPaneRun, Timing>();
 
-/** The measured ms per forward + backward pass of a run, once measured. */
+/** The measured median ms per forward + backward pass of a run, once measured. */
 export function timingOf(run: OkPaneRun): number | undefined {
+  return timings.get(run)?.ms;
+}
+
+/** The whole measurement of a run (median, fastest, slowest), once measured. */
+export function timingRangeOf(run: OkPaneRun): Timing | undefined {
   return timings.get(run);
 }
 
-/** Stores a run's measured ms per pass (from the worker, or measured here). */
-export function primeTiming(run: OkPaneRun, ms: number): void {
-  timings.set(run, ms);
+/** Stores a run's measured time per pass (from the worker, or measured here). */
+export function primeTiming(run: OkPaneRun, timing: Timing): void {
+  timings.set(run, timing);
 }

@@ -4,6 +4,7 @@
  * its id, and this cache turns the id into weights. Loading is asynchronous; listeners
  * (the app refreshes the panes that use the model) hear when a model is ready or failed.
  */
+import type { CellType } from '../engine';
 import {
   modelFileUrl,
   parseModelFile,
@@ -31,6 +32,7 @@ let fetcher: JsonFetcher = fetchJson;
 const statuses = new Map<string, TrainedStatus>();
 const listeners = new Set<(id: string) => void>();
 let index: Promise<ModelIndexEntry[]> | null = null;
+let indexLoaded: ModelIndexEntry[] | null = null;
 
 /** Base URL of the app's public files ('/' in dev, the deploy path in production). */
 function base(): string {
@@ -42,6 +44,7 @@ export function setJsonFetcher(next: JsonFetcher): void {
   fetcher = next;
   statuses.clear();
   index = null;
+  indexLoaded = null;
 }
 
 /** Calls `listener(id)` whenever a model finishes loading or fails; returns the unsubscribe. */
@@ -91,6 +94,32 @@ function settleLater(id: string, resolve: (status: TrainedStatus) => void): void
 
 /** The list of shipped models (public/models/index.json), fetched once. */
 export function loadModelIndex(): Promise<ModelIndexEntry[]> {
-  index ??= fetcher(`${base()}models/index.json`).then(parseModelIndex);
+  index ??= fetcher(`${base()}models/index.json`).then((json) => {
+    indexLoaded = parseModelIndex(json);
+    return indexLoaded;
+  });
   return index;
+}
+
+/** The list of shipped models if it has arrived, else null (and its fetch is started). */
+export function knownModelIndex(): readonly ModelIndexEntry[] | null {
+  if (!indexLoaded) loadModelIndex().catch(() => undefined);
+  return indexLoaded;
+}
+
+/**
+ * The shipped model of cell `cell` trained on the same task and length as model `id`
+ * (the same depth if there is one, else one layer), or null: what a new compare pane runs
+ * beside a trained one. Needs the index ({@link knownModelIndex}); null until it is known.
+ */
+export function matchingTrainedModel(id: string, cell: CellType): ModelIndexEntry | null {
+  const entries = knownModelIndex();
+  const of = entries?.find((e) => e.id === id);
+  if (!entries || !of) return null;
+  const same = entries.filter(
+    (e) => e.task === of.task && e.length === of.length && e.cell === cell,
+  );
+  return (
+    same.find((e) => e.numLayers === of.numLayers) ?? same.find((e) => e.numLayers === 1) ?? null
+  );
 }

@@ -1,15 +1,18 @@
 import { onBackgroundTraceSettled } from './backgroundTraces';
 import { hasMemoizedRun } from './derived';
-import { onTrainedModelSettled, trainedModelStatus } from './trainedModels';
+import { loadModelIndex, onTrainedModelSettled, trainedModelStatus } from './trainedModels';
 import type { SceneStore } from './scene';
 
 /**
  * Keeps the panes that run a trained model in step with its file: when the file arrives,
  * each such pane object is replaced (so its memoized run is computed again) and takes the
- * file's cell, sizes, nonlinearity and convention. Returns the unsubscribe.
+ * file's cell, sizes, nonlinearity and convention. The list of shipped models is fetched
+ * then too, so that Compare can open the matching trained model at once. Returns the
+ * unsubscribe.
  */
 export function startTrainedModelSync(store: SceneStore): () => void {
   return onTrainedModelSettled((id) => {
+    loadModelIndex().catch(() => undefined);
     const status = trainedModelStatus(id);
     store.setState((s) => ({
       panes: s.panes.map((pane) => {

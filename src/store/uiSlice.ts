@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import { SCENE_DEFAULTS, type ThemeChoice, type ViewsShown } from '../scene';
+import { SCENE_DEFAULTS, type EquationNotation, type ThemeChoice, type ViewsShown } from '../scene';
 import type { SceneState } from './scene';
 
 /** How the scene is presented. Serializable; part of a shared link. */
@@ -10,6 +10,10 @@ export interface UiSlice {
   editingHidden: boolean;
   theme: ThemeChoice;
   views: ViewsShown;
+  /** How the equations are written (every pane's panel; part of the link). */
+  notation: EquationNotation;
+  /** Writes the equations' notation for every pane. */
+  setNotation: (notation: EquationNotation) => void;
   /** Id of the guided lesson being followed ('' for none); see src/lessons. */
   lesson: string;
   /** The lesson's current stop, 0-based. */
@@ -28,6 +32,8 @@ export const createUiSlice: StateCreator<SceneState, [], [], UiSlice> = (set) =>
   editingHidden: SCENE_DEFAULTS.editingHidden,
   theme: SCENE_DEFAULTS.theme,
   views: SCENE_DEFAULTS.views,
+  notation: SCENE_DEFAULTS.notation,
+  setNotation: (notation) => set({ notation }),
   lesson: SCENE_DEFAULTS.lesson,
   stop: SCENE_DEFAULTS.stop,
   setLessonStop: (lesson, stop) =>

@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef } from 'react';
 import { sequenceOf, useScene } from '../store';
 
 /** Cells drawn at most; longer sequences show a window around the current step. */
@@ -9,9 +10,20 @@ export function windowStart(t: number, T: number, size: number): number {
 }
 
 /**
+ * The scrollLeft that puts a cell (its left edge and width, in the list's content
+ * coordinates) in the middle of a list `view` px wide holding `content` px, kept inside
+ * 0..content − view: the current step stays in view however many cells fit.
+ */
+export function centeredScroll(left: number, width: number, view: number, content: number): number {
+  const wanted = left + width / 2 - view / 2;
+  return Math.max(0, Math.min(wanted, Math.max(0, content - view)));
+}
+
+/**
  * The chain of cells over time: one box per step (a window of them for long sequences)
  * with its input token, the current step highlighted; click a box to jump there. A track
- * below shows where the window sits in the whole sequence.
+ * below shows where the window sits in the whole sequence. When fewer cells fit than the
+ * window holds, the row scrolls so that the current step sits in its middle.
  */
 export function UnrolledStrip() {
   const t = useScene((s) => s.t);
@@ -22,9 +34,23 @@ export function UnrolledStrip() {
   const first = windowStart(t, T, size);
   const steps = Array.from({ length: size }, (_, k) => first + k);
   const setStep = useScene.getState().setStep;
+  const list = useRef<HTMLOListElement>(null);
+  const current = useRef<HTMLButtonElement>(null);
+  useLayoutEffect(() => {
+    const row = list.current;
+    const cell = current.current;
+    if (!row || !cell) return;
+    const x = centeredScroll(
+      cell.offsetLeft - row.offsetLeft,
+      cell.offsetWidth,
+      row.clientWidth,
+      row.scrollWidth,
+    );
+    if (Math.abs(row.scrollLeft - x) >= 1) row.scrollLeft = x;
+  }, [t, first, T]);
   return (
     <nav className="strip" aria-label="Unrolled sequence">
-      <ol className="strip-cells">
+      <ol className="strip-cells" ref={list}>
         {first > 1 && (
           <li className="strip-more" aria-hidden="true">
             …{first - 1}
@@ -33,6 +59,7 @@ export function UnrolledStrip() {
         {steps.map((step) => (
           <li key={step}>
             <button
+              ref={step === t ? current : undefined}
               type="button"
               tabIndex={-1}
               className={

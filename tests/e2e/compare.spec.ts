@@ -6,7 +6,7 @@ test.use({ viewport: { width: 1280, height: 720 } });
 const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 const compareButton = (page: Page) => page.getByRole('button', { name: 'Compare', exact: true });
 const table = (page: Page) =>
-  page.getByRole('table', { name: 'Cost and gradient flow of each model on this input' });
+  page.getByRole('table', { name: 'Cost, skill and gradient flow of each model on this input' });
 const hiddenSize = (page: Page, pane: string) =>
   page
     .getByRole('group', { name: `Model ${pane}`, exact: true })
@@ -131,7 +131,7 @@ test('the weight-scale slider redraws the panes live', async ({ page }) => {
   const before = await table(page)
     .getByRole('row', { name: /Model A/ })
     .getByRole('cell')
-    .nth(2)
+    .nth(5)
     .innerText();
   await slider.focus();
   for (let k = 0; k < 30; k++) await page.keyboard.press('ArrowRight');
@@ -140,6 +140,6 @@ test('the weight-scale slider redraws the panes live', async ({ page }) => {
     table(page)
       .getByRole('row', { name: /Model A/ })
       .getByRole('cell')
-      .nth(2),
+      .nth(5),
   ).not.toHaveText(before);
 });

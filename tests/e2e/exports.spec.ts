@@ -161,7 +161,7 @@ test('the trace CSV holds the engine’s trace to the last digits, T·L·H rows'
   for (let t = 0; t < T; t++) {
     for (let j = 0; j < H; j++) {
       const row = rows[1 + t * H + j]!;
-      expect(row.slice(0, 4)).toEqual([String(t + 1), chars[t], '0', String(j)]);
+      expect(row.slice(0, 4)).toEqual([String(t + 1), chars[t], '1', String(j + 1)]);
       names.forEach((q, k) =>
         expectSameNumber(Number(row[4 + k]), trace.layers[0]!.gates[q]![t]![j]!),
       );
@@ -175,8 +175,9 @@ test('the gradient CSV holds ‖∂h_T/∂h_t‖ and the forget-gate product', a
   const rows = parseCsv(bytes.toString('utf8'));
   expect(rows[0]).toEqual([
     'distance',
-    'A_lstm_layer0_norm_dhT_dht',
-    'A_lstm_layer0_unit0_forget_product',
+    'step_t',
+    'A_lstm_layer1_norm_dhT_dht',
+    'A_lstm_layer1_unit1_forget_product',
   ]);
   const norms = jacobianNorms(model, trace, 0);
   const f = trace.layers[0]!.gates.f!;
@@ -184,10 +185,11 @@ test('the gradient CSV holds ‖∂h_T/∂h_t‖ and the forget-gate product', a
   for (let d = 0; d <= T; d++) {
     const row = rows[1 + d]!;
     expect(Number(row[0])).toBe(d);
-    if (d === 0) expect(row[1]).toBe('');
-    else expectSameNumber(Number(row[1]), norms[T - d]!);
+    expect(Number(row[1])).toBe(T - d);
+    if (d === 0) expect(row[2]).toBe('');
+    else expectSameNumber(Number(row[2]), norms[T - d]!);
     if (d > 0) product *= f[T - d]![0]!;
-    expectSameNumber(Number(row[2]), product);
+    expectSameNumber(Number(row[3]), product);
   }
 });
 

@@ -102,6 +102,18 @@ describe('broken hashes open what can be read, defaults for the rest, and say so
     ]);
   });
 
+  it('the equations’ notation travels in the link; an unknown one is named and defaults', () => {
+    const concat = encodeScene({ ...DEFAULTS, notation: 'concat' });
+    expect(concat).toBe('v=1&eqs=concat');
+    expect(decode(concat)).toEqual({ scene: { ...DEFAULTS, notation: 'concat' }, problems: [] });
+    const { scene, problems } = decode(`${FULL}&eqs=matrix`);
+    expect(scene.notation).toBe('pytorch');
+    expect(scene.t).toBe(5);
+    expect(problems).toEqual([
+      "Could not read the equation notation 'matrix' (expected pytorch or concat); used pytorch.",
+    ]);
+  });
+
   it('NaN, Infinity, fractions, hex and empty values', () => {
     const { scene, problems } = decode(
       'v=1&t=NaN&unit=Infinity&A.scale=-Infinity&A.fbias=NaN&A.layers=1.5&A.seed=0x10&speed=',

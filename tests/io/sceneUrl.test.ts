@@ -47,6 +47,7 @@ describe('the schema table', () => {
       layer: 0,
       unit: 0,
       names: 'standard',
+      eqs: 'pytorch',
       views: { diagram: true, heatmaps: true, equations: true, gradients: true },
       present: false,
       noedit: false,

@@ -53,6 +53,7 @@ export const sceneArb: fc.Arbitrary<SceneSnapshot> = fc
     layer: fc.integer({ min: 0, max: LIMITS.numLayers.max - 1 }),
     unit: fc.integer({ min: 0, max: LIMITS.hiddenSize.max - 1 }),
     naming: pick(['standard', 'lfru'] as const),
+    notation: pick(['pytorch', 'concat'] as const),
     views: fc.record({
       diagram: fc.boolean(),
       heatmaps: fc.boolean(),
@@ -76,6 +77,7 @@ export const sceneArb: fc.Arbitrary<SceneSnapshot> = fc
       layer: r.layer,
       unit: r.unit,
       naming: r.naming,
+      notation: r.notation,
       views: r.views,
       presentation: r.presentation,
       editingHidden: r.editingHidden,

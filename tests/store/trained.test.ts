@@ -93,7 +93,10 @@ describe('a pane running a shipped trained model', () => {
     const run = runA();
     if (!run.ok) throw new Error(run.error);
     expect(run.trained?.file.id).toBe(ID);
-    expect(requested).toEqual([`/models/${ID}.json`]);
+    // The file once (and the list of models, fetched alongside for Compare).
+    expect(requested.filter((url) => !url.endsWith('/models/index.json'))).toEqual([
+      `/models/${ID}.json`,
+    ]);
 
     // The run is the file's model on the task's sample, and the read-out is W h + b.
     const sample = makeTask('remember-first', { length: 5 }).sample(new Random(0));
@@ -132,7 +135,9 @@ describe('a pane running a shipped trained model', () => {
     store.getState().setInputKind('text');
     const run = runA();
     expect(run.ok).toBe(false);
-    expect(!run.ok && run.error).toMatch(/Choose Input: “Task: Remember the first input”/);
+    expect(!run.ok && run.error).toMatch(/choose Input: “Task sample”, “Remember the first input”/);
+    // The way out is offered with the message: run this input on random weights.
+    expect(!run.ok && run.fixes).toEqual([{ kind: 'random-weights' }]);
   });
 
   it('says which model could not be loaded, and why', async () => {

@@ -27,7 +27,8 @@ export function csvTokens(input: InputSettings, sequence: Sequence): string[] {
 /**
  * The whole trace as CSV, one row per (step, layer, unit), T·L·H rows in that nesting:
  * `step` counts 1..T as the app does (the row holds the values after step t read x_t),
- * `layer` and `unit` count from 0 as the engine and PyTorch's `weight_ih_l0` do. The
+ * `layer` and `unit` count from 1 as the page does ("unit 3 of 8"; PyTorch's
+ * `weight_ih_l0` is layer 1). The
  * quantity columns are {@link TRACE_CSV_QUANTITIES} (after activation), every number in
  * full precision: `Number(cell)` is the trace's float64 exactly. Pure.
  */
@@ -39,7 +40,7 @@ export function traceCsv(trace: Trace, cell: CellType, tokens: readonly string[]
       const series = names.map((name) => layer.gates[name]?.[t]);
       const H = series[0]?.length ?? 0;
       for (let j = 0; j < H; j++) {
-        rows.push([t + 1, tokens[t] ?? '', l, j, ...series.map((row) => row?.[j] ?? null)]);
+        rows.push([t + 1, tokens[t] ?? '', l + 1, j + 1, ...series.map((row) => row?.[j] ?? null)]);
       }
     });
   }

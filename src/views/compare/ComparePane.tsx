@@ -1,6 +1,5 @@
-import { parameterCount } from '../../engine';
-import { usePane } from '../../hooks/usePaneRun';
-import { sequenceOf, useScene } from '../../store';
+import { usePane, usePaneRun } from '../../hooks/usePaneRun';
+import { paneParameterCount, useScene } from '../../store';
 import { type PaneId } from '../../scene';
 import { FOCUS_IDS, focusSoon } from '../controls/focusSoon';
 import { CellDiagram } from '../diagram/CellDiagram';
@@ -9,7 +8,7 @@ import { ReadoutPanel } from '../readout/ReadoutPanel';
 import { LazyPanel } from '../LazyPanel';
 import { LazyGateHeatmaps } from '../lazyPanels';
 import { Region } from '../Region';
-import { paneTitle, parametersText } from './labels';
+import { paneTitle, parametersText, weightsText } from './labels';
 
 /** Props of {@link ComparePane}. */
 export interface ComparePaneProps {
@@ -25,12 +24,13 @@ export interface ComparePaneProps {
 
 /**
  * One column of compare mode: the region "Model A — LSTM" with the pane's colour (as in
- * the gradient plot), its parameter count, Remove model, and its own diagram and heatmaps
- * stacked. The time cursor, layer and unit are the scene's, shared by every pane.
+ * the gradient plot), its parameter count, Remove model, where its weights come from
+ * (trained on which task, or random), and its own diagram and heatmaps stacked. The time cursor, layer and unit are the scene's, shared by every pane.
  */
 export function ComparePane({ paneId, removable, showDiagram, showHeatmaps }: ComparePaneProps) {
   const pane = usePane(paneId);
-  const inputSize = useScene((s) => sequenceOf(s.input).inputSize);
+  const run = usePaneRun(paneId);
+  const input = useScene((s) => s.input);
   const paneCount = useScene((s) => s.panes.length);
   if (!pane) return null;
   const remove = () => {
@@ -39,7 +39,7 @@ export function ComparePane({ paneId, removable, showDiagram, showHeatmaps }: Co
   };
   const actions = (
     <>
-      <span className="param-badge">{parametersText(parameterCount({ ...pane, inputSize }))}</span>
+      <span className="param-badge">{parametersText(paneParameterCount(pane, input))}</span>
       {removable && (
         <button
           type="button"
@@ -61,6 +61,9 @@ export function ComparePane({ paneId, removable, showDiagram, showHeatmaps }: Co
       accent={PANE_COLORS[paneId]}
       actions={actions}
     >
+      <p className="pane-weights" data-trained={run?.ok && run.trained ? '' : undefined}>
+        {weightsText(pane, run)}
+      </p>
       {showDiagram && <CellDiagram paneId={paneId} />}
       <ReadoutPanel paneId={paneId} />
       {showHeatmaps && (

@@ -1,21 +1,31 @@
 import { useState } from 'react';
 import { useScene } from '../../store';
-import { LIMITS } from '../../scene';
+import { LIMITS, type PaneId } from '../../scene';
 import { FOCUS_IDS } from '../controls/focusSoon';
 
 /**
  * Add model (a third pane, an RNN by default) and Match parameter count (sets the other
  * panes' hidden sizes so their counts come closest to model A's), with a status line
- * saying what matching did.
+ * saying what matching did, and which trained pane it put back on random weights.
  */
 export function CompareToolbar() {
   const paneCount = useScene((s) => s.panes.length);
   const [status, setStatus] = useState('');
   const { addPane, matchParameterCount } = useScene.getState();
   const match = () => {
+    const trainedBefore = new Set(
+      useScene
+        .getState()
+        .panes.filter((p) => p.trained)
+        .map((p) => p.id),
+    );
     const sizes = matchParameterCount();
-    const first = useScene.getState().panes[0];
-    const changed = Object.entries(sizes).map(([id, H]) => `${id}: hidden size ${H}`);
+    const after = useScene.getState().panes;
+    const first = after[0];
+    const changed = Object.entries(sizes).map(([id, H]) => {
+      const dropped = trainedBefore.has(id as PaneId) && !after.find((p) => p.id === id)?.trained;
+      return `${id}: hidden size ${H}${dropped ? ' (random weights now: its trained file has one size only)' : ''}`;
+    });
     setStatus(
       first && changed.length > 0
         ? `Matched to model ${first.id}'s parameter count: ${changed.join(', ')}.`

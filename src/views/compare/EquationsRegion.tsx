@@ -1,37 +1,35 @@
-import { useState } from 'react';
 import { useScene } from '../../store';
-import { type PaneId } from '../../scene';
-import { SelectField } from '../controls/SelectField';
 import { LazyPanel } from '../LazyPanel';
 import { LazyEquationsPanel } from '../lazyPanels';
 import { Region } from '../Region';
 import { paneTitle } from './labels';
+import { PANE_COLORS } from '../gradients/paneColors';
 
 /**
- * The Equations region: the live equations of one pane. With several panes a select
- * ("Equations of") picks which; it shows the first pane until another is picked, and
- * falls back to the first when the picked pane is removed.
+ * The Equations region: the live equations of every pane. In compare mode the panes'
+ * equations stand side by side (wrapping under each other where the page is narrow),
+ * each under its pane's name and colour, so the two cells' equations can be read against
+ * each other at the same step; the notation is the scene's, shared by all.
  */
 export function EquationsRegion() {
   const panes = useScene((s) => s.panes);
-  const [picked, setPicked] = useState<PaneId>('A');
-  const shown = panes.find((p) => p.id === picked) ?? panes[0];
-  if (!shown) return null;
-  const options = panes.map((p) => [p.id, paneTitle(p)] as const);
+  const compare = panes.length > 1;
   return (
     <Region id="equations" title="Equations">
-      {panes.length > 1 && (
-        <div className="equations-picker">
-          <SelectField
-            label="Equations of"
-            value={shown.id}
-            options={options}
-            onChange={setPicked}
-          />
-        </div>
-      )}
       <LazyPanel what="equations" minHeight={480}>
-        <LazyEquationsPanel key={shown.id} paneId={shown.id} />
+        <div className="equations-panes" data-count={panes.length}>
+          {panes.map((pane) => (
+            <section
+              key={pane.id}
+              className="equations-pane"
+              aria-label={compare ? `Equations of ${paneTitle(pane)}` : undefined}
+              style={compare ? { borderTopColor: PANE_COLORS[pane.id] } : undefined}
+            >
+              {compare && <h3 className="equations-pane-title">{paneTitle(pane)}</h3>}
+              <LazyEquationsPanel paneId={pane.id} />
+            </section>
+          ))}
+        </div>
       </LazyPanel>
     </Region>
   );

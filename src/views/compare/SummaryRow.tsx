@@ -1,5 +1,5 @@
 import { PANE_COLORS } from '../gradients/paneColors';
-import { formatMs, formatNorm } from './format';
+import { formatMs, formatNorm, formatPercent } from './format';
 import type { PaneSummary } from './useSummaries';
 import { formatCount } from '../../format/count';
 
@@ -7,6 +7,13 @@ import { formatCount } from '../../format/count';
 function cellText(value: number | null | undefined, format: (v: number) => string): string {
   if (value === undefined) return 'measuring…';
   return value === null ? '—' : format(value);
+}
+
+/** The measured time's spread: "(0.61–0.92 ms)", or null while it is not known. */
+function rangeText(row: PaneSummary): string | null {
+  const { timing } = row;
+  if (!timing || !Number.isFinite(timing.low) || !Number.isFinite(timing.high)) return null;
+  return `(${formatMs(timing.low).replace(' ms', '')}–${formatMs(timing.high)})`;
 }
 
 /** Props of {@link SummaryRow}. */
@@ -17,11 +24,10 @@ export interface SummaryRowProps {
 
 /** One pane's row of the compare summary, headed by its name and colour swatch. */
 export function SummaryRow({ row }: SummaryRowProps) {
-  const cells = [
-    [row.msPerPass, formatMs],
-    [row.finalNorm, formatNorm],
-    [row.jacobianAll, formatNorm],
-  ] as const;
+  const pending = (value: number | null | undefined) =>
+    value === undefined ? 'pending' : undefined;
+  const heldOut = row.heldOut;
+  const range = rangeText(row);
   return (
     <tr>
       <th scope="row">
@@ -33,11 +39,15 @@ export function SummaryRow({ row }: SummaryRowProps) {
         {row.title}
       </th>
       <td>{formatCount(row.parameters)}</td>
-      {cells.map(([value, format], k) => (
-        <td key={k} className={value === undefined ? 'pending' : undefined}>
-          {cellText(value, format)}
-        </td>
-      ))}
+      <td>{formatCount(row.multiplyAdds)}</td>
+      <td className={pending(row.msPerPass)}>
+        {cellText(row.msPerPass, formatMs)}
+        {range && <span className="time-range"> {range}</span>}
+      </td>
+      <td>{heldOut ? formatPercent(heldOut.accuracy) : '—'}</td>
+      <td>{heldOut ? formatNorm(heldOut.loss) : '—'}</td>
+      <td className={pending(row.finalNorm)}>{cellText(row.finalNorm, formatNorm)}</td>
+      <td className={pending(row.fromStep1)}>{cellText(row.fromStep1, formatNorm)}</td>
     </tr>
   );
 }

@@ -15,3 +15,8 @@ export function formatNorm(value: number): string {
   if (abs >= 1e-3 && abs < 1e4) return String(Number(value.toPrecision(3)));
   return value.toExponential(2).replace('e-', 'e−').replace('e+', 'e');
 }
+
+/** A fraction as a percentage to one decimal: 0.9985 → "99.9%". */
+export function formatPercent(fraction: number): string {
+  return `${(100 * fraction).toFixed(1)}%`;
+}

@@ -1,6 +1,13 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
+import {
+  multiplyAddsPerStep,
+  paneRunOf,
+  paneSizeOf,
+  trainedModelStatus,
+  useScene,
+} from '../../store';
+import { timingRangeOf, type Timing } from '../../store/timing';
 import { parameterCount } from '../../engine';
-import { paneRunOf, sequenceOf, useScene } from '../../store';
 import { type PaneSettings } from '../../scene';
 import { hasJacobianNorms, jacobianNormsOf, layerOf } from '../../store/gradients';
 import {
@@ -18,8 +25,14 @@ export interface PaneSummary {
   readonly pane: PaneSettings;
   /** "Model A — LSTM". */
   readonly title: string;
-  /** Scalar parameters on the current input (its feature count sets weight_ih_l0). */
+  /** Scalar parameters of the model the pane runs (see `paneSizeOf`). */
   readonly parameters: number;
+  /** Multiply-adds of one step's matrix–vector products: the cost that does not vary. */
+  readonly multiplyAdds: number;
+  /** A trained pane's held-out accuracy and mean loss from its file; null for drawn weights. */
+  readonly heldOut: { readonly accuracy: number; readonly loss: number } | null;
+  /** The median, fastest and slowest measured ms per pass, once measured. */
+  readonly timing: Timing | undefined;
   /** Why the model could not run, or null. */
   readonly error: string | null;
   /** ‖h_T‖₂ of the top layer; null when the run failed. */
@@ -27,10 +40,11 @@ export interface PaneSummary {
   /** Median ms per forward + backward pass; undefined while measuring, null on failure. */
   readonly msPerPass: number | null | undefined;
   /**
-   * ‖∂h_T/∂h_0‖_F of the selected layer (entry 0 of `jacobianNormsOf`: back through all T
-   * steps); undefined while computing, null on failure or an empty sequence.
+   * ‖∂h_T/∂h_1‖_F of the selected layer, h_1 the state after step 1 (entry 1 of
+   * `jacobianNormsOf`: back T − 1 steps); undefined while computing, null on failure or
+   * a sequence of one step.
    */
-  readonly jacobianAll: number | null | undefined;
+  readonly fromStep1: number | null | undefined;
   /** The layer (1-based) that norm is of. */
   readonly layer: number;
 }
@@ -76,13 +90,17 @@ export function usePaneSummaries(): readonly PaneSummary[] {
     };
   }, [panes, input, layer]);
 
-  const inputSize = sequenceOf(input).inputSize;
   return panes.map((pane) => {
     const run = paneRunOf(pane, input);
+    const size = paneSizeOf(pane, input);
+    const status = pane.trained ? trainedModelStatus(pane.trained) : null;
+    const metrics = status?.state === 'ready' ? status.loaded.file.metrics : null;
     const base = {
       pane,
       title: paneTitle(pane),
-      parameters: parameterCount({ ...pane, inputSize }),
+      parameters: parameterCount(size),
+      multiplyAdds: multiplyAddsPerStep(size),
+      heldOut: metrics && { accuracy: metrics.accuracy, loss: metrics.loss },
     };
     if (!run.ok) {
       return {
@@ -90,7 +108,8 @@ export function usePaneSummaries(): readonly PaneSummary[] {
         error: run.error,
         finalNorm: null,
         msPerPass: null,
-        jacobianAll: null,
+        timing: undefined,
+        fromStep1: null,
         layer: 1,
       };
     }
@@ -100,7 +119,8 @@ export function usePaneSummaries(): readonly PaneSummary[] {
       error: null,
       finalNorm: finalStateNorm(run),
       msPerPass: timingOf(run),
-      jacobianAll: norms === undefined ? undefined : (norms[0] ?? null),
+      timing: timingRangeOf(run),
+      fromStep1: norms === undefined ? undefined : (norms[1] ?? null),
       layer: layerOf(run, layer) + 1,
     };
   });

@@ -1,6 +1,6 @@
-import { parameterCount } from '../../engine';
 import { usePane, usePaneRun } from '../../hooks/usePaneRun';
-import { useScene } from '../../store';
+import { paneSizeOf, trainedModelStatus, useScene } from '../../store';
+import { parameterCount } from '../../engine';
 import { LIMITS, type InitScheme, type PaneId } from '../../scene';
 import { NumberField } from './NumberField';
 import { SelectField } from './SelectField';
@@ -38,11 +38,24 @@ export interface ModelSettingsProps {
 export function ModelSettings({ paneId }: ModelSettingsProps) {
   const pane = usePane(paneId);
   const run = usePaneRun(paneId);
+  const input = useScene((s) => s.input);
   if (!pane) return null;
   const update = (patch: Parameters<ReturnType<typeof useScene.getState>['updatePane']>[1]) =>
     useScene.getState().updatePane(paneId, patch);
-  const inputSize = run?.sequence.inputSize ?? 1;
-  const count = parameterCount({ ...pane, inputSize });
+  const size = paneSizeOf(pane, input);
+  const { inputSize } = size;
+  const count = parameterCount(size);
+  // A trained pane shows how its file's training started, not the drawn-weights settings.
+  const status = pane.trained ? trainedModelStatus(pane.trained) : null;
+  const recipe = status?.state === 'ready' ? status.loaded.file.training : null;
+  const shown = recipe
+    ? {
+        seed: recipe.seed,
+        init: recipe.init.scheme,
+        weightScale: recipe.init.weightScale,
+        forgetBias: recipe.init.forgetBias,
+      }
+    : pane;
   return (
     <fieldset className="model-settings">
       <legend>Model {paneId}</legend>
@@ -66,33 +79,40 @@ export function ModelSettings({ paneId }: ModelSettingsProps) {
         {...LIMITS.numLayers}
         onCommit={(numLayers) => update({ numLayers })}
       />
+      {recipe && (
+        <p className="field-hint recipe-note">
+          Seed, Init, Weight scale{pane.cell === 'lstm' ? ' and Forget-gate bias' : ''} below are
+          the file&apos;s training recipe: how its weights started before training
+          {recipe.init.updateBias ? ` (and an update-gate bias of ${recipe.init.updateBias})` : ''}.
+        </p>
+      )}
       <NumberField
         label="Seed"
-        value={pane.seed}
+        value={shown.seed}
         {...LIMITS.seed}
         onCommit={(seed) => update({ seed })}
       />
       <SelectField
         label="Init"
-        value={pane.init}
+        value={shown.init}
         options={INITS}
         onChange={(init) => update({ init })}
       />
       <NumberField
         label="Weight scale"
-        value={pane.weightScale}
+        value={shown.weightScale}
         {...LIMITS.weightScale}
         step={0.1}
         onCommit={(weightScale) => update({ weightScale })}
       />
       <WeightScaleSlider
-        value={pane.weightScale}
+        value={shown.weightScale}
         onInput={(weightScale) => update({ weightScale })}
       />
       {pane.cell === 'lstm' && (
         <NumberField
           label="Forget-gate bias"
-          value={pane.forgetBias}
+          value={shown.forgetBias}
           {...LIMITS.forgetBias}
           step={0.5}
           onCommit={(forgetBias) => update({ forgetBias })}

@@ -15,6 +15,7 @@ import { LSTM_STAGES, LstmDiagram } from './LstmDiagram';
 import { NamingToggle } from './NamingToggle';
 import { RNN_STAGES, RnnDiagram } from './RnnDiagram';
 import { at, stepValues } from './stepValues';
+import { RunFixes } from '../RunFixes';
 import './diagram.css';
 
 /** Props of {@link CellDiagram}. */
@@ -126,8 +127,9 @@ export function CellDiagram({ paneId }: CellDiagramProps) {
           {run.error}
         </div>
       ) : !run.ok || !values ? (
-        <div role="alert" className="cd-error">
-          {run.ok ? 'This model has no steps to draw.' : run.error}
+        <div className="cd-error">
+          <p role="alert">{run.ok ? 'This model has no steps to draw.' : run.error}</p>
+          {!run.ok && <RunFixes paneId={paneId} fixes={run.fixes} />}
         </div>
       ) : (
         <DiagramContext.Provider value={env}>

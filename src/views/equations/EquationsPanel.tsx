@@ -1,8 +1,8 @@
 import 'katex/dist/katex.min.css';
 import './equations.css';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { Model, Trace } from '../../engine';
-import { numericEquations, symbolicEquations, type Notation } from '../../equations';
+import { numericEquations, symbolicEquations } from '../../equations';
 import { useDeferredPaneRun } from '../../hooks/usePaneRun';
 import { useScene } from '../../store';
 import type { PaneId, Sequence } from '../../scene';
@@ -18,18 +18,17 @@ import { UnitField } from './UnitField';
 export interface EquationsPanelProps {
   /** The pane whose cell, model and trace the equations show. */
   paneId: PaneId;
-  /** Notation shown first; the panel's switch changes it. Default: PyTorch's. */
-  defaultNotation?: Notation;
 }
 
 /**
  * The live equations of one pane: every equation of its cell in the running convention,
  * symbolically and, under each, for the selected unit at the current step with the real
- * numbers (each number's full value on hover). Reads t, layer, unit, naming and hover
- * from the scene store; writes `unit` (the Unit field) and `hovered` (pointer and focus).
+ * numbers (each number’s full value on hover). Reads t, layer, unit, naming, hover
+ * and notation from the scene store; writes `unit` (the Unit field), `notation` (the
+ * Notation switch) and `hovered` (pointer and focus).
  * A pane whose run failed shows a short message instead.
  */
-export function EquationsPanel({ paneId, defaultNotation = 'pytorch' }: EquationsPanelProps) {
+export function EquationsPanel({ paneId }: EquationsPanelProps) {
   const run = useDeferredPaneRun(paneId);
   if (!run) return null;
   if (!run.ok) {
@@ -40,13 +39,7 @@ export function EquationsPanel({ paneId, defaultNotation = 'pytorch' }: Equation
     );
   }
   return (
-    <EquationsBody
-      paneId={paneId}
-      model={run.model}
-      trace={run.trace}
-      sequence={run.sequence}
-      defaultNotation={defaultNotation}
-    />
+    <EquationsBody paneId={paneId} model={run.model} trace={run.trace} sequence={run.sequence} />
   );
 }
 
@@ -60,13 +53,13 @@ interface EquationsBodyProps {
   trace: Trace;
   /** The input: engine rows for layer 0 and the token of each step. */
   sequence: Sequence;
-  /** First notation shown. */
-  defaultNotation: Notation;
 }
 
 /** The panel once the pane has a trace. */
-function EquationsBody({ paneId, model, trace, sequence, defaultNotation }: EquationsBodyProps) {
-  const [notation, setNotation] = useState<Notation>(defaultNotation);
+function EquationsBody({ paneId, model, trace, sequence }: EquationsBodyProps) {
+  // The scene's, so a link carries it and every pane's panel writes the same notation.
+  const notation = useScene((s) => s.notation);
+  const setNotation = useScene((s) => s.setNotation);
   const { spec } = model;
   const H = spec.hiddenSize;
   const t = Math.min(

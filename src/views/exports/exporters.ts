@@ -180,10 +180,13 @@ export function exportGradientCsv(state: SceneState): string {
   return filename;
 }
 
-/** Downloads the pane's parameters as PyTorch-named JSON; returns the file name. */
+/**
+ * Downloads the pane's parameters as PyTorch-named JSON, with a trained model's read-out
+ * ('head.weight', 'head.bias'); returns the file name.
+ */
 export function exportWeights(state: SceneState, paneId: PaneId): string {
   const { pane, run } = okRun(state, paneId);
   const filename = `${stem(pane)}-weights.json`;
-  download(weightsJson(run.model), filename, MIME.json);
+  download(weightsJson(run.model, run.trained?.head), filename, MIME.json);
   return filename;
 }

@@ -1,6 +1,7 @@
 import { useDeferredValue, useEffect, useState, useSyncExternalStore } from 'react';
 import { paneRunOf, useScene } from '../../store';
 import type { InputSettings, PaneSettings } from '../../scene';
+import { lstmGradientCaption } from '../../store/cellPathCaption';
 import {
   forgetProductOf,
   gradientCaption,
@@ -78,14 +79,17 @@ export function paneGradientsOf(
     };
   }
   const norms = jacobianNormsOf(run, layer);
+  const forgetProduct = forgetProductOf(run, layer, unit);
   return {
     ...base,
     layer: layerOf(run, layer),
     unit: unitOf(run, unit),
     norms,
-    forgetProduct: forgetProductOf(run, layer, unit),
+    forgetProduct,
     saliency: saliencyOf(run, unit),
-    caption: gradientCaption(norms),
+    caption: forgetProduct
+      ? lstmGradientCaption(norms, forgetProduct, unitOf(run, unit))
+      : gradientCaption(norms),
   };
 }
 

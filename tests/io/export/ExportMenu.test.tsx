@@ -79,7 +79,7 @@ describe('ExportMenu', () => {
     if (!run.ok) throw new Error(run.error);
     const rows = parseCsv(await saved[0]!.blob.text());
     expect(rows).toHaveLength(1 + 11 * 8);
-    expect(rows[1]!.slice(0, 4)).toEqual(['1', 'h', '0', '0']);
+    expect(rows[1]!.slice(0, 4)).toEqual(['1', 'h', '1', '1']); // step, token, layer, unit
     expect(Number(rows[1]![4])).toBe(run.trace.layers[0]!.gates.i![0]![0]);
     expect(JSON.parse(await saved[1]!.blob.text())).toEqual(toStateDict(run.model));
     expect(saved[1]!.blob.type).toBe('application/json');
@@ -93,8 +93,9 @@ describe('ExportMenu', () => {
     const rows = parseCsv(await saved[0]!.blob.text());
     expect(rows[0]).toEqual([
       'distance',
-      'A_lstm_layer0_norm_dhT_dht',
-      'A_lstm_layer0_unit0_forget_product',
+      'step_t',
+      'A_lstm_layer1_norm_dhT_dht',
+      'A_lstm_layer1_unit1_forget_product',
     ]);
     expect(rows).toHaveLength(1 + 12);
   });

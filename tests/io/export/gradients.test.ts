@@ -20,26 +20,30 @@ describe('gradientCsv', () => {
     ]),
   );
 
-  it('has a distance column, the norms per pane and the LSTM forget-gate product', () => {
+  it('has distance and step columns, the norms per pane and the LSTM forget-gate product', () => {
+    // Layers and units counted from 1, as the page shows them: layer index 1 is "layer 2".
     expect(rows[0]).toEqual([
       'distance',
-      'A_lstm_layer1_norm_dhT_dht',
-      'A_lstm_layer1_unit3_forget_product',
-      'B_rnn_layer0_norm_dhT_dht',
+      'step_t',
+      'A_lstm_layer2_norm_dhT_dht',
+      'A_lstm_layer2_unit4_forget_product',
+      'B_rnn_layer1_norm_dhT_dht',
     ]);
     expect(rows).toHaveLength(T + 2);
   });
 
   it('holds exactly jacobianNorms at distance d = T − t, and Π f by distance', () => {
     for (let d = 0; d <= T; d++) {
-      const row = rows[d + 1]!;
-      expect(Number(row[0])).toBe(d);
-      expect(Number(row[2])).toBe(product[d]);
+      const [distance, step, ...values] = rows[d + 1]!;
+      expect(Number(distance)).toBe(d);
+      // ‖∂h_T/∂h_t‖ with h_t the state after step t, counted from 1 (h_0: the initial state).
+      expect(Number(step)).toBe(T - d);
+      expect(Number(values[1])).toBe(product[d]);
       if (d === 0) {
-        expect([row[1], row[3]]).toEqual(['', '']);
+        expect([values[0], values[2]]).toEqual(['', '']);
       } else {
-        expect(Number(row[1])).toBe(lstmNorms[T - d]);
-        expect(Number(row[3])).toBe(rnnNorms[T - d]);
+        expect(Number(values[0])).toBe(lstmNorms[T - d]);
+        expect(Number(values[2])).toBe(rnnNorms[T - d]);
       }
     }
   });

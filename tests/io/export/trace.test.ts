@@ -29,7 +29,13 @@ describe('traceCsv', () => {
         for (let l = 0; l < L; l++) {
           for (let j = 0; j < H; j++) {
             const row = body[k++]!;
-            expect(row.slice(0, 4)).toEqual([String(t + 1), tokens[t], String(l), String(j)]);
+            // Steps, layers and units all counted from 1, as the page counts them.
+            expect(row.slice(0, 4)).toEqual([
+              String(t + 1),
+              tokens[t],
+              String(l + 1),
+              String(j + 1),
+            ]);
             names.forEach((name, q) => {
               expect(Number(row[4 + q])).toBe(trace.layers[l]!.gates[name]![t]![j]);
             });
@@ -51,9 +57,9 @@ describe('traceCsv', () => {
     const text = ',"\n ';
     const { trace } = runOn(text, { cell: 'rnn', hiddenSize: 1, numLayers: 1 });
     const csv = traceCsv(trace, 'rnn', Array.from(text));
-    expect(csv).toContain('1,",",0,0,');
-    expect(csv).toContain('2,"""",0,0,');
-    expect(csv).toContain('3,"\n",0,0,');
+    expect(csv).toContain('1,",",1,1,');
+    expect(csv).toContain('2,"""",1,1,');
+    expect(csv).toContain('3,"\n",1,1,');
     expect(
       parseCsv(csv)
         .slice(1)

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createModel, forward, toStateDict, type ModelSpec } from '../../../src/engine';
+import {
+  createModel,
+  forward,
+  initHead,
+  splitStateDict,
+  toStateDict,
+  type ModelSpec,
+} from '../../../src/engine';
 import { weightsJson } from '../../../src/io/export';
 import { oneHot, runOn } from './support';
 
@@ -32,5 +39,20 @@ describe('weightsJson', () => {
     ]);
     // 4 gates × 2 units = 8 rows in each weight matrix, each on its own line.
     expect(json.split('\n').filter((line) => /^ {4}\[/.test(line))).toHaveLength(16);
+  });
+
+  it('carries a trained model’s read-out as head.weight and head.bias, as its file does', () => {
+    const { model } = runOn('ab', { cell: 'gru', hiddenSize: 3, numLayers: 1 });
+    const head = initHead(2, 3, 5); // 2 outputs read from 3 units
+    const parsed = JSON.parse(weightsJson(model, head)) as Record<string, number[] | number[][]>;
+    expect(Object.keys(parsed).slice(-2)).toEqual(['head.weight', 'head.bias']);
+    expect(parsed['head.weight']).toEqual([
+      Array.from(head.weight.slice(0, 3)),
+      Array.from(head.weight.slice(3, 6)),
+    ]);
+    expect(parsed['head.bias']).toEqual(Array.from(head.bias));
+    const { rnn, head: back } = splitStateDict(parsed);
+    expect(rnn).toEqual(toStateDict(model));
+    expect(Array.from(back!.weight)).toEqual(Array.from(head.weight));
   });
 });

@@ -79,21 +79,32 @@ describe('compare mode', () => {
     expect(within(region('Model B — GRU')).getByText('600 parameters')).toBeTruthy();
   });
 
-  it('the equations follow the pane picked under "Equations of"', async () => {
+  it('shows both models’ equations side by side, in the one notation of the scene', async () => {
     render(<App />);
     fireEvent.click(compare());
     const equations = region('Equations');
     await waitFor(
-      () => expect(equations.querySelector('.equations-panel')).toHaveAttribute('data-pane', 'A'),
+      () => expect(equations.querySelectorAll('.equations-panel')).toHaveLength(2),
       LOADED,
     );
-    fireEvent.change(within(equations).getByRole('combobox', { name: 'Equations of' }), {
-      target: { value: 'B' },
-    });
-    await waitFor(
-      () => expect(equations.querySelector('.equations-panel')).toHaveAttribute('data-pane', 'B'),
-      LOADED,
-    );
+    const panels = [...equations.querySelectorAll('.equations-panel')];
+    expect(panels.map((p) => p.getAttribute('data-pane'))).toEqual(['A', 'B']);
+    expect(
+      within(equations).getByRole('region', { name: 'Equations of Model A — LSTM' }),
+    ).toBeTruthy();
+    expect(
+      within(equations).getByRole('region', { name: 'Equations of Model B — GRU' }),
+    ).toBeTruthy();
+    // Switching the notation in one panel switches both (it is the scene's, in the link).
+    const [first] = within(equations).getAllByRole('radio', { name: /course notes/ });
+    fireEvent.click(first!);
+    expect(useScene.getState().notation).toBe('concat');
+    for (const group of within(equations).getAllByRole('radiogroup', { name: 'Notation' })) {
+      expect(within(group).getByRole('radio', { checked: true })).toHaveAttribute(
+        'value',
+        'concat',
+      );
+    }
   });
 });
 

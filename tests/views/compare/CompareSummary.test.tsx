@@ -15,7 +15,7 @@ beforeEach(() => {
 });
 
 const table = () =>
-  screen.getByRole('table', { name: 'Cost and gradient flow of each model on this input' });
+  screen.getByRole('table', { name: 'Cost, skill and gradient flow of each model on this input' });
 const rowOf = (name: string) => within(table()).getByRole('row', { name: new RegExp(name) });
 const cellsOf = (name: string) =>
   within(rowOf(name))
@@ -34,7 +34,16 @@ describe('CompareSummary', () => {
     const headers = within(table())
       .getAllByRole('columnheader')
       .map((h) => h.textContent);
-    expect(headers).toEqual(['Model', 'Parameters', 'Forward + backward', '‖hT‖', '‖∂hT/∂h0‖']);
+    expect(headers).toEqual([
+      'Model',
+      'Parameters',
+      'Multiply-adds per step',
+      'Forward + backward',
+      'Held-out accuracy',
+      'Held-out loss',
+      '‖hT‖',
+      '‖∂hT/∂h1‖',
+    ]);
     const rowHeaders = within(table())
       .getAllByRole('rowheader')
       .map((h) => h.textContent);
@@ -53,21 +62,33 @@ describe('CompareSummary', () => {
     );
     expect(cellsOf('Model A')[0]).toBe('576');
     expect(cellsOf('Model B')[0]).toBe('432');
-    expect(cellsOf('Model A')[2]).toBe(formatNorm(finalStateNorm(okRun(0))));
+    // "hello world" has 8 distinct characters: LSTM 4·8·(8 + 8), GRU 3·8·(8 + 8) per step.
+    expect(cellsOf('Model A')[1]).toBe('512');
+    expect(cellsOf('Model B')[1]).toBe('384');
+    // Random weights were never scored on a task.
+    expect(cellsOf('Model A').slice(3, 5)).toEqual(['—', '—']);
+    expect(cellsOf('Model A')[5]).toBe(formatNorm(finalStateNorm(okRun(0))));
     const last = okRun(1).trace.outputs.at(-1)!;
     expect(finalStateNorm(okRun(1))).toBeCloseTo(Math.hypot(...Array.from(last)), 12);
   });
 
-  it('measures the time per pass and ‖∂h_T/∂h_0‖ after paint, then prints them', async () => {
+  it('measures the time per pass, with its spread, and ‖∂h_T/∂h_1‖ after paint', async () => {
     render(<CompareSummary />);
     await waitFor(() => expect(within(table()).queryByText('measuring…')).toBeNull(), {
       timeout: 10_000,
     });
     for (const [k, name] of ['Model A', 'Model B'].entries()) {
       const cells = cellsOf(name);
-      expect(cells[1]).toBe(formatMs(timingOf(okRun(k))!));
-      expect(cells[1]).toMatch(/^\d+(\.\d+)? ms$/);
-      expect(cells[3]).toBe(formatNorm(jacobianNormsOf(okRun(k), 0)[0]!));
+      expect(cells[2]).toMatch(/^\d+(\.\d+)? ms \(\d+(\.\d+)?–\d+(\.\d+)? ms\)$/);
+      expect(cells[2]!.startsWith(formatMs(timingOf(okRun(k))!))).toBe(true);
+      const [low, high] = cells[2]!
+        .match(/\((.*)\)/)![1]!
+        .split('–')
+        .map(parseFloat);
+      expect(low).toBeLessThanOrEqual(parseFloat(cells[2]!));
+      expect(high).toBeGreaterThanOrEqual(parseFloat(cells[2]!));
+      // h_1 is the state after step 1: entry 1 of the norms, T − 1 steps before h_T.
+      expect(cells[6]).toBe(formatNorm(jacobianNormsOf(okRun(k), 0)[1]!));
     }
     expect(table().closest('[aria-busy]')).toHaveAttribute('aria-busy', 'false');
   });

@@ -44,9 +44,12 @@ describe('GradientPanel', () => {
     scene(30, [{ cell: 'rnn', weightScale: 0.5 }, { cell: 'lstm' }]);
     render(<GradientPanel />);
     await plot();
-    const captions = screen.getAllByText(/From 1 to 30 steps back, the gradient/);
+    const captions = screen.getAllByText(/from 1 to 30 steps back, the gradient/i);
     expect(captions).toHaveLength(2);
     expect(captions[0]?.textContent).toMatch(/shrinks by a factor of 10[⁰¹²³⁴⁵⁶⁷⁸⁹]+: vanishing/);
+    // The LSTM's says what happens through h and along its cell state.
+    expect(captions[1]?.textContent).toMatch(/LSTM: Through h: from 1 to 30 steps back/);
+    expect(captions[1]?.textContent).toMatch(/Along the cell state c of unit 1, .* Π f = /);
   });
 
   it('uses a log y axis: decade ticks, evenly spaced', async () => {
