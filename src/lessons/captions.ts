@@ -63,8 +63,12 @@ function paneValue(name: string, run: OkPaneRun, scene: CaptionScene): string | 
       return run.trained ? percent(run.trained.file.metrics.accuracy) : null;
     case 'chance':
       return run.trained ? percent(run.trained.file.metrics.chance) : null;
-    case 'grad':
-      return formatNorm(jacobianNormsOf(run, layer)[0] ?? Number.NaN);
+    case 'grad': {
+      // ‖∂h_T/∂h_1‖, h_1 the state after step 1 (as on screen and in the comparison table):
+      // entry 1 of the norms, whose entry 0 is the initial state h_0.
+      const norm = jacobianNormsOf(run, layer)[1];
+      return norm === undefined ? null : formatNorm(norm);
+    }
     case 'params':
       return formatCount(parameterCount(run.model.spec));
     default: {

@@ -5,7 +5,7 @@
  * `{A.f}` a quantity of pane A at the current step, unit and layer (any trace name:
  * i f g o c h, r z n, pre; `x` the input token); `{A.readout}` what a trained model's
  * read-out says; `{A.accuracy}` and `{A.chance}` its held-out accuracy and chance;
- * `{A.grad}` ‖∂h_T/∂h_1‖; `{A.params}` its parameter count; `{t}`, `{T}`, `{unit}`.
+ * `{A.grad}` ‖∂h_T/∂h_1‖ (h_1 the state after step 1; T − 1 steps back); `{A.params}` its parameter count; `{t}`, `{T}`, `{unit}`.
  */
 export interface LessonStop {
   /**

@@ -35,9 +35,11 @@ describe('fillCaption', () => {
     );
   });
 
-  it('quotes the gradient norm across the whole sequence and the parameter count', () => {
+  it('quotes ‖∂h_T/∂h_1‖ (h_1 the state after step 1) and the parameter count', () => {
     const { model, trace } = reference();
-    const norm = jacobianNorms(model, trace)[0]!;
+    // Entry t of the engine's norms differentiates by the state entering step t (0-based):
+    // h_1, the state after the first step, is entry 1 (entry 0 is the initial state h_0).
+    const norm = jacobianNorms(model, trace)[1]!;
     const text = fillCaption('{A.grad} · {A.params}', scene());
     const [grad, params] = text.split(' · ');
     expect(grad).toBe(formatNorm(norm)); // the plot's format, of the engine's own norm

@@ -169,7 +169,8 @@ describe('the examples of issue 12', () => {
     const spec = { cell: 'rnn' as const, inputSize: 1, hiddenSize: 16, numLayers: 1 };
     const model = createModel(spec, initParams(spec, { seed: 0, scheme: 'orthogonal' }));
     const sequence = sequenceOf(stopScene(l, 0).input);
-    const norm = jacobianNorms(model, forward(model, sequence.xs))[0]!;
+    // h_1, the state after step 1: entry 1 of the engine's norms (entry 0 is h_0).
+    const norm = jacobianNorms(model, forward(model, sequence.xs))[1]!;
     expect(text).toContain(`With weight scale 1: ‖∂h_T/∂h_1‖ = ${formatNorm(norm)}.`);
     expect(differences).toEqual(['model A’s weight scale is 2, not 1']);
   });
