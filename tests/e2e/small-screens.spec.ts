@@ -20,7 +20,7 @@ const measure = (page: Page) =>
     const scale = box.width / svg.viewBox.baseVal.width;
     let smallest = Infinity;
     let which = '';
-    for (const text of svg.querySelectorAll('text, tspan')) {
+    for (const text of Array.from(svg.querySelectorAll('text, tspan'))) {
       if (!text.textContent?.trim() || text.getBoundingClientRect().height === 0) continue;
       const px = parseFloat(getComputedStyle(text).fontSize) * scale;
       if (px < smallest) [smallest, which] = [px, text.textContent];
