@@ -33,6 +33,44 @@ const measure = (page: Page) =>
     };
   });
 
+/**
+ * The Controls' selects whose value is wider than the room it has (on every line it takes),
+ * and how many of its boxes (fieldsets) overlap one another or stick out of it.
+ */
+const controlsLayout = (page: Page) =>
+  page.evaluate(() => {
+    const controls = document.getElementById('controls')!;
+    const context = document.createElement('canvas').getContext('2d')!;
+    const cut: string[] = [];
+    for (const select of Array.from(controls.querySelectorAll('select'))) {
+      const style = getComputedStyle(select);
+      context.font = style.font;
+      const text = select.selectedOptions[0]?.textContent ?? '';
+      // The room beside the drop-down arrow, times the lines the value may wrap onto.
+      const room =
+        select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 16;
+      const lines = Math.max(
+        1,
+        Math.floor(select.clientHeight / (parseFloat(style.fontSize) * 1.2)),
+      );
+      if (context.measureText(text).width > room * lines) cut.push(text);
+    }
+    const boxes = Array.from(controls.querySelectorAll('fieldset')).map((f) =>
+      f.getBoundingClientRect(),
+    );
+    const apart = (a: DOMRect, b: DOMRect) =>
+      a.right - 1 <= b.left ||
+      b.right - 1 <= a.left ||
+      a.bottom - 1 <= b.top ||
+      b.bottom - 1 <= a.top;
+    const outer = controls.getBoundingClientRect();
+    return {
+      cut,
+      overlaps: boxes.filter((a, k) => boxes.some((b, m) => m !== k && !apart(a, b))).length,
+      outside: boxes.filter((b) => b.left < outer.left || b.right > outer.right).length,
+    };
+  });
+
 /** A finger moving sideways across the point (x, y) by dx CSS px, through Chromium's touch input. */
 async function swipe(cdp: CDPSession, x: number, y: number, dx: number) {
   const at = (k: number) => [{ x: x + (dx * k) / 4, y }];
@@ -46,6 +84,9 @@ async function swipe(cdp: CDPSession, x: number, y: number, dx: number) {
 test('phones and tablets: no sideways scrolling, the diagram first and legible, a drawer, touch steps', async ({
   page,
 }) => {
+  // One page load checked at five sizes and modes: longer than one test's usual 30 s budget
+  // on a busy machine.
+  test.setTimeout(60_000);
   await page.goto('./');
   await expect(diagram(page, 1)).toBeVisible();
 
@@ -110,4 +151,19 @@ test('phones and tablets: no sideways scrolling, the diagram first and legible, 
     expect(m.overflow, `presenting at ${width}px`).toBeLessThanOrEqual(0);
   }
   await page.screenshot({ path: 'test-results/screenshots/phone-presentation.png' });
+
+  await page.keyboard.press('p');
+
+  // On a desktop, one pane then compare: every select in the Controls shows its whole value,
+  // and the boxes in the Controls (the export boxes too) stay apart and inside it.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  for (const mode of ['one pane', 'compare']) {
+    if (mode === 'compare') await page.getByRole('button', { name: 'Compare' }).click();
+    const exports = page.getByRole('group', { name: /^Export pane/ });
+    await expect(exports).toHaveCount(mode === 'compare' ? 2 : 1);
+    const layout = await controlsLayout(page);
+    expect(layout.cut, `${mode}: select values cut off`).toEqual([]);
+    expect(layout.overlaps, `${mode}: boxes drawn over each other`).toBe(0);
+    expect(layout.outside, `${mode}: boxes outside the Controls`).toBe(0);
+  }
 });
