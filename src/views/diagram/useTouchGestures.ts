@@ -23,16 +23,16 @@ export function useTouchGestures(actions: TouchActions): (element: HTMLElement |
   return useCallback(
     (element: HTMLElement | null) => {
       if (!element) return;
-      let start: { id: number; x: number; y: number; at: number } | null = null;
+      let start: { id: number; x: number; y: number } | null = null;
       const down = (e: PointerEvent) => {
         if (e.pointerType === 'mouse' || !e.isPrimary) return;
-        start = { id: e.pointerId, x: e.clientX, y: e.clientY, at: e.timeStamp };
+        start = { id: e.pointerId, x: e.clientX, y: e.clientY };
       };
       const up = (e: PointerEvent) => {
         if (!start || e.pointerId !== start.id) return;
-        const { x, y, at } = start;
+        const { x, y } = start;
         start = null;
-        const gesture = classifyGesture(e.clientX - x, e.clientY - y, e.timeStamp - at);
+        const gesture = classifyGesture(e.clientX - x, e.clientY - y);
         if (gesture === 'next' || gesture === 'previous') {
           actions.dismiss();
           actions.step(gesture === 'next' ? 1 : -1);
