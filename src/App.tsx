@@ -6,6 +6,7 @@ import { selectCompare, startBackgroundTraceSync, startTrainedModelSync, useScen
 import { ComparePanes } from './views/compare/ComparePanes';
 import { EquationsRegion } from './views/compare/EquationsRegion';
 import { CompareToggle } from './views/controls/CompareToggle';
+import { ControlsDrawerButton } from './views/controls/ControlsDrawerButton';
 import { FullscreenButton } from './views/controls/FullscreenButton';
 import { HideControlsButton } from './views/controls/HideControlsButton';
 import { InputControls } from './views/controls/InputControls';
@@ -37,6 +38,7 @@ import { UnrolledStrip } from './views/UnrolledStrip';
 import './styles/layout.css';
 import './styles/compare.css';
 import './styles/presentation.css';
+import './styles/small-screens.css';
 
 /**
  * The whole page: header (with its actions), playback, and the regions of the scene.
@@ -101,6 +103,7 @@ export function App() {
       <LinkNotice />
       <div className="playback-bar">
         <PlaybackControls />
+        <ControlsDrawerButton />
         <UnrolledStrip />
       </div>
       {lessonOpen && (

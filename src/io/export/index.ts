@@ -16,6 +16,7 @@ export {
   type HeatmapFigure,
   type PlotBox,
 } from './heatmapSvg';
+export { titleSvg } from './title';
 export { lineLegendSvg, type LineLegendEntry, type LineLegendOptions } from './lineLegend';
 export { themeOf, LIGHT_THEME, type ExportTheme } from './theme';
 export { download, MIME } from './download';

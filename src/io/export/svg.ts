@@ -150,7 +150,29 @@ function viewBoxOf(svg: SVGSVGElement): [number, number, number, number] {
   return [0, 0, box.width || 300, box.height || 150];
 }
 
-/** Extra drawing added under an exported SVG, in its viewBox units. */
+/**
+ * The box to export, in viewBox units: the viewBox grown to hold whatever the drawing puts
+ * outside it (labels above the top edge show on the page, where the SVG does not clip),
+ * with a small margin. Where the browser cannot measure (jsdom), the viewBox itself.
+ */
+function drawnBox(svg: SVGSVGElement): [number, number, number, number] {
+  const [x, y, w, h] = viewBoxOf(svg);
+  let box: DOMRect | null = null;
+  try {
+    box = typeof svg.getBBox === 'function' ? svg.getBBox() : null;
+  } catch {
+    box = null;
+  }
+  if (!box || !(box.width > 0) || !(box.height > 0)) return [x, y, w, h];
+  const pad = 4;
+  const left = Math.min(x, box.x - pad);
+  const top = Math.min(y, box.y - pad);
+  const right = Math.max(x + w, box.x + box.width + pad);
+  const bottom = Math.max(y + h, box.y + box.height + pad);
+  return [left, top, right - left, bottom - top];
+}
+
+/** Extra drawing added under (or over) an exported SVG, in its viewBox units. */
 export interface SvgFooter {
   /** SVG elements as text, drawn from y = 0 down (translated under the drawing). */
   readonly markup: string;
@@ -164,23 +186,29 @@ export interface SvgMarkupOptions {
   readonly background?: string;
   /** Drawn under the picture, growing it (the gradient plot's legend). */
   readonly footer?: SvgFooter;
+  /** Drawn over the picture, growing it (a diagram's title: model, step, unit). */
+  readonly header?: SvgFooter;
 }
 
 /**
  * A standalone SVG file of an on-screen `<svg>`: a deep clone with the computed styles the
  * drawing needs written as attributes (CSS classes and variables do not travel), hidden
  * parts removed, a background rectangle in the theme's colour, xmlns, a `<title>` from its
- * accessible name, and width/height set to its on-screen CSS size (its viewBox size where
- * it is not laid out), keeping the viewBox's aspect ratio. Reads computed styles; does not
+ * accessible name, and width/height set to its on-screen CSS width (its viewBox size where
+ * it is not laid out). The box grows to hold what the drawing puts outside its viewBox,
+ * plus the optional header and footer bands. Reads computed styles; does not
  * touch the page.
  */
 export function svgMarkup(svg: SVGSVGElement, options: SvgMarkupOptions = {}): string {
   const doc = svg.ownerDocument;
   const clone = svg.cloneNode(true) as SVGSVGElement;
   atRest(svg, () => inlineStyles(svg, clone, null));
-  const [x, y, w, h] = viewBoxOf(svg);
-  const footer = options.footer;
+  const [x, drawnTop, w, drawnHeight] = drawnBox(svg);
+  const { footer, header } = options;
+  const y = drawnTop - (header?.height ?? 0);
+  const h = drawnHeight + (header?.height ?? 0);
   const fullHeight = h + (footer?.height ?? 0);
+  // As wide as on screen (a PNG is then exactly 2× the page's drawing), whatever it holds.
   const cssWidth = svg.getBoundingClientRect().width;
   const width = cssWidth > 0 ? cssWidth : w;
   clone.setAttribute('viewBox', `${num(x)} ${num(y)} ${num(w)} ${num(fullHeight)}`);
@@ -208,9 +236,13 @@ export function svgMarkup(svg: SVGSVGElement, options: SvgMarkupOptions = {}): s
     title.textContent = name;
     clone.insertBefore(title, clone.firstChild);
   }
-  if (footer) {
+  for (const [band, top] of [
+    [header, y],
+    [footer, y + h],
+  ] as const) {
+    if (!band) continue;
     const parsed = new DOMParser().parseFromString(
-      `<svg xmlns="${SVG_NS}" xmlns:xlink="${XLINK_NS}"><g transform="translate(${num(x)},${num(y + h)})">${footer.markup}</g></svg>`,
+      `<svg xmlns="${SVG_NS}" xmlns:xlink="${XLINK_NS}"><g transform="translate(${num(x)},${num(top)})">${band.markup}</g></svg>`,
       'image/svg+xml',
     );
     const group = parsed.documentElement.firstElementChild;

@@ -16,6 +16,7 @@ import { NamingToggle } from './NamingToggle';
 import { RNN_STAGES, RnnDiagram } from './RnnDiagram';
 import { at, stepValues } from './stepValues';
 import { RunFixes } from '../RunFixes';
+import { useTouchGestures } from './useTouchGestures';
 import './diagram.css';
 
 /** Props of {@link CellDiagram}. */
@@ -33,7 +34,8 @@ const STAGES = { lstm: LSTM_STAGES, gru: GRU_STAGES, rnn: RNN_STAGES } as const;
  * The animated diagram of one pane's cell at the current step and layer: LSTM, GRU (as
  * its convention runs) or RNN, with every gate's value for the selected unit, per-unit
  * bars, hover tooltips, focusable value chips, the gate-naming toggle (LSTM) and a layer
- * selector (stacked models). On each step the values flow along the wires in the order
+ * selector (stacked models). On a touch screen a tap explains a gate and a sideways swipe
+ * steps time. On each step the values flow along the wires in the order
  * they are computed, through the Web Animations API, never through React renders.
  */
 export function CellDiagram({ paneId }: CellDiagramProps) {
@@ -49,6 +51,18 @@ export function CellDiagram({ paneId }: CellDiagramProps) {
   const [flow] = useState(() => new FlowRegistry());
   const [tip, setTip] = useState<string | null>(null);
   const baseId = useId().replace(/[^a-zA-Z0-9_-]/g, '');
+  const figureRef = useTouchGestures(
+    useMemo(
+      () => ({
+        step: (delta: 1 | -1) => useScene.getState().stepBy(delta),
+        dismiss: () => {
+          setTip(null);
+          useScene.getState().setHovered(null);
+        },
+      }),
+      [],
+    ),
+  );
   const cell = pane?.cell ?? 'lstm';
   const stages = STAGES[cell];
 
@@ -133,7 +147,7 @@ export function CellDiagram({ paneId }: CellDiagramProps) {
         </div>
       ) : (
         <DiagramContext.Provider value={env}>
-          <div className="cd-figure">
+          <div className="cd-figure" ref={figureRef}>
             {pane.cell === 'lstm' && (
               <LstmDiagram values={values} labels={byName} naming={naming} name={name} />
             )}

@@ -35,6 +35,7 @@ function trayPath(left: number, top: number, width: number, height: number, r: n
  * One gate (or activation) box: a cap coloured by the selected unit's value, printing the
  * gate's name, value and formula in black or white for contrast, over a tray of per-unit
  * bars. Hovering names the gate everywhere; a highlighted box gets an accent outline.
+ * A tap explains it until the next tap (a touch's pointerleave is ignored).
  * Pointer-only: keyboard users reach the same targets through the gate chips.
  */
 export function GateBox({ label, cx, top, values, stage }: GateBoxProps) {
@@ -49,7 +50,7 @@ export function GateBox({ label, cx, top, values, stage }: GateBoxProps) {
       className={highlighted ? 'cd-gate is-highlighted' : 'cd-gate'}
       data-gate={label.name}
       onPointerEnter={() => hover(label.name)}
-      onPointerLeave={() => hover(null)}
+      onPointerLeave={(e) => e.pointerType !== 'touch' && hover(null)}
     >
       <rect
         ref={flow.ref(stage, 'flash')}
@@ -82,6 +83,10 @@ export function GateBox({ label, cx, top, values, stage }: GateBoxProps) {
         </text>
         <text className="cd-gate-formula" x={cx} y={top + 63}>
           <SvgRich label={label.formula ?? label.symbol} />
+        </text>
+        {/* Phones show the symbol in large type instead of the title and formula. */}
+        <text className="cd-gate-symbol" x={cx} y={top + 26}>
+          <SvgRich label={label.symbol} />
         </text>
       </g>
       <UnitBars

@@ -69,7 +69,7 @@ export function PointwiseNode({
       className={highlighted ? 'cd-node is-highlighted' : 'cd-node'}
       data-node={id}
       onPointerEnter={name ? () => hover(name) : undefined}
-      onPointerLeave={name ? () => hover(null) : undefined}
+      onPointerLeave={name ? (e) => e.pointerType !== 'touch' && hover(null) : undefined}
     >
       {pill ? (
         <rect

@@ -32,7 +32,7 @@ export function PortLabel({ x, y, label, value, anchor = 'start', name, stage }:
       data-port={label}
       textAnchor={anchor}
       onPointerEnter={name ? () => hover(name) : undefined}
-      onPointerLeave={name ? () => hover(null) : undefined}
+      onPointerLeave={name ? (e) => e.pointerType !== 'touch' && hover(null) : undefined}
     >
       <text className="cd-port-name" x={x} y={y}>
         <SvgRich label={label} />

@@ -8,6 +8,7 @@ import {
   svgMarkup,
   svgToPng,
   themeOf,
+  titleSvg,
   traceCsv,
   weightsJson,
   type GradientCsvPane,
@@ -76,6 +77,14 @@ function gradientLegend(state: SceneState): LineLegendEntry[] {
   return entries;
 }
 
+/** What an exported diagram shows: "A — LSTM · step 3 of 50 · unit 7 of 8" (and the layer). */
+export function diagramTitle(state: SceneState, pane: PaneSettings, run: OkPaneRun): string {
+  const { hiddenSize, numLayers } = run.model.spec;
+  const layer = numLayers > 1 ? ` · layer ${layerOf(run, state.layer) + 1} of ${numLayers}` : '';
+  const step = `step ${stepOf(state)} of ${sequenceLength(state.input)}`;
+  return `${paneLabel(pane)} · ${step}${layer} · unit ${unitOf(run, state.unit) + 1} of ${hiddenSize}`;
+}
+
 /** The SVG file of a target element, drawn from the page (diagram, plot) or the data (heatmap). */
 function pictureSvg(
   state: SceneState,
@@ -102,7 +111,14 @@ function pictureSvg(
     );
   }
   if (!(element instanceof SVGSVGElement)) throw new Error('The picture is not an SVG drawing.');
-  if (target.kind === 'diagram') return svgMarkup(element);
+  if (target.kind === 'diagram') {
+    const header = titleSvg(diagramTitle(state, pane, run), {
+      left: 8,
+      fontSize: 18,
+      theme: themeOf(element),
+    });
+    return svgMarkup(element, { header });
+  }
   const footer = lineLegendSvg(gradientLegend(state), {
     width: PLOT.width,
     left: PLOT.left,

@@ -99,4 +99,25 @@ describe('svgMarkup', () => {
     const doc = parseSvg(svgMarkup(document.querySelector('svg')!, { background: '#fff' }));
     expect(doc.querySelector('text')?.textContent).toBe('a\uFFFDb<&>');
   });
+
+  it('grows the picture to hold what the drawing puts above its viewBox, and a title over it', () => {
+    document.body.innerHTML =
+      '<svg viewBox="0 0 100 50"><text y="-6">h</text><circle cx="50" cy="25" r="3"/></svg>';
+    const svg = document.querySelector('svg')!;
+    // jsdom does not lay out: the browser's measure of the drawing, a label 16 units above.
+    svg.getBBox = () => ({ x: 10, y: -16, width: 80, height: 60 }) as DOMRect;
+    const doc = parseSvg(
+      svgMarkup(svg, {
+        background: '#fff',
+        header: { markup: '<text y="14">A — LSTM · step 3 of 5 · unit 1 of 8</text>', height: 20 },
+      }),
+    );
+    const root = doc.documentElement;
+    // 4 units of margin above the label, then the 20-unit title band.
+    expect(root.getAttribute('viewBox')).toBe('0 -40 100 90');
+    expect(root.getAttribute('height')).toBe('90');
+    const title = root.lastElementChild!;
+    expect(title.getAttribute('transform')).toBe('translate(0,-40)');
+    expect(title.textContent).toBe('A — LSTM · step 3 of 5 · unit 1 of 8');
+  });
 });

@@ -1,0 +1,169 @@
+import type { CDPSession, Page } from '@playwright/test';
+import { test, expect, seriousA11yViolations } from './fixtures';
+
+test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
+
+const SIZES = [
+  [360, 740],
+  [390, 844],
+  [768, 1024],
+] as const;
+
+const diagram = (page: Page, step: number) =>
+  page.getByRole('img', { name: `LSTM cell diagram, step ${step}` });
+
+/** Sideways overflow, the diagram's top, and its smallest drawn text in CSS px. */
+const measure = (page: Page) =>
+  page.evaluate(() => {
+    const svg = document.querySelector<SVGSVGElement>('.cd-svg')!;
+    const box = svg.getBoundingClientRect();
+    const scale = box.width / svg.viewBox.baseVal.width;
+    let smallest = Infinity;
+    let which = '';
+    for (const text of Array.from(svg.querySelectorAll('text, tspan'))) {
+      if (!text.textContent?.trim() || text.getBoundingClientRect().height === 0) continue;
+      const px = parseFloat(getComputedStyle(text).fontSize) * scale;
+      if (px < smallest) [smallest, which] = [px, text.textContent];
+    }
+    return {
+      overflow: document.scrollingElement!.scrollWidth - innerWidth,
+      top: box.top,
+      smallest,
+      which,
+    };
+  });
+
+/**
+ * The Controls' selects whose value is wider than the room it has (on every line it takes),
+ * and how many of its boxes (fieldsets) overlap one another or stick out of it.
+ */
+const controlsLayout = (page: Page) =>
+  page.evaluate(() => {
+    const controls = document.getElementById('controls')!;
+    const context = document.createElement('canvas').getContext('2d')!;
+    const cut: string[] = [];
+    for (const select of Array.from(controls.querySelectorAll('select'))) {
+      const style = getComputedStyle(select);
+      context.font = style.font;
+      const text = select.selectedOptions[0]?.textContent ?? '';
+      // The room beside the drop-down arrow, times the lines the value may wrap onto.
+      const room =
+        select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 16;
+      const lines = Math.max(
+        1,
+        Math.floor(select.clientHeight / (parseFloat(style.fontSize) * 1.2)),
+      );
+      if (context.measureText(text).width > room * lines) cut.push(text);
+    }
+    const boxes = Array.from(controls.querySelectorAll('fieldset')).map((f) =>
+      f.getBoundingClientRect(),
+    );
+    const apart = (a: DOMRect, b: DOMRect) =>
+      a.right - 1 <= b.left ||
+      b.right - 1 <= a.left ||
+      a.bottom - 1 <= b.top ||
+      b.bottom - 1 <= a.top;
+    const outer = controls.getBoundingClientRect();
+    return {
+      cut,
+      overlaps: boxes.filter((a, k) => boxes.some((b, m) => m !== k && !apart(a, b))).length,
+      outside: boxes.filter((b) => b.left < outer.left || b.right > outer.right).length,
+    };
+  });
+
+/** A finger moving sideways across the point (x, y) by dx CSS px, through Chromium's touch input. */
+async function swipe(cdp: CDPSession, x: number, y: number, dx: number) {
+  const at = (k: number) => [{ x: x + (dx * k) / 4, y }];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(0) });
+  for (const k of [1, 2, 3, 4]) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(k) });
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+}
+
+test('phones and tablets: no sideways scrolling, the diagram first and legible, a drawer, touch steps', async ({
+  page,
+}) => {
+  // One page load checked at five sizes and modes: longer than one test's usual 30 s budget
+  // on a busy machine.
+  test.setTimeout(60_000);
+  await page.goto('./');
+  await expect(diagram(page, 1)).toBeVisible();
+
+  for (const [width, height] of SIZES) {
+    await page.setViewportSize({ width, height });
+    await page.evaluate(() => scrollTo(0, 0));
+    const m = await measure(page);
+    expect(m.overflow, `${width}px: page wider than the screen`).toBeLessThanOrEqual(0);
+    expect(m.top, `${width}px: the diagram starts on the first screen`).toBeLessThan(height * 0.75);
+    expect(m.smallest, `${width}px: "${m.which}" is too small`).toBeGreaterThanOrEqual(11);
+    // The playback bar stays at the top while the page scrolls.
+    await page.evaluate(() => scrollTo(0, document.scrollingElement!.scrollHeight));
+    const bar = await page.locator('.playback-bar').boundingBox();
+    expect(bar?.y).toBeCloseTo(0, 0);
+    await expect(page.getByRole('button', { name: 'Step forward' })).toBeInViewport();
+  }
+  await page.screenshot({ path: 'test-results/screenshots/tablet-768.png' });
+
+  // The Controls drawer, by keyboard, on a phone.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.evaluate(() => scrollTo(0, 0));
+  const controls = page.getByRole('region', { name: 'Controls', exact: true });
+  const toggle = page.getByRole('button', { name: 'Controls', exact: true });
+  await expect(controls).toBeHidden();
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await expect(controls).toBeInViewport();
+  await expect(page.getByRole('button', { name: 'Hide controls' })).toBeFocused();
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  await page.screenshot({ path: 'test-results/screenshots/phone-drawer.png' });
+  await page.keyboard.press('Escape');
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(controls).toBeHidden();
+  await expect(toggle).toBeFocused();
+
+  // Tap a gate for its explanation; tap elsewhere to close it; swipe or tap to step.
+  const figure = page.locator('.cd-figure');
+  await page.locator('.cd-gate[data-gate="f"]').tap();
+  await expect(page.getByRole('tooltip')).toContainText('forget gate');
+  const box = (await figure.boundingBox())!;
+  await page.touchscreen.tap(box.x + 4, box.y + box.height - 4);
+  await expect(page.getByRole('tooltip')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Step forward' }).tap();
+  await expect(diagram(page, 2)).toBeVisible();
+  const cdp = await page.context().newCDPSession(page);
+  await swipe(cdp, box.x + box.width * 0.2, box.y + box.height / 2, box.width * 0.6);
+  await expect(diagram(page, 1)).toBeVisible();
+  await swipe(cdp, box.x + box.width * 0.8, box.y + box.height / 2, -box.width * 0.6);
+  await expect(diagram(page, 2)).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/phone-390.png' });
+
+  // Presentation mode fits the phone too.
+  await page.keyboard.press('p');
+  await expect(page.getByRole('button', { name: 'Presentation mode' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  for (const [width, height] of SIZES.slice(0, 2)) {
+    await page.setViewportSize({ width, height });
+    const m = await measure(page);
+    expect(m.overflow, `presenting at ${width}px`).toBeLessThanOrEqual(0);
+  }
+  await page.screenshot({ path: 'test-results/screenshots/phone-presentation.png' });
+
+  await page.keyboard.press('p');
+
+  // On a desktop, one pane then compare: every select in the Controls shows its whole value,
+  // and the boxes in the Controls (the export boxes too) stay apart and inside it.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  for (const mode of ['one pane', 'compare']) {
+    if (mode === 'compare') await page.getByRole('button', { name: 'Compare' }).click();
+    const exports = page.getByRole('group', { name: /^Export pane/ });
+    await expect(exports).toHaveCount(mode === 'compare' ? 2 : 1);
+    const layout = await controlsLayout(page);
+    expect(layout.cut, `${mode}: select values cut off`).toEqual([]);
+    expect(layout.overlaps, `${mode}: boxes drawn over each other`).toBe(0);
+    expect(layout.outside, `${mode}: boxes outside the Controls`).toBe(0);
+  }
+});
