@@ -54,7 +54,7 @@ test('a lesson link opens at its stop in a fresh page, and Close lesson keeps th
   const notes = page.getByRole('region', { name: 'Lesson notes' });
   await expect(notes).toContainText('Stop 2 of');
   await expect(notes.locator('.lesson-caption')).not.toContainText('…');
-  await expect(page.getByRole('region', { name: 'Model B — LSTM' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Model B — LSTM', exact: true })).toBeVisible();
   await notes.getByRole('button', { name: 'Close lesson' }).click();
   await expect(notes).toHaveCount(0);
   await expect(page.getByRole('combobox', { name: 'Lesson' })).toHaveValue('');
