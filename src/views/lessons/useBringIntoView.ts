@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import type { StopView } from '../../lessons/types';
 
 /** How far down the first screen a view may start and still count as in view. */
@@ -10,16 +10,21 @@ const IN_VIEW = 0.75;
  * the diagram, say) or when it refers to none; otherwise that view (the region of that id)
  * at the top of the screen. At once, like a slide change: no motion, and no smooth scroll
  * left aiming at a place that moved while models load. Waits a frame, so a view the stop
- * has just made visible is laid out.
+ * has just made visible is laid out. When the notes first appear (they load after the
+ * page), only a view far down is brought up: the page is not sent back to its top under
+ * a reader who has already scrolled.
  */
 export function useBringIntoView(views: readonly StopView[] | undefined, key: string): void {
   const first = views?.[0];
+  const mounted = useRef(false);
   useEffect(() => {
+    const stopChanged = mounted.current;
+    mounted.current = true;
     const frame = requestAnimationFrame(() => {
       const region = first ? document.getElementById(first) : null;
       const top = region ? region.getBoundingClientRect().top + window.scrollY : 0;
       if (!region || top < window.innerHeight * IN_VIEW) {
-        if (window.scrollY > 0) window.scrollTo({ top: 0, behavior: 'auto' });
+        if (stopChanged && window.scrollY > 0) window.scrollTo({ top: 0, behavior: 'auto' });
       } else if (typeof region.scrollIntoView === 'function') {
         region.scrollIntoView({ behavior: 'auto', block: 'start' });
       }
