@@ -35,7 +35,7 @@ async function expectDefaultScene(page: Page) {
   await expect(slider(page)).toHaveAttribute('aria-valuenow', '1');
 }
 
-test('a link opens the same cell, text, step and unit in a fresh browser', async ({
+test('a link opens the same cell, text, step, unit and equation notation in a fresh browser', async ({
   page,
   browser,
 }) => {
@@ -46,7 +46,11 @@ test('a link opens the same cell, text, step and unit in a fresh browser', async
   await inputText(page).fill('gates remember: 🎉 ünïcode');
   await slider(page).fill('7');
   await unit(page).fill('4');
-  await hashHas(page, ['v=1', 'A.cell=gru', 't=7', 'unit=4']);
+  await page
+    .getByRole('radio', { name: /course notes/ })
+    .first()
+    .check();
+  await hashHas(page, ['v=1', 'A.cell=gru', 't=7', 'unit=4', 'eqs=concat']);
   const link = page.url();
 
   const fresh = await freshPage(browser);
@@ -55,6 +59,8 @@ test('a link opens the same cell, text, step and unit in a fresh browser', async
   await expect(inputText(fresh.page)).toHaveValue('gates remember: 🎉 ünïcode');
   await expect(slider(fresh.page)).toHaveAttribute('aria-valuenow', '7');
   await expect(unit(fresh.page)).toHaveValue('4');
+  // The equations' notation travels with the link.
+  await expect(fresh.page.getByRole('radio', { name: /course notes/ }).first()).toBeChecked();
   await expect(fresh.page.getByRole('img', { name: 'GRU cell diagram, step 7' })).toBeVisible();
   await expect(fresh.page.getByRole('status', { name: /could not/ })).toHaveCount(0);
   expect(fresh.problems).toEqual([]);
