@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { sequenceOf, useScene } from '../store';
 
 /** Cells drawn at most; longer sequences show a window around the current step. */
@@ -36,17 +36,22 @@ export function UnrolledStrip() {
   const setStep = useScene.getState().setStep;
   const list = useRef<HTMLOListElement>(null);
   const current = useRef<HTMLButtonElement>(null);
-  useLayoutEffect(() => {
-    const row = list.current;
-    const cell = current.current;
-    if (!row || !cell) return;
-    const x = centeredScroll(
-      cell.offsetLeft - row.offsetLeft,
-      cell.offsetWidth,
-      row.clientWidth,
-      row.scrollWidth,
-    );
-    if (Math.abs(row.scrollLeft - x) >= 1) row.scrollLeft = x;
+  // Measured in the next frame, once the page's other updates of this step are in: reading
+  // layout here, in the middle of the step's commit, would lay the whole page out twice.
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => {
+      const row = list.current;
+      const cell = current.current;
+      if (!row || !cell) return;
+      const x = centeredScroll(
+        cell.offsetLeft - row.offsetLeft,
+        cell.offsetWidth,
+        row.clientWidth,
+        row.scrollWidth,
+      );
+      if (Math.abs(row.scrollLeft - x) >= 1) row.scrollLeft = x;
+    });
+    return () => cancelAnimationFrame(frame);
   }, [t, first, T]);
   return (
     <nav className="strip" aria-label="Unrolled sequence">

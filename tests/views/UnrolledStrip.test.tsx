@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { render, screen } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useScene } from '../../src/store';
 import { centeredScroll, UnrolledStrip } from '../../src/views/UnrolledStrip';
 
@@ -39,16 +39,19 @@ afterEach(() => restore.splice(0).forEach((undo) => undo()));
 describe('the unrolled strip keeps the current step in view', () => {
   it.each([15, 25, 40, 60, 1])(
     'at t = %i the highlighted cell lies inside the visible row',
-    (t) => {
+    async (t) => {
       view = 320; // 8 cells of the 25-step window fit
       useScene.setState({ t });
       render(<UnrolledStrip />);
       const list = screen.getByRole('list');
       const current = screen.getByRole('button', { current: 'step' });
       expect(current).toHaveAccessibleName(new RegExp(`^Go to step ${t},`));
-      const left = indexOf(current) * CELL - list.scrollLeft;
-      expect(left).toBeGreaterThanOrEqual(0);
-      expect(left + CELL).toBeLessThanOrEqual(view);
+      // The strip scrolls in the next frame, once the step's other updates are in.
+      await vi.waitFor(() => {
+        const left = indexOf(current) * CELL - list.scrollLeft;
+        expect(left).toBeGreaterThanOrEqual(0);
+        expect(left + CELL).toBeLessThanOrEqual(view);
+      });
     },
   );
 
