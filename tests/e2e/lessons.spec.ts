@@ -1,7 +1,16 @@
 import { LESSONS } from '../../src/lessons/lessons';
 import { test, expect } from './fixtures';
 
+/**
+ * Every stop of every lesson is checked in jsdom (`tests/lessons/stops.test.ts`: numbers,
+ * placeholders, notices). In the browser, three lessons are walked stop by stop, between
+ * them one trained pane, two trained panes side by side, and a two-layer next-character
+ * model: the real page fills every caption, raises no alert and keeps the stop in the link.
+ */
+const WALKED = ['conveyor-belt', 'why-rnns-forget', 'stacked'];
+
 for (const [n, lesson] of LESSONS.entries()) {
+  if (!WALKED.includes(lesson.id)) continue;
   test(`lesson ${n + 1}, “${lesson.title}”: every stop opens with its live numbers`, async ({
     page,
   }) => {
