@@ -46,10 +46,27 @@ export function contrastRatio(a: string, b: string): number {
  * the two reaches at least 4.58:1, so text drawn this way passes WCAG AA.
  */
 export function textColorOn(background: string): '#000000' | '#ffffff' {
-  return contrastRatio(background, '#000000') >= contrastRatio(background, '#ffffff')
-    ? '#000000'
-    : '#ffffff';
+  let text = textColors.get(background);
+  if (!text) {
+    text =
+      contrastRatio(background, '#000000') >= contrastRatio(background, '#ffffff')
+        ? '#000000'
+        : '#ffffff';
+    textColors.set(background, text);
+    if (textColors.size > KEPT_TEXT_COLORS) {
+      textColors.delete(textColors.keys().next().value as string);
+    }
+  }
+  return text;
 }
+
+/**
+ * Text colours by background, as {@link textColorOn} chose them: every step colours a few
+ * dozen boxes and numbers, mostly with colours seen before, and parsing a colour twice
+ * for its luminance costs more than the render around it.
+ */
+const textColors = new Map<string, '#000000' | '#ffffff'>();
+const KEPT_TEXT_COLORS = 2048;
 
 /**
  * The range a diagram value lives in: `unit` for sigmoid gates in [0, 1] (sequential),

@@ -90,7 +90,7 @@ export function SaliencyBars({ paneId, label, color, saliency, tokens, named }: 
     );
   }, [saliency, x, y, color, paneId]);
 
-  const showTokens = tokensFit(tokens, x.step());
+  const showTokens = useMemo(() => tokensFit(tokens, x.step()), [tokens, x]);
   const stepTicks = showTokens
     ? []
     : scaleLinear()

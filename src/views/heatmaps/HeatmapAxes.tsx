@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { labelledIndices, labelWidth } from './geometry';
 
 /** Vertical space, in CSS px, each unit label needs. */
@@ -11,8 +12,11 @@ export interface UnitAxisProps {
   height: number;
 }
 
-/** Unit numbers 1..H down the left of a heatmap, every k-th when rows are thin. */
-export function UnitAxis({ H, height }: UnitAxisProps) {
+/**
+ * Unit numbers 1..H down the left of a heatmap, every k-th when rows are thin. Memoized:
+ * a new trace (a slider's every move) leaves the axis as it was.
+ */
+export const UnitAxis = memo(function UnitAxis({ H, height }: UnitAxisProps) {
   const units = labelledIndices(H, height / Math.max(1, H), UNIT_LABEL_GAP);
   return (
     <div className="heatmap-units" style={{ height }}>
@@ -23,7 +27,7 @@ export function UnitAxis({ H, height }: UnitAxisProps) {
       ))}
     </div>
   );
-}
+});
 
 /** Props of {@link TimeAxis}. */
 export interface TimeAxisProps {
@@ -37,8 +41,9 @@ export interface TimeAxisProps {
  * Two rows under a heatmap, captioned x and t: the input token of each labelled step and
  * its step number. Every step is labelled when the labels fit, else every other one, else
  * step 1 and every k-th (k = 5, 10, 20, …). Labels at the ends stay inside the plot.
+ * Memoized: the tokens are the input's, unchanged by a new trace of the same input.
  */
-export function TimeAxis({ tokens, width }: TimeAxisProps) {
+export const TimeAxis = memo(function TimeAxis({ tokens, width }: TimeAxisProps) {
   const T = tokens.length;
   let chars = String(T).length;
   for (const token of tokens) chars = Math.max(chars, Array.from(token).length);
@@ -75,4 +80,4 @@ export function TimeAxis({ tokens, width }: TimeAxisProps) {
       </div>
     </>
   );
-}
+});

@@ -33,7 +33,7 @@ function pointedCell(hovered: HoverTarget | null, paneId: PaneId): OverlayState[
  * browser scales it, pixelated): at once for a small image, in a task of its own for a
  * large one (paintQueue), so that many large heatmaps do not freeze the page; the overlay, sized to the plot at devicePixelRatio,
  * gets the time cursor, redrawn straight from a store subscription on every step, unit
- * or hover change: no React render in between.
+ * or hover change: no React render in between (its first drawing waits for the next frame).
  */
 export function useHeatmapCanvases(
   base: RefObject<HTMLCanvasElement | null>,
@@ -55,7 +55,7 @@ export function useHeatmapCanvases(
     const canvas = overlay.current;
     const ctx = canvas && prepareOverlay(canvas, width, height, dpr);
     if (!canvas || !ctx) return;
-    const markColor = getComputedStyle(canvas).color || undefined;
+    let markColor: string | undefined;
     const draw = (s: ReturnType<typeof useScene.getState>) =>
       drawCursorOverlay(ctx, {
         width,
@@ -68,9 +68,21 @@ export function useHeatmapCanvases(
         pointed: pointedCell(s.hovered, paneId),
         markColor,
       });
-    draw(useScene.getState());
-    return useScene.subscribe((s, prev) => {
+    // The mark's colour is the canvas's CSS colour. Reading it forces a style recalculation;
+    // read in the next frame, every heatmap mounted together reads it after one recalculation
+    // (not one per heatmap, each after the previous one resized its canvas). Until then the
+    // cursor is not drawn: the canvas has just been cleared by its resize anyway.
+    const first = requestAnimationFrame(() => {
+      markColor = getComputedStyle(canvas).color || '#000000';
+      draw(useScene.getState());
+    });
+    const unsubscribe = useScene.subscribe((s, prev) => {
+      if (markColor === undefined) return;
       if (s.t !== prev.t || s.unit !== prev.unit || s.hovered !== prev.hovered) draw(s);
     });
+    return () => {
+      cancelAnimationFrame(first);
+      unsubscribe();
+    };
   }, [overlay, paneId, T, H, width, height]);
 }

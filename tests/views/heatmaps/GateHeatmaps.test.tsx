@@ -131,12 +131,16 @@ describe('GateHeatmaps', () => {
     expect(cardOf('Heatmap of c (cell state)')).not.toHaveClass('linked');
   });
 
-  it('draws the cells once and moves only the overlay when stepping', () => {
+  it('draws the cells once and moves only the overlay when stepping', async () => {
     const contextOf = stubCanvases();
     render(<GateHeatmaps paneId="A" />);
     const canvases = screen.getAllByRole('img').map((img) => img.querySelectorAll('canvas'));
     const bases = canvases.map((pair) => contextOf(pair[0]!));
     const overlay = contextOf(canvases[0]![1]!);
+    // The cursor is first drawn in the next frame (one style read for all heatmaps).
+    expect(callsOf(overlay, 'strokeRect')).toHaveLength(0);
+    await act(() => new Promise((done) => requestAnimationFrame(() => done(null))));
+    expect(callsOf(overlay, 'strokeRect').length).toBeGreaterThan(0);
     expect(bases.map((ctx) => callsOf(ctx, 'putImageData').length)).toEqual([1, 1, 1, 1, 1, 1]);
     expect(canvases[0]![0]).toHaveProperty('width', 11);
     expect(canvases[0]![0]).toHaveProperty('height', 8);
