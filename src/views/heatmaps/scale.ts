@@ -86,12 +86,34 @@ function buildTable(steps: number, at: (k: number) => string): Uint32Array {
   return new Uint32Array(bytes.buffer);
 }
 
+/**
+ * Like {@link buildTable} over `steps` entries, but asking `at` for only `samples` + 1
+ * colours, evenly spaced, and filling the entries between them linearly per channel. For
+ * a smooth ramp (RdBu is a cubic B-spline through 11 colours) 257 samples stay within
+ * half a channel step of the ramp, at a sixteenth of the cost: each colour d3 makes is
+ * formatted as a string and parsed back, and 4096 of them held the page for tens of ms.
+ */
+function sampledTable(steps: number, samples: number, at: (u: number) => string): Uint32Array {
+  const knots = Array.from({ length: samples + 1 }, (_, k) => rgb(at(k / samples)));
+  const bytes = new Uint8ClampedArray(steps * 4);
+  for (let k = 0; k < steps; k++) {
+    const u = (k / (steps - 1)) * samples;
+    const i = Math.min(samples - 1, Math.floor(u));
+    const w = u - i;
+    const a = knots[i]!;
+    const b = knots[i + 1]!;
+    bytes[4 * k] = a.r + (b.r - a.r) * w;
+    bytes[4 * k + 1] = a.g + (b.g - a.g) * w;
+    bytes[4 * k + 2] = a.b + (b.b - a.b) * w;
+    bytes[4 * k + 3] = 255;
+  }
+  return new Uint32Array(bytes.buffer);
+}
+
 /** gateColor sampled at the centre of each of viridis's 256 bins. */
 const GATE_TABLE = buildTable(GATE_STEPS, (k) => gateColor((k + 0.5) / GATE_STEPS));
-/** signedColor sampled evenly on [−1, 1]; symmetricColor(m)(v) = signedColor(v / m). */
-const DIVERGING_TABLE = buildTable(DIVERGING_STEPS, (k) =>
-  signedColor((2 * k) / (DIVERGING_STEPS - 1) - 1),
-);
+/** signedColor over [−1, 1] in even steps; symmetricColor(m)(v) = signedColor(v / m). */
+const DIVERGING_TABLE = sampledTable(DIVERGING_STEPS, 256, (u) => signedColor(2 * u - 1));
 /** The word of {@link UNKNOWN_RGB}. */
 const UNKNOWN_WORD = buildTable(1, () => `rgb(${UNKNOWN_RGB.join(',')})`)[0] as number;
 

@@ -59,6 +59,23 @@ describe('heatmapPixels', () => {
     expectPixelsMatch(rows, pixels, (v) => signedColor(v), 1);
   });
 
+  it('paints every tanh-range value in [−1, 1] within 1/255 of signedColor', () => {
+    // A sweep finer than the lookup table, so every entry and every boundary between two
+    // entries is hit: one unit, 8001 steps from −1 to 1.
+    const steps = 8001;
+    const rows = Array.from({ length: steps }, (_, t) =>
+      Float64Array.of((2 * t) / (steps - 1) - 1),
+    );
+    const pixels = heatmapPixels(rows, steps, 1, heatmapScaleFor('g', rows));
+    let worst = 0;
+    for (let t = 0; t < steps; t++) {
+      const got = pixelAt(pixels, steps, t, 0);
+      const want = rgbOf(signedColor(rows[t]![0]!));
+      for (let k = 0; k < 3; k++) worst = Math.max(worst, Math.abs(got[k]! - want[k]!));
+    }
+    expect(worst).toBeLessThanOrEqual(1);
+  });
+
   it('paints c in symmetricColor(max |c|) (within 1/255), the extreme cell at full colour', () => {
     const c = gates.c!;
     const m = largestMagnitude(c);
