@@ -1,3 +1,4 @@
+import { formatNorm } from '../format/norm';
 /**
  * The gradient plot's words for an LSTM, which has two ways back in time: through h (the
  * output gate and tanh(c) damp it at every step) and along the cell state c, where one
@@ -25,7 +26,7 @@ export function lstmGradientCaption(
   const cellKeeps = product >= 1 / SURVIVES;
   const throughH = gradientCaption(norms, !cellKeeps);
   if (T < 2 || !Number.isFinite(product)) return throughH;
-  const where = `Along the cell state c of unit ${unit + 1}, the product of the forget gates over all ${T} steps is Π f = ${product.toPrecision(2)}`;
+  const where = `Along the cell state c of unit ${unit + 1}, the product of the forget gates over all ${T} steps is Π f = ${formatNorm(product)}`;
   if (product >= KEPT) {
     return `Through h: ${lower(throughH)} ${where}: the cell state carries the gradient back almost undamped (the conveyor belt), so what step 1 wrote into c still reaches step ${T}.`;
   }

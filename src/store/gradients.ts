@@ -6,7 +6,7 @@
  * recomputes it at once.
  */
 import { backward, jacobianNorms } from '../engine';
-import { powerOfTen } from '../format/norm';
+import { formatNorm, powerOfTen } from '../format/norm';
 import type { PaneRun } from './derived';
 
 /** A pane run that succeeded: it has a model and a trace. */
@@ -172,7 +172,7 @@ export function gradientCaption(norms: readonly number[], verdict = true): strin
   const all = norms[0]!;
   const one = norms[T - 1]!;
   if (T === 1) {
-    return `Only one step: ‖∂h_T/∂h_0‖ = ${one.toPrecision(2)}, no longer distance to compare.`;
+    return `Only one step: ‖∂h_T/∂h_0‖ = ${formatNorm(one)}, no longer distance to compare.`;
   }
   const span = `From 1 to ${T} steps back`;
   if (one === 0) return 'The gradient is exactly 0 one step back: nothing flows back in time.';

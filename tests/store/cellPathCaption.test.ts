@@ -25,10 +25,10 @@ describe('the LSTM gradient caption', () => {
   });
 
   it('says vanishing on both paths when the forget gates close', () => {
-    // f = 0.5 over 20 steps: Π f = 2⁻²⁰ ≈ 9.5e−7.
+    // f = 0.5 over 20 steps: Π f = 2⁻²⁰ ≈ 9.5 × 10⁻⁷, written as the page writes norms.
     const text = lstmGradientCaption(geometric(20, 1e-6, 1), products(20, 0.5), 0);
     expect(text).toMatch(/Through h: .*: vanishing\./);
-    expect(text).toContain('Π f = 9.5e-7');
+    expect(text).toContain('Π f = 9.5 × 10⁻⁷');
     expect(text).toMatch(/shrinks by a factor of 10⁶: it vanishes along c as well\.$/);
   });
 
@@ -36,7 +36,7 @@ describe('the LSTM gradient caption', () => {
     // f = 0.98 over 40 steps: Π f = 0.98⁴⁰ = 0.446, a factor of 2.2.
     const text = lstmGradientCaption(geometric(40, 1e-4, 1), products(40, 0.98), 6);
     expect(text).not.toMatch(/vanish|undamped/);
-    expect(text).toContain('Π f = 0.45');
+    expect(text).toContain('Π f = 0.446');
     expect(text).toContain('shrinks only by a factor of 2.2');
   });
 });
