@@ -8,6 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  Adam,
   argmax,
   backward,
   clipGradNorm,
@@ -17,7 +18,10 @@ import {
   evaluate,
   forward,
   headForward,
+  headToStateDict,
   initHead,
+  isCorrect,
+  lossAndGradients,
   initParams,
   jacobianNorms,
   makeTask,
@@ -29,6 +33,7 @@ import {
   MAX_STEPS,
   MAX_TRACE_VALUES,
   mseLoss,
+  normalizeText,
   paramLayout,
   parameterCount,
   parameterShapes,
@@ -333,5 +338,26 @@ describe('training entry points', () => {
       () => evaluate(model, null as never, task, { seed: 0, count: 1 }),
       ['evaluate', 'head'],
     );
+  });
+
+  it('lossAndGradients, Adam.step, isCorrect, headToStateDict and normalizeText name bad arguments', () => {
+    const spec = { cell: 'rnn', inputSize: 1, hiddenSize: 2, numLayers: 1 } as const;
+    const model = createModel(spec, initParams(spec, { seed: 0 }));
+    const head = initHead(2, 2, 0);
+    expectRefusal(
+      () => lossAndGradients(model, head, 'mse', null as never),
+      ['lossAndGradients', 'samples'],
+    );
+    expectRefusal(
+      () => new Adam(2).step([0, 0] as never, new Float64Array(2)),
+      ['Adam.step', 'Float64Array'],
+    );
+    const task = makeTask('parity', { length: 5 });
+    expectRefusal(
+      () => isCorrect(task, [0.2, 0.8], [0, 1, 0]),
+      ['isCorrect', '2 outputs', 'target 3'],
+    );
+    expectRefusal(() => headToStateDict(null as never), ['headToStateDict', 'head']);
+    expectRefusal(() => normalizeText(undefined as never), ['normalizeText', 'string']);
   });
 });

@@ -65,6 +65,9 @@ export class Adam {
   /** One update of `theta` [n] in place from the gradient `grad` [n] (not modified). */
   step(theta: Float64Array, grad: Float64Array): void {
     const { m, v, beta1, beta2, eps } = this;
+    if (!(theta instanceof Float64Array) || !(grad instanceof Float64Array)) {
+      throw new EngineInputError('Adam.step: theta and grad must be Float64Arrays.');
+    }
     if (theta.length !== m.length || grad.length !== m.length) {
       throw new EngineInputError(
         `Adam.step: theta has ${theta.length} entries and grad ${grad.length}; expected ${m.length} each.`,

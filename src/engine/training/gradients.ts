@@ -23,6 +23,11 @@ export function lossAndGradients(
   samples: readonly Sample[],
 ): { loss: number; grad: Float64Array } {
   checkHeadFits(model, head, 'lossAndGradients');
+  if (!Array.isArray(samples)) {
+    throw new EngineInputError(
+      'lossAndGradients: samples must be an array of { xs, steps, targets }.',
+    );
+  }
   const N = samples.length;
   if (N === 0) throw new EngineInputError('lossAndGradients: needs at least one sample.');
   const layout = paramLayout(model.spec, head.O);

@@ -117,6 +117,11 @@ export function headForward(head: Head, hs: Rows, steps: readonly number[]): num
 
 /** The head's parameters under PyTorch's names: 'head.weight' [O][H], 'head.bias' [O]. */
 export function headToStateDict(head: Head): { 'head.weight': number[][]; 'head.bias': number[] } {
+  if (typeof head !== 'object' || head === null || !(head.weight instanceof Float64Array)) {
+    throw new EngineInputError(
+      'headToStateDict: head must be a head made by createHead or initHead.',
+    );
+  }
   return {
     [HEAD_WEIGHT]: toNested(head.weight, head.O, head.H) as number[][],
     [HEAD_BIAS]: toNested(head.bias, head.O) as number[],

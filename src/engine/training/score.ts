@@ -3,7 +3,8 @@ import { argmax } from '../tasks/common';
 import type { Task } from '../tasks/types';
 
 /**
- * Whether a read-out `y` [O] answers a scored step of `task` with target [O] correctly:
+ * Whether a read-out `y` [O] answers a scored step of `task` with target [O] correctly
+ * (an {@link EngineInputError} when the lengths differ, or from `argmax` on NaN):
  * 'crossEntropy', argmax(y) = argmax(target) (first maximum on ties); 'mse', every
  * |y_k − target_k| ≤ task.tolerance. Null for an 'mse' task without a tolerance, where
  * "correct" is not defined.
@@ -13,6 +14,11 @@ export function isCorrect(
   y: readonly number[],
   target: readonly number[],
 ): boolean | null {
+  if (y.length !== target.length) {
+    throw new EngineInputError(
+      `isCorrect: the read-out has ${y.length} outputs and the target ${target.length}; expected the same.`,
+    );
+  }
   if (task.loss === 'crossEntropy') return argmax(y) === argmax(target);
   const { tolerance } = task;
   if (tolerance === undefined) return null;
