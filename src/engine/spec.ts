@@ -7,10 +7,12 @@ export const GATE_BLOCKS: Readonly<Record<CellType, number>> = { rnn: 1, lstm: 4
 /*
  * The engine's limits. Each is generous for the real model files an importer meets (the
  * largest in the collection of 33 public RNN/LSTM/GRU files we test against: 256 units,
- * 300 input features, 32 stacked layers, 876 k recurrent parameters, read-outs of 262),
- * and each keeps one call within about a second and a few hundred MB: without them a
- * hidden size of 10 000 ran out of memory after 3.5 minutes, and T = 10⁷ ran 91 s. The
- * page's own controls stop well below (src/scene/limits.ts; tests/scene/limits.test.ts).
+ * 300 input features, 32 stacked layers, 876 k recurrent parameters, read-outs of 262).
+ * Together they bound what one call may allocate to a few hundred MB, and they are checked
+ * before anything is allocated: without them a hidden size of 10 000 ran out of memory
+ * after 3.5 minutes, and T = 10⁷ ran 91 s. (Time is bounded, not small: a forward pass
+ * at MAX_TRACE_VALUES costs about that many times (in + H) multiply-adds.) The page's
+ * own controls stop far below (src/scene/limits.ts; tests/scene/limits.test.ts).
  */
 
 /** Units per layer, H: 4× the widest real model (256). */
