@@ -3,6 +3,7 @@
  * row-major Float64Array buffers, with the shape and finiteness checks whose messages
  * name what is wrong and the shape that was expected.
  */
+import { EngineInputError } from './errors';
 
 /** Anything indexable with a length: number[], Float64Array, … */
 export function isArrayLike(v: unknown): v is ArrayLike<unknown> {
@@ -37,20 +38,20 @@ export function readMatrix(
 ): Float64Array {
   const expected = `[${rows}][${cols}]`;
   if (!isArrayLike(value) || value.length !== rows) {
-    throw new Error(`${what} has ${describe(value)}; expected shape ${expected}.`);
+    throw new EngineInputError(`${what} has ${describe(value)}; expected shape ${expected}.`);
   }
   const out = new Float64Array(rows * cols);
   for (let r = 0; r < rows; r++) {
     const row = value[r];
     if (!isArrayLike(row) || row.length !== cols) {
-      throw new Error(
+      throw new EngineInputError(
         `${what}[${r}] (${rowLabel(r)}) has ${describe(row)}; expected ${cols} numbers (shape ${expected}).`,
       );
     }
     for (let c = 0; c < cols; c++) {
       const v = row[c];
       if (typeof v !== 'number' || !Number.isFinite(v)) {
-        throw new Error(
+        throw new EngineInputError(
           `${what}[${r}][${c}] (${rowLabel(r)}) is ${describe(v)}; every entry must be a finite number (shape ${expected}).`,
         );
       }
@@ -64,13 +65,13 @@ export function readMatrix(
 export function readVector(value: unknown, rows: number, what: string): Float64Array {
   const expected = `[${rows}]`;
   if (!isArrayLike(value) || value.length !== rows) {
-    throw new Error(`${what} has ${describe(value)}; expected shape ${expected}.`);
+    throw new EngineInputError(`${what} has ${describe(value)}; expected shape ${expected}.`);
   }
   const out = new Float64Array(rows);
   for (let r = 0; r < rows; r++) {
     const v = value[r];
     if (typeof v !== 'number' || !Number.isFinite(v)) {
-      throw new Error(
+      throw new EngineInputError(
         `${what}[${r}] is ${describe(v)}; every entry must be a finite number (shape ${expected}).`,
       );
     }

@@ -1,7 +1,9 @@
+import { EngineInputError } from './errors';
 import { readMatrix, rowViews, toNested } from './arrays';
 import { kernelFor, type GradSink, type LayerGrads, type RecurrentInput, type Tape } from './cells';
 import { addColumnSums, addMatTVec, addTransposedProduct } from './linalg';
 import { runForward, traceInternals, type TraceInternals } from './forward';
+import { checkModel } from './model';
 import { parameterShapes } from './spec';
 import type { Gradients, LayerParams, Model, Rows, StateDict, Trace } from './types';
 
@@ -111,8 +113,10 @@ function readOptional(value: unknown, L: number, H: number, what: string): Float
 
 /** The tapes of `trace`, recomputed with `model` when the trace came from another model. */
 export function tapesFor(model: Model, trace: Trace): TraceInternals {
-  const run = traceInternals(trace);
-  if (!run) throw new Error('backward/jacobianNorms: trace must be the result of forward().');
+  checkModel(model, 'backward/jacobianNorms');
+  const run = typeof trace === 'object' && trace !== null ? traceInternals(trace) : undefined;
+  if (!run)
+    throw new EngineInputError('backward/jacobianNorms: trace must be the result of forward().');
   if (run.model === model) return run;
   const { spec } = model;
   const same = run.model.spec;
@@ -121,7 +125,7 @@ export function tapesFor(model: Model, trace: Trace): TraceInternals {
     spec.hiddenSize !== same.hiddenSize ||
     spec.numLayers !== same.numLayers
   ) {
-    throw new Error(
+    throw new EngineInputError(
       `backward/jacobianNorms: the trace is of a model with inputSize ${same.inputSize}, hiddenSize ${same.hiddenSize}, numLayers ${same.numLayers}; this model has ${spec.inputSize}, ${spec.hiddenSize}, ${spec.numLayers}.`,
     );
   }

@@ -1,5 +1,8 @@
+import { EngineInputError } from './errors';
 import { isArrayLike, lazyRecord, readMatrix, rowViews } from './arrays';
 import { kernelFor, type CellKernel, type GateRow, type Tape } from './cells';
+import { checkModel } from './model';
+import { GATE_BLOCKS, MAX_STEPS, MAX_TRACE_VALUES } from './spec';
 import type { LayerTrace, Model, Rows, Trace } from './types';
 
 /** What a trace keeps behind its public face: the tapes backward and Jacobians read. */
@@ -25,24 +28,48 @@ export function traceInternals(trace: Trace): TraceInternals | undefined {
 /**
  * Runs the model over a sequence. `xs` is [T][I]; `init.h0` and `init.c0` (lstm) are
  * [L][H] and default to zeros. Returns an immutable {@link Trace} with every gate before
- * and after activation, per layer and step. Never mutates the model. Throws an Error
- * naming the step and the expected shape on a malformed or non-finite input, and on a
- * state that overflows float64 (a relu RNN that explodes).
+ * and after activation, per layer and step. Never mutates the model. Throws an
+ * {@link EngineInputError}: naming the step and the expected shape on a malformed or
+ * non-finite input; for T above MAX_STEPS or a trace of more than MAX_TRACE_VALUES gate
+ * values (both checked before anything is computed); and on a state that overflows
+ * float64 (a relu RNN that explodes).
  */
 export function forward(
   model: Model,
   xs: number[][] | readonly ArrayLike<number>[],
   init?: { h0?: number[][] | Rows; c0?: number[][] | Rows },
 ): Trace {
+  checkModel(model, 'forward');
   const { spec } = model;
   const { inputSize: I, hiddenSize: H, numLayers: L } = spec;
-  if (!isArrayLike(xs)) throw new Error(`forward: xs must be an array of steps, each [${I}].`);
+  if (!isArrayLike(xs))
+    throw new EngineInputError(`forward: xs must be an array of steps, each [${I}].`);
   const T = xs.length;
+  checkTraceSize(spec, T, 'forward');
   const xsFlat = readMatrix(xs, T, I, 'forward: xs', (t) => `step ${t + 1}`);
   const kernel = kernelFor(spec);
   const h0 = readState(init?.h0, L, H, 'forward: init.h0');
   const c0 = readState(kernel.hasCellState ? init?.c0 : undefined, L, H, 'forward: init.c0');
   return runForward(model, kernel, xsFlat, T, h0, c0);
+}
+
+/**
+ * Refuses T steps of `spec` beyond MAX_STEPS or MAX_TRACE_VALUES, naming the limit and
+ * what to shorten: the check `forward` makes before it allocates anything.
+ */
+export function checkTraceSize(spec: Model['spec'], T: number, what: string): void {
+  if (T > MAX_STEPS) {
+    throw new EngineInputError(
+      `${what}: xs has ${T} steps; the engine's limit is ${MAX_STEPS} (MAX_STEPS). Run a shorter sequence.`,
+    );
+  }
+  const G = GATE_BLOCKS[spec.cell];
+  const values = T * spec.numLayers * G * spec.hiddenSize;
+  if (values > MAX_TRACE_VALUES) {
+    throw new EngineInputError(
+      `${what}: ${T} steps × ${spec.numLayers} layers × ${G} gate blocks × ${spec.hiddenSize} units = ${values} gate values to record; the engine's limit is ${MAX_TRACE_VALUES} (MAX_TRACE_VALUES). Run a shorter sequence (at most ${Math.floor(MAX_TRACE_VALUES / (spec.numLayers * G * spec.hiddenSize))} steps for this model).`,
+    );
+  }
 }
 
 /** {@link forward} on validated flat buffers: xs [T][I], h0 and c0 [L][H]. */
@@ -139,7 +166,7 @@ function assertFinite(tape: Tape, layer: number): void {
   for (let k = H; k < h.length; k++) {
     if (!Number.isFinite(h[k]!)) {
       const step = Math.floor(k / H);
-      throw new Error(
+      throw new EngineInputError(
         `forward: layer ${layer}, step ${step}: h overflowed float64 (${h[k]}); the activations exploded — lower the weight scale or the sequence length.`,
       );
     }

@@ -10,7 +10,20 @@ export { forward } from './forward';
 export { tracePayload, traceFromPayload, transferables, type TracePayload } from './transfer';
 export { backward } from './backward';
 export { jacobianNorms } from './jacobian';
-export { parameterCount, parameterShapes, GATE_BLOCKS, MAX_LAYERS, type ParamShape } from './spec';
+export {
+  parameterCount,
+  parameterShapes,
+  GATE_BLOCKS,
+  MAX_HIDDEN_SIZE,
+  MAX_INPUT_SIZE,
+  MAX_LAYERS,
+  MAX_OUTPUT_SIZE,
+  MAX_PARAMETERS,
+  MAX_STEPS,
+  MAX_TRACE_VALUES,
+  type ParamShape,
+} from './spec';
+export { EngineInputError } from './errors';
 export { sigmoid } from './activations';
 export { Random } from './random';
 export type {

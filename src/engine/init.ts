@@ -1,3 +1,4 @@
+import { EngineInputError } from './errors';
 import { Random } from './random';
 import { GATE_BLOCKS, normalizeSpec, parameterShapes } from './spec';
 import { toNested } from './arrays';
@@ -23,15 +24,20 @@ export interface InitOptions {
  */
 export function initParams(spec: ModelSpec, opts: InitOptions): StateDict {
   const full = normalizeSpec(spec);
+  if (typeof opts !== 'object' || opts === null) {
+    throw new EngineInputError(
+      'initParams: options must be an object with a seed, e.g. { seed: 0 }.',
+    );
+  }
   const { seed, scheme = 'pytorch', weightScale: s = 1, forgetBias = 0 } = opts;
   if (!Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32) {
-    throw new Error(`initParams: seed must be an integer in [0, 2^32), got ${seed}.`);
+    throw new EngineInputError(`initParams: seed must be an integer in [0, 2^32), got ${seed}.`);
   }
   if (!Number.isFinite(s) || !Number.isFinite(forgetBias)) {
-    throw new Error('initParams: weightScale and forgetBias must be finite numbers.');
+    throw new EngineInputError('initParams: weightScale and forgetBias must be finite numbers.');
   }
   if (scheme !== 'pytorch' && scheme !== 'xavier' && scheme !== 'orthogonal') {
-    throw new Error(`initParams: scheme must be 'pytorch', 'xavier' or 'orthogonal'.`);
+    throw new EngineInputError(`initParams: scheme must be 'pytorch', 'xavier' or 'orthogonal'.`);
   }
   const rng = new Random(seed);
   const H = full.hiddenSize;

@@ -1,4 +1,6 @@
+import { EngineInputError } from './errors';
 import { tapesFor } from './backward';
+import { checkModel } from './model';
 import type { Model, Trace } from './types';
 
 /**
@@ -13,9 +15,12 @@ import type { Model, Trace } from './types';
  * (O(T·H·G·H²) multiply-adds, no T separate passes).
  */
 export function jacobianNorms(model: Model, trace: Trace, layer = 0): number[] {
+  checkModel(model, 'jacobianNorms');
   const { numLayers: L, hiddenSize: H } = model.spec;
   if (!Number.isInteger(layer) || layer < 0 || layer >= L) {
-    throw new Error(`jacobianNorms: layer must be an integer from 0 to ${L - 1}, got ${layer}.`);
+    throw new EngineInputError(
+      `jacobianNorms: layer must be an integer from 0 to ${L - 1}, got ${layer}.`,
+    );
   }
   const { kernel, tapes } = tapesFor(model, trace);
   const tape = tapes[layer]!;

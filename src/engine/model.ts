@@ -1,32 +1,37 @@
 import { readMatrix, readVector, rowViews, toNested } from './arrays';
+import { EngineInputError } from './errors';
 import { initParams } from './init';
 import { formatShape, normalizeSpec, parameterShapes, type ParamShape } from './spec';
 import type { LayerParams, Model, ModelSpec, StateDict, StateDictLike } from './types';
 
 /**
  * Builds a model from a spec and PyTorch-named parameters (a `state_dict` dumped to
- * JSON loads as it is). With `params` omitted, uses `initParams(spec, { seed: 0 })`.
- * Throws an Error naming the parameter and its expected shape on a missing or unknown
- * name, a wrong shape, or a value that is not a finite number. Copies the numbers: later
- * changes to `params` do not reach the model.
+ * JSON loads as it is). With `params` omitted (undefined), uses `initParams(spec, { seed: 0 })`;
+ * `null` or any other non-object is refused, never read as "omitted". Throws an
+ * {@link EngineInputError} on a spec beyond the engine's limits (see ./spec), and one naming
+ * the parameter and its expected shape on a missing or unknown name, a wrong shape, or a
+ * value that is not a finite number. Copies the numbers: later changes to `params` do
+ * not reach the model.
  */
 export function createModel(spec: ModelSpec, params?: StateDictLike): Model {
   const full = normalizeSpec(spec);
-  const dict = params ?? initParams(full, { seed: 0 });
-  if (dict === null || typeof dict !== 'object') {
-    throw new Error('createModel: params must be an object of PyTorch-named parameters.');
+  const dict: unknown = params === undefined ? initParams(full, { seed: 0 }) : params;
+  if (dict === null || typeof dict !== 'object' || Array.isArray(dict)) {
+    throw new EngineInputError(
+      `createModel: params must be an object of PyTorch-named parameters (or omitted for seed-0 weights), got ${dict === null ? 'null' : Array.isArray(dict) ? 'an array' : typeof dict}.`,
+    );
   }
   const shapes = parameterShapes(full);
   const known = new Set(shapes.map((s) => s.name));
   for (const name of Object.keys(dict)) {
     if (!known.has(name)) {
-      throw new Error(
+      throw new EngineInputError(
         `createModel: unknown parameter "${name}" for a ${full.numLayers}-layer ${full.cell}; expected exactly: ${[...known].join(', ')}.`,
       );
     }
   }
   const flat = new Map<string, Float64Array>();
-  for (const shape of shapes) flat.set(shape.name, readParam(dict, shape));
+  for (const shape of shapes) flat.set(shape.name, readParam(dict as StateDictLike, shape));
   const layers: LayerParams[] = [];
   for (let l = 0; l < full.numLayers; l++) {
     const W_ih = flat.get(`weight_ih_l${l}`) as Float64Array;
@@ -44,8 +49,28 @@ export function createModel(spec: ModelSpec, params?: StateDictLike): Model {
   return Object.freeze({ spec: Object.freeze(full), layers: Object.freeze(layers) });
 }
 
+/**
+ * Throws an {@link EngineInputError} unless `model` has the shape `createModel` gives
+ * (a spec and one parameter block per layer): `what` names the caller. Cheap; the
+ * numbers themselves were checked when the model was built.
+ */
+export function checkModel(model: unknown, what: string): asserts model is Model {
+  const m = model as Partial<Model> | null;
+  const ok =
+    typeof m === 'object' &&
+    m !== null &&
+    typeof m.spec === 'object' &&
+    m.spec !== null &&
+    Array.isArray(m.layers) &&
+    m.layers.length === m.spec.numLayers;
+  if (!ok) {
+    throw new EngineInputError(`${what}: model must be a model made by createModel.`);
+  }
+}
+
 /** The model's parameters as a fresh PyTorch-style `state_dict` of plain arrays. */
 export function toStateDict(model: Model): StateDict {
+  checkModel(model, 'toStateDict');
   const dict: StateDict = {};
   for (const shape of parameterShapes(model.spec)) {
     const layer = model.layers[shape.layer] as LayerParams;
@@ -61,6 +86,7 @@ export function toStateDict(model: Model): StateDict {
  * ({@link toStateDict}) cost an allocation per number there and here. Read only.
  */
 export function stateDictViews(model: Model): StateDictLike {
+  checkModel(model, 'stateDictViews');
   const dict: Record<string, ArrayLike<number> | readonly ArrayLike<number>[]> = {};
   for (const shape of parameterShapes(model.spec)) {
     const buffer = layerBuffer(model.layers[shape.layer] as LayerParams, shape.kind);
@@ -87,9 +113,9 @@ export function layerBuffer(layer: LayerParams, kind: ParamShape['kind']): Float
 /** Reads, checks and flattens one named parameter. */
 function readParam(dict: StateDictLike, shape: ParamShape): Float64Array {
   const { name, rows, cols } = shape;
-  const value = dict[name] as unknown;
+  const value = Object.hasOwn(dict, name) ? (dict[name] as unknown) : undefined;
   if (value === undefined) {
-    throw new Error(
+    throw new EngineInputError(
       `createModel: missing parameter "${name}" (expected shape ${formatShape(shape)}).`,
     );
   }

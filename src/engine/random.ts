@@ -1,3 +1,5 @@
+import { EngineInputError } from './errors';
+
 /**
  * A seeded pseudo-random generator (xoshiro128**, seeded through SplitMix32) built only
  * from 32-bit integer operations, so the same seed yields the same numbers on every
@@ -9,8 +11,19 @@ export class Random {
   private s2: number;
   private s3: number;
 
-  /** @param seed any integer in [0, 2³²). */
+  /**
+   * @param seed an integer in [0, 2³²). Anything else (NaN, ±Infinity, a fraction, a
+   * negative number, 2³² or more, a non-number) throws an {@link EngineInputError} rather
+   * than being wrapped or truncated into some other seed: a seed names a sequence, and
+   * two different seeds must never silently give the same one. Callers that want
+   * wrapping say so: `new Random(n >>> 0)`.
+   */
   constructor(seed: number) {
+    if (!Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32) {
+      throw new EngineInputError(
+        `Random: seed must be an integer from 0 to 4294967295 (2^32 − 1), got ${typeof seed === 'number' ? String(seed) : typeof seed}.`,
+      );
+    }
     let x = seed >>> 0;
     const next = () => {
       x = (x + 0x9e3779b9) | 0;

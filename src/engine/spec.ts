@@ -1,10 +1,46 @@
+import { EngineInputError } from './errors';
 import type { CellType, FullModelSpec, ModelSpec } from './types';
 
 /** Row blocks per weight matrix, G: rnn 1, lstm 4 (i f g o), gru 3 (r z n). */
 export const GATE_BLOCKS: Readonly<Record<CellType, number>> = { rnn: 1, lstm: 4, gru: 3 };
 
-/** Layers a model may stack. */
-export const MAX_LAYERS = 4;
+/*
+ * The engine's limits. Each is generous for the real model files an importer meets (the
+ * largest in the collection of 33 public RNN/LSTM/GRU files we test against: 256 units,
+ * 300 input features, 32 stacked layers, 876 k recurrent parameters, read-outs of 262).
+ * Together they bound what one call may allocate to a few hundred MB, and they are checked
+ * before anything is allocated: without them a hidden size of 10 000 ran out of memory
+ * after 3.5 minutes, and T = 10⁷ ran 91 s. (Time is bounded, not small: a forward pass
+ * at MAX_TRACE_VALUES costs about that many times (in + H) multiply-adds.) The page's
+ * own controls stop far below (src/scene/limits.ts; tests/scene/limits.test.ts).
+ */
+
+/** Units per layer, H: 4× the widest real model (256). */
+export const MAX_HIDDEN_SIZE = 1024;
+
+/** Input features per step, I: a one-hot vocabulary of 4096 symbols (real models: ≤ 300). */
+export const MAX_INPUT_SIZE = 4096;
+
+/** Layers a model may stack: twice the deepest real model (a 32-layer GRU). */
+export const MAX_LAYERS = 64;
+
+/**
+ * Scalars in the recurrent layers, Σ G·H·(in + H + 2): 80 MB as float64, 11× the largest
+ * real model (an LSTM 84→256 × 2 layers, 876 k).
+ */
+export const MAX_PARAMETERS = 10_000_000;
+
+/** Steps T of one sequence (forward, and the text `encodeText` turns into steps). */
+export const MAX_STEPS = 100_000;
+
+/**
+ * Gate values one forward pass records, T · numLayers · G · H (each kept before and after
+ * its activation, so the trace holds about twice as many float64: ≈ 260 MB at the limit).
+ */
+export const MAX_TRACE_VALUES = 16_000_000;
+
+/** Read-out size O of a head: like {@link MAX_INPUT_SIZE}, a vocabulary of 4096 (real: ≤ 262). */
+export const MAX_OUTPUT_SIZE = 4096;
 
 /** The shape of one parameter: [rows][cols] for a matrix, [rows] for a vector. */
 export interface ParamShape {
@@ -16,53 +52,82 @@ export interface ParamShape {
   readonly cols?: number;
 }
 
-const isPositiveInt = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 1;
+const isIntIn = (n: unknown, max: number): n is number =>
+  Number.isInteger(n) && (n as number) >= 1 && (n as number) <= max;
+
+/** Refuses a size that is not an integer from 1 to `max`, naming the field and the limit. */
+function checkSize(field: string, value: unknown, max: number, limit: string): void {
+  if (!isIntIn(value, max)) {
+    throw new EngineInputError(
+      `ModelSpec.${field}: expected an integer from 1 to ${max} (${limit}), got ${describeSize(value)}.`,
+    );
+  }
+}
+
+/** A size as an error message prints it: numbers as they are, anything else quoted. */
+function describeSize(value: unknown): string {
+  return typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? String(value));
+}
 
 /**
- * Checks a spec and fills in its defaults (tanh, pytorch). Throws an Error that names
- * the field and the allowed values.
+ * Checks a spec and fills in its defaults (tanh, pytorch). Throws an
+ * {@link EngineInputError} that names the field and the allowed values: sizes are
+ * integers up to MAX_INPUT_SIZE, MAX_HIDDEN_SIZE and MAX_LAYERS, and the parameter count
+ * at most MAX_PARAMETERS (checked before anything is allocated).
  */
 export function normalizeSpec(spec: ModelSpec): FullModelSpec {
-  if (spec === null || typeof spec !== 'object') throw new Error('ModelSpec: expected an object.');
+  if (spec === null || typeof spec !== 'object') {
+    throw new EngineInputError('ModelSpec: expected an object.');
+  }
   const { cell, inputSize, hiddenSize, numLayers } = spec;
   if (cell !== 'rnn' && cell !== 'lstm' && cell !== 'gru') {
-    throw new Error(
+    throw new EngineInputError(
       `ModelSpec.cell: expected 'rnn', 'lstm' or 'gru', got ${JSON.stringify(cell)}.`,
     );
   }
-  if (!isPositiveInt(inputSize)) {
-    throw new Error(`ModelSpec.inputSize: expected an integer ≥ 1, got ${String(inputSize)}.`);
-  }
-  if (!isPositiveInt(hiddenSize)) {
-    throw new Error(`ModelSpec.hiddenSize: expected an integer ≥ 1, got ${String(hiddenSize)}.`);
-  }
-  if (!isPositiveInt(numLayers) || numLayers > MAX_LAYERS) {
-    throw new Error(
-      `ModelSpec.numLayers: expected an integer from 1 to ${MAX_LAYERS}, got ${String(numLayers)}.`,
-    );
-  }
+  checkSize('inputSize', inputSize, MAX_INPUT_SIZE, 'MAX_INPUT_SIZE');
+  checkSize('hiddenSize', hiddenSize, MAX_HIDDEN_SIZE, 'MAX_HIDDEN_SIZE');
+  checkSize('numLayers', numLayers, MAX_LAYERS, 'MAX_LAYERS');
   const nonlinearity = spec.nonlinearity ?? 'tanh';
   if (nonlinearity !== 'tanh' && nonlinearity !== 'relu') {
-    throw new Error(
+    throw new EngineInputError(
       `ModelSpec.nonlinearity: expected 'tanh' or 'relu', got ${JSON.stringify(nonlinearity)}.`,
     );
   }
   const convention = spec.convention ?? 'pytorch';
   if (convention !== 'pytorch' && convention !== 'classic') {
-    throw new Error(
+    throw new EngineInputError(
       `ModelSpec.convention: expected 'pytorch' or 'classic', got ${JSON.stringify(convention)}.`,
     );
   }
-  return { cell, inputSize, hiddenSize, numLayers, nonlinearity, convention };
+  const full = { cell, inputSize, hiddenSize, numLayers, nonlinearity, convention };
+  const count = countParameters(full);
+  if (count > MAX_PARAMETERS) {
+    throw new EngineInputError(
+      `ModelSpec: a ${numLayers}-layer ${cell} with inputSize ${inputSize} and hiddenSize ${hiddenSize} has ${count} parameters; the engine's limit is ${MAX_PARAMETERS} (MAX_PARAMETERS).`,
+    );
+  }
+  return full;
 }
 
-/** Every parameter of a model in PyTorch's `state_dict` order, with its shape. */
-export function parameterShapes(spec: FullModelSpec): ParamShape[] {
+/** Σ over layers of G·H·(in + H + 2), for sizes already checked. */
+function countParameters(spec: FullModelSpec): number {
+  const { inputSize: I, hiddenSize: H, numLayers: L } = spec;
   const G = GATE_BLOCKS[spec.cell];
-  const H = spec.hiddenSize;
+  return G * H * (I + H + 2) + (L - 1) * G * H * (2 * H + 2);
+}
+
+/**
+ * Every parameter of a model in PyTorch's `state_dict` order, with its shape. Checks the
+ * spec as {@link normalizeSpec} does (so a bad or oversized spec is refused, not looped over).
+ */
+export function parameterShapes(spec: ModelSpec): ParamShape[] {
+  const full = normalizeSpec(spec);
+  const G = GATE_BLOCKS[full.cell];
+  const H = full.hiddenSize;
   const shapes: ParamShape[] = [];
-  for (let layer = 0; layer < spec.numLayers; layer++) {
-    const inSize = layer === 0 ? spec.inputSize : H;
+  for (let layer = 0; layer < full.numLayers; layer++) {
+    const inSize = layer === 0 ? full.inputSize : H;
     shapes.push(
       { name: `weight_ih_l${layer}`, layer, kind: 'weight_ih', rows: G * H, cols: inSize },
       { name: `weight_hh_l${layer}`, layer, kind: 'weight_hh', rows: G * H, cols: H },
@@ -78,7 +143,7 @@ export function formatShape(shape: Pick<ParamShape, 'rows' | 'cols'>): string {
   return shape.cols === undefined ? `[${shape.rows}]` : `[${shape.rows}][${shape.cols}]`;
 }
 
-/** Number of scalar parameters: Σ over layers of G·H·(in + H + 2). */
+/** Number of scalar parameters: Σ over layers of G·H·(in + H + 2). Checks the spec. */
 export function parameterCount(spec: ModelSpec): number {
-  return parameterShapes(normalizeSpec(spec)).reduce((n, s) => n + s.rows * (s.cols ?? 1), 0);
+  return countParameters(normalizeSpec(spec));
 }

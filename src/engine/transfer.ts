@@ -1,5 +1,7 @@
+import { EngineInputError } from './errors';
 import { kernelFor, type Tape } from './cells';
-import { assembleTrace, traceInternals } from './forward';
+import { assembleTrace, checkTraceSize, traceInternals } from './forward';
+import { checkModel } from './model';
 import type { Model, Trace } from './types';
 
 /**
@@ -22,8 +24,8 @@ export interface TracePayload {
 
 /** The payload of a trace made by `forward` (its buffers are shared, not copied). */
 export function tracePayload(trace: Trace): TracePayload {
-  const run = traceInternals(trace);
-  if (!run) throw new Error('tracePayload: trace must be the result of forward().');
+  const run = typeof trace === 'object' && trace !== null ? traceInternals(trace) : undefined;
+  if (!run) throw new EngineInputError('tracePayload: trace must be the result of forward().');
   return { T: trace.T, tapes: run.tapes, xs: run.xs, h0: run.h0, c0: run.c0 };
 }
 
@@ -45,28 +47,43 @@ export function transferables(payload: TracePayload): ArrayBuffer[] {
  * own. Throws when a buffer's size does not fit the model's spec and T.
  */
 export function traceFromPayload(model: Model, payload: TracePayload): Trace {
+  checkModel(model, 'traceFromPayload');
   const { inputSize: I, hiddenSize: H, numLayers: L } = model.spec;
   const kernel = kernelFor(model.spec);
+  if (typeof payload !== 'object' || payload === null || !Array.isArray(payload.tapes)) {
+    throw new EngineInputError(
+      'traceFromPayload: payload must be an object with T, tapes [L], xs, h0 and c0 (from tracePayload).',
+    );
+  }
   const { T, tapes, xs, h0, c0 } = payload;
   const expect = (what: string, array: Float64Array | null, length: number) => {
     if (!(array instanceof Float64Array) || array.length !== length) {
-      throw new Error(`traceFromPayload: ${what} must be a Float64Array of ${length} numbers.`);
+      throw new EngineInputError(
+        `traceFromPayload: ${what} must be a Float64Array of ${length} numbers.`,
+      );
     }
   };
-  if (!Number.isInteger(T) || T < 0) throw new Error('traceFromPayload: T must be an integer ≥ 0.');
+  if (!Number.isInteger(T) || T < 0)
+    throw new EngineInputError('traceFromPayload: T must be an integer ≥ 0.');
+  checkTraceSize(model.spec, T, 'traceFromPayload');
   if (tapes.length !== L)
-    throw new Error(`traceFromPayload: expected ${L} tapes, got ${tapes.length}.`);
+    throw new EngineInputError(`traceFromPayload: expected ${L} tapes, got ${tapes.length}.`);
   expect('xs', xs, T * I);
   expect('h0', h0, L * H);
   expect('c0', c0, L * H);
-  tapes.forEach((tape, l) => {
+  tapes.forEach((tape: Tape | null, l) => {
+    if (typeof tape !== 'object' || tape === null) {
+      throw new EngineInputError(
+        `traceFromPayload: layer ${l}'s tape is ${String(tape)}, not a tape.`,
+      );
+    }
     const GH = kernel.G * H;
     expect(`layer ${l} h`, tape.h, (T + 1) * H);
     expect(`layer ${l} act`, tape.act, T * GH);
     expect(`layer ${l} pre`, tape.pre, T * GH);
     if (kernel.hasCellState) expect(`layer ${l} c`, tape.c, (T + 1) * H);
     if (tape.T !== T || tape.H !== H)
-      throw new Error(`traceFromPayload: layer ${l} has another T or H.`);
+      throw new EngineInputError(`traceFromPayload: layer ${l} has another T or H.`);
   });
   return assembleTrace(model, kernel, tapes, xs, h0, c0);
 }

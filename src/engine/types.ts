@@ -15,11 +15,11 @@ export type GruConvention = 'pytorch' | 'classic';
 /** What a model is: cell, sizes and the options that change its equations. */
 export interface ModelSpec {
   cell: CellType;
-  /** Features per time step of the input, I ≥ 1. */
+  /** Features per time step of the input, I: 1 to MAX_INPUT_SIZE (4096). */
   inputSize: number;
-  /** Units per layer, H ≥ 1. */
+  /** Units per layer, H: 1 to MAX_HIDDEN_SIZE (1024). */
   hiddenSize: number;
-  /** Stacked layers, 1–4. */
+  /** Stacked layers: 1 to MAX_LAYERS (64); all layers together at most MAX_PARAMETERS. */
   numLayers: number;
   /** RNN only; default 'tanh'. */
   nonlinearity?: Nonlinearity;

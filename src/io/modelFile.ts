@@ -11,7 +11,6 @@
 import {
   headToStateDict,
   TASK_NAMES,
-  MAX_LAYERS,
   toStateDict,
   type CellType,
   type FullModelSpec,
@@ -38,6 +37,7 @@ import {
   readCurve,
   readTraining,
 } from './modelFileRead';
+import { UI_MAX_LAYERS } from '../scene/limits';
 
 /** The format tag every model file carries; a new layout gets a new tag. */
 export const MODEL_FORMAT = 'gatescope-model/1';
@@ -258,8 +258,8 @@ export function parseModelIndex(json: unknown): ModelIndexEntry[] {
       `"hiddenSize" must be a whole number ≥ 1, got ${describeValue(hiddenSize)}.`,
     );
     check(
-      isInteger(numLayers, 1) && (numLayers as number) <= MAX_LAYERS,
-      `"numLayers" must be a whole number from 1 to ${MAX_LAYERS}, got ${describeValue(numLayers)}.`,
+      isInteger(numLayers, 1) && (numLayers as number) <= UI_MAX_LAYERS,
+      `"numLayers" must be a whole number from 1 to ${UI_MAX_LAYERS}, got ${describeValue(numLayers)}.`,
     );
     check(
       isFraction(accuracy),

@@ -194,7 +194,10 @@ function trainedRun(loaded: LoadedModel, sequence: Sequence, input: InputSetting
       readout: readout(loaded, trace, sequence),
     };
   } catch (error) {
-    return { ok: false, error: messageOf(error), sequence };
+    // The engine refuses what it cannot compute (a state or read-out that overflows
+    // float64) with an EngineInputError: shown in the pane, with the way out.
+    const message = `The trained model “${file.title}” cannot be run on this input: ${messageOf(error)}`;
+    return { ok: false, error: message, sequence, fixes: [RANDOM] };
   }
 }
 

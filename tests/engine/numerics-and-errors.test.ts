@@ -5,7 +5,14 @@
  * throws an Error that names the culprit and states what was expected.
  */
 import { describe, expect, it } from 'vitest';
-import { backward, createModel, forward, initParams, jacobianNorms } from '../../src/engine';
+import {
+  backward,
+  createModel,
+  forward,
+  initParams,
+  jacobianNorms,
+  MAX_LAYERS,
+} from '../../src/engine';
 import type { ModelSpec, StateDict } from '../../src/engine';
 import {
   CONFIGS,
@@ -240,7 +247,7 @@ describe('bad input throws a message naming the culprit and the expected shape',
     const base = { cell: 'gru', inputSize: 3, hiddenSize: 4, numLayers: 1 };
     const cases: [Record<string, unknown>, RegExp][] = [
       [{ numLayers: 0 }, /numLayers/],
-      [{ numLayers: 5 }, /numLayers/],
+      [{ numLayers: MAX_LAYERS + 1 }, /numLayers/],
       [{ numLayers: 1.5 }, /numLayers/],
       [{ hiddenSize: 0 }, /hiddenSize/],
       [{ inputSize: 0 }, /inputSize/],

@@ -363,7 +363,7 @@ describe('parseModelIndex', () => {
     [
       'too many layers',
       [{ ...entry, numLayers: 9 }],
-      /"numLayers" must be a whole number from 1 to 4, got 9\.$/,
+      /"numLayers" must be a whole number from 1 to 3, got 9\.$/,
     ],
     [
       'a missing accuracy',

@@ -3,6 +3,7 @@
  * vectors, integer and coin draws from the engine's `Random`, and the 2-decimal labels
  * of the time axis.
  */
+import { EngineInputError } from '../errors';
 import type { Random } from '../random';
 import type { TaskName } from './types';
 
@@ -37,7 +38,7 @@ export function resolveParams<P extends Record<string, number>>(
   const supplied: Record<string, unknown> = { ...given };
   for (const key of Object.keys(supplied)) {
     if (!names.includes(key)) {
-      throw new Error(
+      throw new EngineInputError(
         `Task '${task}': unknown parameter '${key}' (its parameters are ${names.join(', ')})`,
       );
     }
@@ -54,7 +55,7 @@ export function resolveParams<P extends Record<string, number>>(
       value < spec.min ||
       value > spec.max
     ) {
-      throw new Error(
+      throw new EngineInputError(
         `Task '${task}': parameter '${name}' (${spec.label}) must be ${what} in ` +
           `[${spec.min}, ${spec.max}], got ${String(value)}`,
       );
@@ -71,15 +72,20 @@ export function oneHot(index: number, size: number): number[] {
   return v;
 }
 
-/** The index of the largest entry (the first one on ties); −1 for an empty row. */
+/**
+ * The index of the largest entry (the first one on ties; ±Infinity compare as numbers, so
+ * an all −Infinity row gives 0). Throws an {@link EngineInputError} for an empty row or
+ * one with a NaN (naming its index): no entry is the largest then, and NaN only
+ * comes from a computation that went wrong.
+ */
 export function argmax(row: readonly number[]): number {
-  let best = -1;
-  let bestValue = -Infinity;
+  if (row.length === 0) throw new EngineInputError('argmax: needs at least one entry, got none.');
+  let best = 0;
   row.forEach((v, k) => {
-    if (v > bestValue) {
-      best = k;
-      bestValue = v;
+    if (typeof v !== 'number' || Number.isNaN(v)) {
+      throw new EngineInputError(`argmax: entry ${k} is ${String(v)}; expected numbers, not NaN.`);
     }
+    if (v > row[best]!) best = k;
   });
   return best;
 }

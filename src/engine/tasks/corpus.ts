@@ -13,6 +13,8 @@
  * that only looks back a few characters cannot tell "star" from "bat".
  */
 
+import { EngineInputError } from '../errors';
+
 /** The corpus as written: capitals, line breaks, stanzas. `CORPUS` is what models see. */
 export const CORPUS_SOURCE = `Twinkle, twinkle, little star,
 How I wonder what you are!
@@ -61,6 +63,11 @@ With gently smiling jaws!
  * through this before `encodeText`.
  */
 export function normalizeText(text: string): string {
+  if (typeof text !== 'string') {
+    throw new EngineInputError(
+      `normalizeText: expected a string, got ${text === null ? 'null' : typeof text}.`,
+    );
+  }
   return text.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 

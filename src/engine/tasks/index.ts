@@ -2,6 +2,7 @@
  * The task registry: every task Gatescope trains on, by name, with validated parameters.
  * Each task is a seeded, deterministic sample generator (see ./types).
  */
+import { EngineInputError } from '../errors';
 import { adding, ADDING_PARAMS, type AddingParams } from './adding';
 import type { ParamTable } from './common';
 import { nextChar, NEXT_CHAR_PARAMS, type NextCharParams } from './next-char';
@@ -58,6 +59,8 @@ export function makeTask<N extends TaskName>(name: N, params?: Partial<TaskParam
     case 'parity':
       return parity(given);
     default:
-      throw new Error(`Unknown task '${String(name)}' (tasks: ${TASK_NAMES.join(', ')})`);
+      throw new EngineInputError(
+        `Unknown task '${String(name)}' (tasks: ${TASK_NAMES.join(', ')})`,
+      );
   }
 }

@@ -2,9 +2,11 @@
  * Next-character prediction on a short poem (see ./corpus): the text application. Inputs and
  * targets are one-hot over the corpus alphabet.
  */
+import { EngineInputError } from '../errors';
 import type { Random } from '../random';
 import { argmax, oneHot, randomInt, resolveParams, type ParamTable } from './common';
 import { CORPUS } from './corpus';
+import { MAX_STEPS } from '../spec';
 import type { Sample, Task } from './types';
 
 /** The parameters of 'next-char'. */
@@ -35,14 +37,26 @@ const CODES: readonly number[] = [...CORPUS].map((ch) => INDEX.get(ch) ?? 0);
 
 /**
  * [text.length][CORPUS_ALPHABET.length] the one-hot rows of `text`, to run a trained model
- * on any string. No normalisation happens here (see `normalizeText`); throws an Error naming
- * the first character (and its position) that is not in the alphabet.
+ * on any string. No normalisation happens here (see `normalizeText`); throws an
+ * {@link EngineInputError} naming the first character (and its position) that is not in
+ * the alphabet, and for a text of more than MAX_STEPS characters.
  */
 export function encodeText(text: string): number[][] {
-  return [...text].map((ch, t) => {
+  if (typeof text !== 'string') {
+    throw new EngineInputError(
+      `encodeText: expected a string, got ${text === null ? 'null' : typeof text}.`,
+    );
+  }
+  const chars = [...text];
+  if (chars.length > MAX_STEPS) {
+    throw new EngineInputError(
+      `encodeText: the text has ${chars.length} characters, one step each; the engine's limit is ${MAX_STEPS} steps (MAX_STEPS).`,
+    );
+  }
+  return chars.map((ch, t) => {
     const k = INDEX.get(ch);
     if (k === undefined) {
-      throw new Error(
+      throw new EngineInputError(
         `encodeText: character ${JSON.stringify(ch)} at position ${t} is not in the corpus ` +
           `alphabet ${JSON.stringify(CORPUS_ALPHABET.join(''))}`,
       );

@@ -2,6 +2,7 @@
  * Sine-wave next-value prediction: the time-series application. From the values seen so far
  * the model must infer the wave's period and phase and extrapolate one step.
  */
+import { EngineInputError } from '../errors';
 import type { Random } from '../random';
 import { formatValue, resolveParams, type ParamTable } from './common';
 import type { Sample, Task } from './types';
@@ -46,7 +47,7 @@ const TOLERANCE = 0.1;
 export function sineNext(params?: Partial<SineNextParams>): Task {
   const p = resolveParams('sine-next', SINE_NEXT_PARAMS, params);
   if (p.periodMin > p.periodMax) {
-    throw new Error(
+    throw new EngineInputError(
       `Task 'sine-next': parameter 'periodMin' (${p.periodMin}) must not exceed ` +
         `'periodMax' (${p.periodMax}); both lie in [4, 100]`,
     );

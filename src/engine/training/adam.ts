@@ -1,3 +1,5 @@
+import { EngineInputError } from '../errors';
+
 /** Hyper-parameters of {@link Adam}, named as `torch.optim.Adam` names them. */
 export interface AdamOptions {
   /** Step size; default 1e-3. */
@@ -36,13 +38,17 @@ export class Adam {
   constructor(size: number, options: AdamOptions = {}) {
     const { lr = 1e-3, beta1 = 0.9, beta2 = 0.999, eps = 1e-8 } = options;
     if (!Number.isInteger(size) || size < 0) {
-      throw new Error(`Adam: size must be an integer ≥ 0, got ${size}.`);
+      throw new EngineInputError(`Adam: size must be an integer ≥ 0, got ${size}.`);
     }
-    if (!(lr >= 0) || !Number.isFinite(lr)) throw new Error(`Adam: lr must be ≥ 0, got ${lr}.`);
+    if (!(lr >= 0) || !Number.isFinite(lr))
+      throw new EngineInputError(`Adam: lr must be ≥ 0, got ${lr}.`);
     if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
-      throw new Error(`Adam: beta1 and beta2 must be in [0, 1), got ${beta1} and ${beta2}.`);
+      throw new EngineInputError(
+        `Adam: beta1 and beta2 must be in [0, 1), got ${beta1} and ${beta2}.`,
+      );
     }
-    if (!(eps >= 0) || !Number.isFinite(eps)) throw new Error(`Adam: eps must be ≥ 0, got ${eps}.`);
+    if (!(eps >= 0) || !Number.isFinite(eps))
+      throw new EngineInputError(`Adam: eps must be ≥ 0, got ${eps}.`);
     this.lr = lr;
     this.beta1 = beta1;
     this.beta2 = beta2;
@@ -59,8 +65,11 @@ export class Adam {
   /** One update of `theta` [n] in place from the gradient `grad` [n] (not modified). */
   step(theta: Float64Array, grad: Float64Array): void {
     const { m, v, beta1, beta2, eps } = this;
+    if (!(theta instanceof Float64Array) || !(grad instanceof Float64Array)) {
+      throw new EngineInputError('Adam.step: theta and grad must be Float64Arrays.');
+    }
     if (theta.length !== m.length || grad.length !== m.length) {
-      throw new Error(
+      throw new EngineInputError(
         `Adam.step: theta has ${theta.length} entries and grad ${grad.length}; expected ${m.length} each.`,
       );
     }

@@ -1,3 +1,5 @@
+import { EngineInputError } from '../errors';
+
 /**
  * Gradient-norm clipping as `torch.nn.utils.clip_grad_norm_` (L2, one group holding every
  * parameter): with N = ‖grad‖₂, multiplies `grad` [n] in place by min(1, maxNorm / (N + 1e-6))
@@ -6,7 +8,11 @@
  * A non-finite N is returned as it is and the gradient is left unchanged.
  */
 export function clipGradNorm(grad: Float64Array, maxNorm: number): number {
-  if (!(maxNorm > 0)) throw new Error(`clipGradNorm: maxNorm must be > 0, got ${maxNorm}.`);
+  if (!(grad instanceof Float64Array)) {
+    throw new EngineInputError('clipGradNorm: grad must be a Float64Array (a flat gradient).');
+  }
+  if (!(maxNorm > 0))
+    throw new EngineInputError(`clipGradNorm: maxNorm must be > 0, got ${maxNorm}.`);
   let sumSquares = 0;
   for (let k = 0; k < grad.length; k++) sumSquares += grad[k]! * grad[k]!;
   const norm = Math.sqrt(sumSquares);

@@ -1,3 +1,4 @@
+import { EngineInputError } from '../errors';
 import { rowViews } from '../arrays';
 import { backward } from '../backward';
 import { forward } from '../forward';
@@ -22,8 +23,13 @@ export function lossAndGradients(
   samples: readonly Sample[],
 ): { loss: number; grad: Float64Array } {
   checkHeadFits(model, head, 'lossAndGradients');
+  if (!Array.isArray(samples)) {
+    throw new EngineInputError(
+      'lossAndGradients: samples must be an array of { xs, steps, targets }.',
+    );
+  }
   const N = samples.length;
-  if (N === 0) throw new Error('lossAndGradients: needs at least one sample.');
+  if (N === 0) throw new EngineInputError('lossAndGradients: needs at least one sample.');
   const layout = paramLayout(model.spec, head.O);
   const grad = new Float64Array(layout.size);
   const wOffset = offsetOf(layout, HEAD_WEIGHT);

@@ -1,5 +1,7 @@
+import { EngineInputError } from '../errors';
 import { describe, isArrayLike, readMatrix, readVector, toNested } from '../arrays';
 import { Random } from '../random';
+import { MAX_HIDDEN_SIZE, MAX_OUTPUT_SIZE } from '../spec';
 import type { Rows, StateDict } from '../types';
 
 /**
@@ -31,7 +33,7 @@ export function createHead(weight: number[][], bias: number[]): Head {
   const w = weight as unknown;
   const first: unknown = isArrayLike(w) ? w[0] : undefined;
   if (!isArrayLike(w) || w.length === 0 || !isArrayLike(first) || first.length === 0) {
-    throw new Error(
+    throw new EngineInputError(
       `createHead: ${HEAD_WEIGHT} has ${describe(isArrayLike(w) ? first : w)}; expected shape [O][H] with O ≥ 1 and H ≥ 1.`,
     );
   }
@@ -47,14 +49,18 @@ export function createHead(weight: number[][], bias: number[]): Head {
 
 /**
  * A fresh head as PyTorch's `nn.Linear(H, O)` initialises one: W and b ~ U(−1/√H, 1/√H),
- * W drawn first (row-major), then b, from one `Random(seed)`; seed in [0, 2³²).
+ * W drawn first (row-major), then b, from one `Random(seed)`; seed in [0, 2³²),
+ * O ≤ MAX_OUTPUT_SIZE, H ≤ MAX_HIDDEN_SIZE.
  */
 export function initHead(O: number, H: number, seed: number): Head {
-  if (!Number.isInteger(O) || O < 1 || !Number.isInteger(H) || H < 1) {
-    throw new Error(`initHead: O and H must be integers ≥ 1, got O = ${O}, H = ${H}.`);
+  const fits = (n: number, max: number) => Number.isInteger(n) && n >= 1 && n <= max;
+  if (!fits(O, MAX_OUTPUT_SIZE) || !fits(H, MAX_HIDDEN_SIZE)) {
+    throw new EngineInputError(
+      `initHead: O and H must be integers, O from 1 to ${MAX_OUTPUT_SIZE} (MAX_OUTPUT_SIZE) and H from 1 to ${MAX_HIDDEN_SIZE} (MAX_HIDDEN_SIZE), got O = ${O}, H = ${H}.`,
+    );
   }
   if (!Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32) {
-    throw new Error(`initHead: seed must be an integer in [0, 2^32), got ${seed}.`);
+    throw new EngineInputError(`initHead: seed must be an integer in [0, 2^32), got ${seed}.`);
   }
   const rng = new Random(seed);
   const bound = 1 / Math.sqrt(H);
@@ -67,22 +73,28 @@ export function initHead(O: number, H: number, seed: number): Head {
 
 /**
  * The read-out at the listed steps: y[s] = W h_{steps[s]} + b, [S][O], for `hs` the top
- * layer's states [T][H] (a trace's `outputs`). Throws when a step is not in 0..T−1 or a
- * state is not [H].
+ * layer's states [T][H] (a trace's `outputs`). Throws an {@link EngineInputError} when a
+ * step is not in 0..T−1, a state is not [H], or a read-out is not a finite number (huge
+ * weights overflowed float64, or a state held NaN): never hands back NaN or ±Infinity.
  */
 export function headForward(head: Head, hs: Rows, steps: readonly number[]): number[][] {
   const { O, H, weight, bias } = head;
+  if (!isArrayLike(hs) || !isArrayLike(steps)) {
+    throw new EngineInputError(
+      `headForward: hs must be the states [T][${H}] and steps a list of step indices.`,
+    );
+  }
   const y: number[][] = new Array<number[]>(steps.length);
   for (let s = 0; s < steps.length; s++) {
     const t = steps[s]!;
     const h = Number.isInteger(t) ? hs[t] : undefined;
     if (h === undefined) {
-      throw new Error(
+      throw new EngineInputError(
         `headForward: steps[${s}] = ${t} is not a step of the sequence (0..${hs.length - 1}).`,
       );
     }
     if (h.length !== H) {
-      throw new Error(
+      throw new EngineInputError(
         `headForward: the state at step ${t} has ${h.length} units; the head reads ${H}.`,
       );
     }
@@ -91,6 +103,11 @@ export function headForward(head: Head, hs: Rows, steps: readonly number[]): num
       let sum = bias[o]!;
       const row = o * H;
       for (let j = 0; j < H; j++) sum += weight[row + j]! * h[j]!;
+      if (!Number.isFinite(sum)) {
+        throw new EngineInputError(
+          `headForward: the read-out ${o} at step ${t} is ${sum}: W h + b left float64's range (the head's weights or the state are too large or not finite).`,
+        );
+      }
       ys[o] = sum;
     }
     y[s] = ys;
@@ -100,6 +117,11 @@ export function headForward(head: Head, hs: Rows, steps: readonly number[]): num
 
 /** The head's parameters under PyTorch's names: 'head.weight' [O][H], 'head.bias' [O]. */
 export function headToStateDict(head: Head): { 'head.weight': number[][]; 'head.bias': number[] } {
+  if (typeof head !== 'object' || head === null || !(head.weight instanceof Float64Array)) {
+    throw new EngineInputError(
+      'headToStateDict: head must be a head made by createHead or initHead.',
+    );
+  }
   return {
     [HEAD_WEIGHT]: toNested(head.weight, head.O, head.H) as number[][],
     [HEAD_BIAS]: toNested(head.bias, head.O) as number[],
@@ -109,16 +131,27 @@ export function headToStateDict(head: Head): { 'head.weight': number[][]; 'head.
 /**
  * Separates a model file's `state_dict` into the recurrent parameters (every name not
  * starting with 'head.', for `createModel`) and the head (null when the dict has none).
- * Throws on an unknown 'head.*' name or when only one of 'head.weight', 'head.bias' is present.
+ * Throws an {@link EngineInputError} when `dict` is not a plain object of named
+ * parameters (null, an array, a number…), on an unknown 'head.*' name, or when only
+ * one of 'head.weight', 'head.bias' is present. A '__proto__' or other reserved name is
+ * kept as an ordinary name, so `createModel` refuses it as unknown, by name.
  */
 export function splitStateDict(dict: StateDict): { rnn: StateDict; head: Head | null } {
-  const rnn: StateDict = {};
-  const headEntries: StateDict = {};
+  const given = dict as unknown;
+  if (given === null || typeof given !== 'object' || isArrayLike(given)) {
+    const kind = given === null ? 'null' : isArrayLike(given) ? 'an array' : typeof given;
+    throw new EngineInputError(
+      `splitStateDict: expected an object of PyTorch-named parameters (a state_dict), got ${kind}.`,
+    );
+  }
+  // No prototype: a '__proto__' key stays a key instead of replacing the prototype.
+  const rnn: StateDict = Object.create(null) as StateDict;
+  const headEntries: StateDict = Object.create(null) as StateDict;
   for (const [name, value] of Object.entries(dict)) {
     if (!name.startsWith('head.')) rnn[name] = value;
     else if (name === HEAD_WEIGHT || name === HEAD_BIAS) headEntries[name] = value;
     else {
-      throw new Error(
+      throw new EngineInputError(
         `splitStateDict: unknown head parameter "${name}"; expected ${HEAD_WEIGHT} [O][H] and ${HEAD_BIAS} [O].`,
       );
     }
@@ -128,7 +161,7 @@ export function splitStateDict(dict: StateDict): { rnn: StateDict; head: Head | 
   if (weight === undefined && bias === undefined) return { rnn, head: null };
   if (weight === undefined || bias === undefined) {
     const missing = weight === undefined ? `${HEAD_WEIGHT} [O][H]` : `${HEAD_BIAS} [O]`;
-    throw new Error(
+    throw new EngineInputError(
       `splitStateDict: missing parameter ${missing} beside the other head parameter.`,
     );
   }

@@ -1,3 +1,4 @@
+import { EngineInputError } from '../errors';
 import type { LossName } from '../tasks/types';
 
 /** A loss value and its gradient with respect to the read-out it scored, [S][O]. */
@@ -68,23 +69,31 @@ export function lossFor(name: LossName, y: number[][], target: number[][]): Loss
       return { loss, dy: dLogits };
     }
     default:
-      throw new Error(
+      throw new EngineInputError(
         `lossFor: unknown loss ${JSON.stringify(name)}; expected 'mse' or 'crossEntropy'.`,
       );
   }
 }
 
-/** Checks that y and target are both [S][O] with S, O ≥ 1 and finite targets. */
+/** Checks that y and target are both [S][O] with S, O ≥ 1 and finite entries. */
 function sameShape(what: string, y: number[][], target: number[][]): { S: number; O: number } {
+  if (
+    !Array.isArray(y) ||
+    !Array.isArray(target) ||
+    !y.every(Array.isArray) ||
+    !target.every(Array.isArray)
+  ) {
+    throw new EngineInputError(`${what}: y and target must both be arrays of rows, [S][O].`);
+  }
   const S = y.length;
   const O = y[0]?.length ?? 0;
   if (S === 0 || O === 0) {
-    throw new Error(
+    throw new EngineInputError(
       `${what}: y is [${S}][${O}]; expected at least one scored step and one output.`,
     );
   }
   if (target.length !== S) {
-    throw new Error(
+    throw new EngineInputError(
       `${what}: target has ${target.length} rows; expected shape [${S}][${O}] like y.`,
     );
   }
@@ -92,13 +101,20 @@ function sameShape(what: string, y: number[][], target: number[][]): { S: number
     const ys = y[s]!;
     const ts = target[s]!;
     if (ys.length !== O || ts.length !== O) {
-      throw new Error(
+      throw new EngineInputError(
         `${what}: row ${s} has ${ys.length} outputs and ${ts.length} targets; expected shape [${S}][${O}] for both.`,
       );
     }
     for (let k = 0; k < O; k++) {
       if (!Number.isFinite(ts[k])) {
-        throw new Error(`${what}: target[${s}][${k}] is ${ts[k]}; targets must be finite numbers.`);
+        throw new EngineInputError(
+          `${what}: target[${s}][${k}] is ${ts[k]}; targets must be finite numbers.`,
+        );
+      }
+      if (!Number.isFinite(ys[k])) {
+        throw new EngineInputError(
+          `${what}: y[${s}][${k}] is ${ys[k]}; the read-out must be finite numbers.`,
+        );
       }
     }
   }

@@ -1,6 +1,7 @@
-import { toNested } from '../arrays';
-import { createModel, layerBuffer } from '../model';
-import { normalizeSpec, parameterShapes } from '../spec';
+import { EngineInputError } from '../errors';
+import { describe, toNested } from '../arrays';
+import { checkModel, createModel, layerBuffer } from '../model';
+import { MAX_OUTPUT_SIZE, normalizeSpec, parameterShapes } from '../spec';
 import type { FullModelSpec, Model, ModelSpec, StateDict } from '../types';
 import { createHead, HEAD_BIAS, HEAD_WEIGHT, type Head } from './head';
 
@@ -31,8 +32,10 @@ export interface ParamLayout {
 /** The flat layout of a `spec` model with an O-output head. */
 export function paramLayout(spec: ModelSpec, outputSize: number): ParamLayout {
   const full = normalizeSpec(spec);
-  if (!Number.isInteger(outputSize) || outputSize < 1) {
-    throw new Error(`paramLayout: outputSize must be an integer ≥ 1, got ${outputSize}.`);
+  if (!Number.isInteger(outputSize) || outputSize < 1 || outputSize > MAX_OUTPUT_SIZE) {
+    throw new EngineInputError(
+      `paramLayout: outputSize must be an integer from 1 to ${MAX_OUTPUT_SIZE} (MAX_OUTPUT_SIZE), got ${outputSize}.`,
+    );
   }
   const entries: FlatEntry[] = [];
   let offset = 0;
@@ -75,9 +78,12 @@ export function unflattenParams(
   layout: ParamLayout,
   theta: Float64Array,
 ): { model: Model; head: Head } {
-  if (theta.length !== layout.size) {
-    throw new Error(
-      `unflattenParams: theta has ${theta.length} entries; the layout needs ${layout.size}.`,
+  if (typeof layout !== 'object' || layout === null || !Array.isArray(layout.entries)) {
+    throw new EngineInputError('unflattenParams: layout must come from paramLayout.');
+  }
+  if (!(theta instanceof Float64Array) || theta.length !== layout.size) {
+    throw new EngineInputError(
+      `unflattenParams: theta has ${describe(theta)}; the layout needs a Float64Array of ${layout.size}.`,
     );
   }
   const dict = toStateDict(layout, theta);
@@ -125,10 +131,15 @@ export function addStateDict(
   }
 }
 
-/** Throws unless the head reads the model's hidden size. */
+/** Throws unless `model` and `head` are what the engine made, and the head reads the model's hidden size. */
 export function checkHeadFits(model: Model, head: Head, what: string): void {
+  checkModel(model, what);
+  const h = head as Partial<Head> | null;
+  if (typeof h !== 'object' || h === null || !(h.weight instanceof Float64Array)) {
+    throw new EngineInputError(`${what}: head must be a head made by createHead or initHead.`);
+  }
   if (head.H !== model.spec.hiddenSize) {
-    throw new Error(
+    throw new EngineInputError(
       `${what}: the head reads ${head.H} units; the model has hiddenSize ${model.spec.hiddenSize}.`,
     );
   }

@@ -1,3 +1,4 @@
+import { EngineInputError } from '../errors';
 import { forward } from '../forward';
 import { initParams, type InitOptions } from '../init';
 import { createModel } from '../model';
@@ -64,19 +65,20 @@ export interface TrainResult {
  */
 export function train(spec: ModelSpec, task: Task, options: TrainOptions): TrainResult {
   const full = normalizeSpec(spec);
+  checkTaskAndOptions('train', task, options);
   const { seed, epochs, batchesPerEpoch, batchSize, learningRate = 1e-3, clipNorm = 1 } = options;
   for (const [name, value] of Object.entries({ epochs, batchesPerEpoch, batchSize })) {
     if (!Number.isInteger(value) || value < 1) {
-      throw new Error(`train: ${name} must be an integer ≥ 1, got ${value}.`);
+      throw new EngineInputError(`train: ${name} must be an integer ≥ 1, got ${value}.`);
     }
   }
   if (task.inputSize !== full.inputSize) {
-    throw new Error(
+    throw new EngineInputError(
       `train: task "${task.name}" has ${task.inputSize} input features; the model's inputSize is ${full.inputSize}.`,
     );
   }
   if (!Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32) {
-    throw new Error(`train: seed must be an integer in [0, 2^32), got ${seed}.`);
+    throw new EngineInputError(`train: seed must be an integer in [0, 2^32), got ${seed}.`);
   }
   const seeds = new Random(seed);
   const headSeed = seeds.nextUint32();
@@ -99,7 +101,7 @@ export function train(spec: ModelSpec, task: Task, options: TrainOptions): Train
       const { loss, grad } = lossAndGradients(model, head, task.loss, batch);
       const norm = clipGradNorm(grad, clipNorm);
       if (!Number.isFinite(norm)) {
-        throw new Error(
+        throw new EngineInputError(
           `train: epoch ${epoch}, batch ${b}: the gradient norm is ${norm}; lower the learning rate or the weight scale.`,
         );
       }
@@ -112,6 +114,16 @@ export function train(spec: ModelSpec, task: Task, options: TrainOptions): Train
     options.onEpoch?.(epoch, meanLoss);
   }
   return { model, head, curve };
+}
+
+/** Refuses a `task` that is not a task (no sample method) or `options` that are not an object. */
+function checkTaskAndOptions(what: string, task: Task, options: object): void {
+  if (typeof task !== 'object' || task === null || typeof task.sample !== 'function') {
+    throw new EngineInputError(`${what}: task must be a task made by makeTask.`);
+  }
+  if (typeof options !== 'object' || options === null) {
+    throw new EngineInputError(`${what}: options must be an object (seed, …).`);
+  }
 }
 
 /** Options of {@link evaluate}. */
@@ -136,12 +148,13 @@ export function evaluate(
   options: EvaluateOptions,
 ): { loss: number; accuracy: number } {
   checkHeadFits(model, head, 'evaluate');
+  checkTaskAndOptions('evaluate', task, options);
   const { seed, count } = options;
   if (!Number.isInteger(count) || count < 1) {
-    throw new Error(`evaluate: count must be an integer ≥ 1, got ${count}.`);
+    throw new EngineInputError(`evaluate: count must be an integer ≥ 1, got ${count}.`);
   }
   if (!Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32) {
-    throw new Error(`evaluate: seed must be an integer in [0, 2^32), got ${seed}.`);
+    throw new EngineInputError(`evaluate: seed must be an integer in [0, 2^32), got ${seed}.`);
   }
   const rng = new Random(seed);
   const scoresAccuracy = task.loss === 'crossEntropy' || task.tolerance !== undefined;
