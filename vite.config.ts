@@ -45,6 +45,9 @@ export default defineConfig({
     environment: 'node',
     setupFiles: ['tests/setup.ts'],
     testTimeout: 60_000,
+    // Setup hooks too: loading TensorFlow.js for the oracle took over vitest's default 10 s
+    // on a loaded 2-core machine.
+    hookTimeout: 60_000,
     // Both cores: vitest's default keeps one core free, which doubles the run on this
     // machine kind (2 cores) with nothing else to do meanwhile.
     maxWorkers: 2,
