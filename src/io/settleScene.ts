@@ -17,8 +17,9 @@ const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 /**
  * Brings `scene` (a fresh snapshot being decoded) into what the page shows, reporting each
- * change. `lessons` lists the lessons that exist; without it the lesson is not checked
- * (code that builds its own lesson links, tests).
+ * change. `lessons` lists the lessons that exist; without it, whether the lesson exists and
+ * has that stop is not checked (the app always passes it; code building its own lesson
+ * links and tests may not). A stop without a lesson is always dropped.
  */
 export function settleScene(
   scene: SceneSnapshot,
