@@ -16,8 +16,13 @@ const BASE64URL = /^[A-Za-z0-9_-]+$/;
 /** `<length>.<crc>.<data>`: the length without leading zeros, the CRC in lowercase base 36. */
 const CHECKED = /^([1-9]\d{0,5})\.([0-9a-z]{1,7})\.([A-Za-z0-9_-]+)$/;
 
-/** Longest compressed text read back (a 2000-character text never needs more). */
-export const MAX_COMPRESSED_LENGTH = 64_000;
+/**
+ * Longest compressed value read back. A 2000-code-point text needs at most about 13 000
+ * (2000 astral characters, each pair of UTF-16 units new); a longer value is refused
+ * before it is decompressed, since lz-string's output can grow with the square of its
+ * input (15 000 characters can hold 30 million, 1.3 s to expand) before the check runs.
+ */
+export const MAX_COMPRESSED_LENGTH = 20_000;
 
 /** Longest text, in code points, a compressed value may announce (more is refused unread). */
 const MAX_TEXT_LENGTH = 100_000;

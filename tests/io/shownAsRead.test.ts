@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compressText, crc32, decompressText } from '../../src/io/compress';
+import { compressText, crc32, decompressText, MAX_COMPRESSED_LENGTH } from '../../src/io/compress';
 import { defaultSnapshot } from '../../src/io/sceneSchema';
 import { decodeScene, encodeScene } from '../../src/io/sceneUrl';
 import { LESSON_STOPS } from '../../src/lessons/navigate';
@@ -77,6 +77,21 @@ describe('compressed text carries a check', () => {
     });
     const longer = packed.replace(/^\d+/, String(LONG.length + 1));
     expect(decompressText(longer)).toHaveProperty('problem');
+  });
+
+  it('the longest texts fit under the cap, which leaves little more room; longer is refused', () => {
+    // 2000 astral characters, their surrogate halves spread over all 1024 of each.
+    const worst = Array.from({ length: 2000 }, (_, i) =>
+      String.fromCodePoint(0x10000 + ((i * 1031) % 1024) * 1024 + ((i * 7919) % 1024)),
+    ).join('');
+    const packed = compressText(worst);
+    expect(decompressText(packed)).toEqual({ text: worst });
+    // Room for the longest text, and little more: what is refused unread cannot expand much.
+    expect(packed.length).toBeLessThan(MAX_COMPRESSED_LENGTH);
+    expect(MAX_COMPRESSED_LENGTH).toBeLessThan(2 * packed.length);
+    expect(decompressText(`9.0.${'A'.repeat(MAX_COMPRESSED_LENGTH)}`)).toEqual({
+      problem: 'compressed text cut short or damaged',
+    });
   });
 
   it('a tz without a check (links made before it had one) is refused with a notice naming tz', () => {
