@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { useLinkNotice } from './io/notices';
 import { LESSONS } from './lessons/lessons';
-import { stopHash } from './lessons/navigate';
+import { LESSON_STOPS, stopHash } from './lessons/navigate';
 import { useScene } from './store';
 import { startSceneSync } from './store/sceneSync';
 import './styles/global.css';
@@ -18,7 +18,10 @@ if (import.meta.env.MODE === 'bench') void import('./debug').then((m) => m.expos
 // first stop) is in the store before the first render, so the page renders it once.
 // From then on every change goes to the address and localStorage (see startSceneSync).
 const firstLesson = LESSONS[0];
-startSceneSync(useScene, useLinkNotice, window, firstLesson && stopHash(firstLesson, 0));
+startSceneSync(useScene, useLinkNotice, {
+  opening: firstLesson && stopHash(firstLesson, 0),
+  lessons: LESSON_STOPS,
+});
 createRoot(rootElement).render(
   <StrictMode>
     <App />

@@ -9,7 +9,10 @@
  * link shows what was changed). Model settings are written once per pane, the key
  * prefixed by the pane's letter: `A.cell`, `B.hidden`. Steps, layers and units are
  * counted from 1, as the page shows them. A text whose percent-encoded form is longer
- * than COMPRESS_ABOVE characters is written compressed under `tz` instead of `text`.
+ * than COMPRESS_ABOVE characters is written compressed under `tz` instead of `text`, with
+ * its length and CRC-32 in front (`tz=312.1b9x0kq.CYQw…`, see compress.ts). The first
+ * compressed texts carried no check; they are refused with a notice, as damaged ones are:
+ * without a check, damage cannot be told from a text.
  *
  * Within a version, keys, meanings and defaults never change: a change needs v2 and a
  * reader of v1 links. The defaults are the scene's (src/scene/defaults.ts), which the store

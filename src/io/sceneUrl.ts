@@ -4,9 +4,9 @@
  * a newer version), each setting that cannot be read falls back to its default and adds
  * one sentence a teacher can act on.
  */
-import { sequenceLength } from '../scene';
 import type { Codec } from './codecs';
 import { compressText, decompressText } from './compress';
+import { settleScene, type LessonStops } from './settleScene';
 import {
   COMPRESS_ABOVE,
   defaultSnapshot,
@@ -25,7 +25,14 @@ export interface DecodedScene {
   scene: SceneSnapshot;
   /** One sentence per setting that could not be read; empty when the link was fine. */
   problems: string[];
+  /**
+   * The link's keys that `scene` does not hold as written (unreadable, changed to fit,
+   * ignored), each named by a sentence of `problems`; empty when the link was fine.
+   */
+  changed: string[];
 }
+
+export type { LessonStops } from './settleScene';
 
 /** Settings read from one hash at most; the rest are ignored (with a problem). */
 export const MAX_PAIRS = 200;
@@ -89,17 +96,23 @@ function shown(raw: string, why?: string): string {
   return quoted(raw, why).filter(Boolean).join(' ');
 }
 
-/** Problems of one decode: at most MAX_PROBLEMS sentences, then one that counts the rest. */
+/**
+ * Problems of one decode: at most MAX_PROBLEMS sentences, then one that counts the rest;
+ * and the link keys they are about.
+ */
 class Problems {
   readonly list: string[] = [];
+  readonly keys = new Set<string>();
   private dropped = 0;
-  add(sentence: string): void {
+  /** One sentence, about the link keys `keys` (none for a part that has no key). */
+  add(sentence: string, ...keys: string[]): void {
+    for (const key of keys) this.keys.add(key);
     if (this.list.length < MAX_PROBLEMS) this.list.push(sentence);
     else this.dropped++;
   }
-  done(): string[] {
+  done(): Omit<DecodedScene, 'scene'> {
     if (this.dropped > 0) this.list.push(`… and ${this.dropped} more settings could not be read.`);
-    return this.list;
+    return { problems: this.list, changed: [...this.keys] };
   }
 }
 
@@ -132,10 +145,10 @@ function readPairs(hash: string, problems: Problems): Map<string, Pair> {
     const key = at < 0 ? null : decodePart(part.slice(0, at));
     if (key === null) {
       const why = at < 0 ? 'a setting is written key=value' : 'broken percent-encoding';
-      problems.add(`Could not read ${shown(part, why)}.`);
+      problems.add(`Could not read ${shown(part, why)}.`, part);
     } else if (pairs.has(key)) {
       if (!repeated.has(key))
-        problems.add(`The setting ${shown(key)} appears more than once; used the first.`);
+        problems.add(`The setting ${shown(key)} appears more than once; used the first.`, key);
       repeated.add(key);
     } else {
       const raw = part.slice(at + 1);
@@ -146,22 +159,29 @@ function readPairs(hash: string, problems: Problems): Map<string, Pair> {
 }
 
 /**
- * Reads a hash (with or without '#') into a complete scene. Never throws: a setting that
- * is missing takes its default silently; one that is present but unreadable takes its
- * default and adds a problem ("Could not read the hidden size 'abc' of model B (expected
- * a whole number from 1 to 64); used 8."). A link of another version opens the default
- * scene, with a problem.
+ * Reads a hash, the text after the address's '#' (a second '#' is part of the link, and
+ * read as such), into a complete scene. Never throws: a setting that is missing takes its
+ * default silently; one that is present but unreadable takes its default and adds a
+ * problem ("Could not read the hidden size 'abc' of model B (expected a whole number from
+ * 1 to 64); used 8."); one that is readable but cannot be shown beside the others (a step
+ * past the end, a lesson that does not exist, see `settleScene`) is changed to what the
+ * page shows, with a problem. A link of another version opens the default scene, with a
+ * problem. `lessons` lists the lessons a link may open (unchecked without it).
  */
-export function decodeScene(hash: string): DecodedScene {
+export function decodeScene(hash: string, lessons?: LessonStops): DecodedScene {
   const problems = new Problems();
   try {
-    const scene = decodeInto(hash.replace(/^#/, ''), problems);
-    return { scene, problems: problems.done() };
+    const scene = decodeInto(hash, problems);
+    settleScene(scene, (key, sentence) => problems.add(sentence, key), lessons);
+    return { scene, ...problems.done() };
   } catch {
     problems.add('Could not read the link; opened the default scene.');
-    return { scene: defaultSnapshot(), problems: problems.done() };
+    return { scene: defaultSnapshot(), ...problems.done() };
   }
 }
+
+/** What `read` makes of one setting: its value, or why the link's value was not used. */
+type Reading<T> = { value: T } | { failed: string; raw: string } | undefined;
 
 function decodeInto(hash: string, problems: Problems): SceneSnapshot {
   const scene = defaultSnapshot();
@@ -172,40 +192,60 @@ function decodeInto(hash: string, problems: Problems): SceneSnapshot {
   if (version === undefined) {
     problems.add(
       `The link has no version (v=${SCHEMA_VERSION}); read it as version ${SCHEMA_VERSION}.`,
+      VERSION_KEY,
     );
   } else if (version.value !== String(SCHEMA_VERSION)) {
     problems.add(
       `This link is of version ${shown(version.value ?? version.raw)}, which this Gatescope cannot read (it reads version ${SCHEMA_VERSION}); opened the default scene.`,
+      VERSION_KEY,
+      ...pairs.keys(),
     );
     return scene;
   }
 
-  /** One setting: the parsed value, or undefined (absent, or unreadable and reported). */
-  const read = <T>(key: string, row: FieldLike<T>, owner = '', zKey?: string): T | undefined => {
-    const fail = (raw: string, why: string) => {
-      const used = (row.codec.describe ?? row.codec.format)(row.fallback);
-      const [text, note] = quoted(raw, why);
-      problems.add(`Could not read the ${row.label} ${text}${owner} ${note}; used ${used}.`);
-      return undefined;
-    };
+  /** The value of `key` read with `codec`: absent (undefined), a value, or a failure. */
+  const readKey = <T>(key: string, codec: Codec<T>, unpack: boolean): Reading<T> => {
     const entry = pairs.get(key);
-    const packed = zKey === undefined ? undefined : pairs.get(zKey);
     pairs.delete(key);
-    if (zKey !== undefined) pairs.delete(zKey);
-    let text: string;
-    if (packed !== undefined) {
-      const unpacked = packed.value === null ? undefined : decompressText(packed.value);
-      if (unpacked === undefined) return fail(packed.raw, 'compressed text cut short or damaged');
-      text = unpacked;
-    } else if (entry === undefined) {
-      return undefined;
-    } else if (entry.value === null) {
-      return fail(entry.raw, 'broken percent-encoding');
-    } else {
-      text = entry.value;
+    if (entry === undefined) return undefined;
+    if (entry.value === null) return { failed: 'broken percent-encoding', raw: entry.raw };
+    let text = entry.value;
+    if (unpack) {
+      const unpacked = decompressText(text);
+      if ('problem' in unpacked) return { failed: unpacked.problem, raw: entry.raw };
+      text = unpacked.text;
     }
-    const value = row.codec.parse(text);
-    return value === undefined ? fail(text, `expected ${row.codec.expected}`) : value;
+    const value = codec.parse(text);
+    return value === undefined ? { failed: `expected ${codec.expected}`, raw: text } : { value };
+  };
+
+  /**
+   * One setting, from its key or (texts) its compressed key, which wins when both are
+   * readable: the value, or undefined (absent, or unreadable), each key not used reported.
+   */
+  const read = <T>(key: string, row: FieldLike<T>, owner = '', zKey?: string): T | undefined => {
+    const packed = zKey === undefined ? undefined : readKey(zKey, row.codec, true);
+    const plain = readKey(key, row.codec, false);
+    const used = packed && 'value' in packed ? packed : plain && 'value' in plain ? plain : null;
+    const usedWords = (row.codec.describe ?? row.codec.format)(used ? used.value : row.fallback);
+    const name = (k: string) =>
+      k === zKey ? `the compressed ${row.label} (${k})` : `the ${row.label}`;
+    for (const [k, reading] of [
+      [zKey, packed],
+      [key, plain],
+    ] as const) {
+      if (k === undefined || reading === undefined || reading === used) continue;
+      if ('value' in reading) {
+        problems.add(
+          `Ignored ${name(k)}: the link also has it compressed (${zKey}), which was used.`,
+          k,
+        );
+      } else {
+        const [text, note] = quoted(reading.raw, reading.failed);
+        problems.add(`Could not read ${name(k)} ${text}${owner} ${note}; used ${usedWords}.`, k);
+      }
+    }
+    return used?.value;
   };
 
   let panesRead = false;
@@ -224,7 +264,6 @@ function decodeInto(hash: string, problems: Problems): SceneSnapshot {
     }
   }
   reportUnknown([...pairs.keys()], scene, problems);
-  clampStep(scene, problems);
   return scene;
 }
 
@@ -240,22 +279,10 @@ function reportUnknown(keys: string[], scene: SceneSnapshot, problems: Problems)
     if (match && paneKeys.has(match[2] ?? '')) {
       problems.add(
         `Ignored '${key}': the link has no model ${match[1]} (its models are panes=${letters}).`,
+        key,
       );
     } else {
-      problems.add(`Ignored ${shown(key)}: Gatescope has no such setting.`);
+      problems.add(`Ignored ${shown(key)}: Gatescope has no such setting.`, key);
     }
-  }
-}
-
-/**
- * Keeps the step inside 1..T, as the store does (an app-made link never has t > T, so this
- * is reported). Layer and unit are left as read: the store allows a unit beyond a pane's
- * size and every view clamps it per pane.
- */
-function clampStep(scene: SceneSnapshot, problems: Problems): void {
-  const T = sequenceLength(scene.input);
-  if (scene.t > T) {
-    problems.add(`The time step ${scene.t} is past the end of the input (${T} steps); used ${T}.`);
-    scene.t = T;
   }
 }

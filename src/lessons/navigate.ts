@@ -1,8 +1,13 @@
-import { decodeScene } from '../io/sceneUrl';
+import { decodeScene, type LessonStops } from '../io/sceneUrl';
 import { applySnapshot } from '../store/sceneSync';
 import type { SceneStore } from '../store';
 import { LESSONS } from './lessons';
 import type { Lesson } from './types';
+
+/** The number of stops of every lesson, by id: the lessons a link may open. */
+export const LESSON_STOPS: LessonStops = new Map(
+  LESSONS.map((lesson) => [lesson.id, lesson.stops.length]),
+);
 
 /** The lesson of this id, or undefined. */
 export function lessonById(id: string): Lesson | undefined {
@@ -31,7 +36,7 @@ export function goToStop(store: SceneStore, id: string, k: number): string[] {
   const lesson = lessonById(id);
   if (!lesson) return [`There is no lesson “${id}”.`];
   const stop = Math.min(Math.max(0, k), lesson.stops.length - 1);
-  const { scene, problems } = decodeScene(stopHash(lesson, stop));
+  const { scene, problems } = decodeScene(stopHash(lesson, stop), LESSON_STOPS);
   const { presentation, theme, editingHidden } = store.getState();
   applySnapshot(store, { ...scene, presentation, theme, editingHidden });
   return problems;

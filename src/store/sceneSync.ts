@@ -5,7 +5,7 @@
  * entry per step) and to localStorage, debounced; applies a link pasted into the same tab.
  */
 import type { LinkNoticeStore } from '../io/notices';
-import { decodeScene, encodeScene } from '../io/sceneUrl';
+import { decodeScene, encodeScene, type LessonStops } from '../io/sceneUrl';
 import { SNAPSHOT_KEYS, type SceneSnapshot } from '../scene';
 import type { SceneState, SceneStore } from './scene';
 
@@ -35,6 +35,20 @@ export const LINK_NOTICE_TITLE = 'Some settings of this link could not be read';
 
 /** Heading of the notice about a saved scene that could not all be read. */
 export const SAVED_NOTICE_TITLE = 'Some settings of your last scene could not be restored';
+
+/** The sentence for a tab's scene record that is not one (see `takeTabScene`). */
+export const DAMAGED_TAB_SCENE =
+  'The scene this tab saved when it was last left was damaged, so it was not restored.';
+
+/** What `startSceneSync` needs besides the store and the notice. */
+export interface SceneSyncOptions {
+  /** The window whose address and storage are kept in step; `window` by default. */
+  win?: Window;
+  /** The scene (link text) shown when there is neither a link nor a saved scene. */
+  opening?: string;
+  /** The lessons a link may open (see `decodeScene`); the app passes all of its lessons. */
+  lessons?: LessonStops;
+}
 
 /** True when two plain objects have the same keys with identical (===) values. */
 function shallowEqual(a: object, b: object): boolean {
@@ -76,14 +90,14 @@ function snapshotChanged(s: SceneState, prev: SceneState): boolean {
  * hash, the last saved scene is restored; without either the `opening` scene (link text,
  * e.g. the first lesson's first stop) is applied, or else the default scene stays, and the
  * address stays bare until the first change. A reload gets this tab's scene as it was at
- * unload, even when its last change had not reached the address yet. Changes are not written while playing (the
- * step changes several times a second); pausing, hiding or leaving the page writes them.
+ * unload, even when its last change had not reached the address yet; a damaged record of
+ * it is discarded with a notice. Changes are not written while playing (the step changes
+ * several times a second); pausing, hiding or leaving the page writes them.
  */
 export function startSceneSync(
   store: SceneStore,
   notices: LinkNoticeStore,
-  win: Window = window,
-  opening?: string,
+  { win = window, opening, lessons }: SceneSyncOptions = {},
 ): () => void {
   /** The hash (without '#') the address holds for the current scene. */
   let urlHash = '';
@@ -108,20 +122,29 @@ export function startSceneSync(
       return null; // storage blocked (private mode, policy): links still work
     }
   };
+  /** True after `takeTabScene` found a record that is not one, and discarded it. */
+  let tabSceneDamaged = false;
   /**
    * This tab's last scene, when a reload brought back an address the page had: a reload
    * loads the address it started from, and the old page may still write its hash after.
+   * A record that is not `{ at, scene }` (broken JSON, another shape, nesting too deep to
+   * parse) is removed and noted in `tabSceneDamaged`; one of another address is not used.
    */
   const takeTabScene = (address: string): string | null => {
+    let text: string | null;
     try {
-      const record: unknown = JSON.parse(win.sessionStorage.getItem(TAB_STORAGE_KEY) ?? 'null');
+      text = win.sessionStorage.getItem(TAB_STORAGE_KEY);
       win.sessionStorage.removeItem(TAB_STORAGE_KEY);
-      const { scene, at } = (record ?? {}) as { scene?: unknown; at?: unknown };
-      const addresses = Array.isArray(at) ? at : [at];
-      return addresses.includes(address) && typeof scene === 'string' ? scene : null;
     } catch {
+      return null; // no sessionStorage: nothing was saved
+    }
+    if (text === null) return null;
+    const record = readTabRecord(text);
+    if (record === null) {
+      tabSceneDamaged = true;
       return null;
     }
+    return record.at.includes(address) ? record.scene : null;
   };
   const flush = () => {
     clearTimeout(timer);
@@ -153,11 +176,16 @@ export function startSceneSync(
     const wait = Math.min(WRITE_DELAY_MS, pendingSince + WRITE_MAX_WAIT_MS - now);
     timer = setTimeout(flush, Math.max(0, wait));
   };
-  /** Applies a hash; shows its problems (or, when `replaceNotice`, clears an old notice). */
-  const apply = (hash: string, title: string, replaceNotice: boolean) => {
-    const { scene, problems } = decodeScene(hash);
+  /**
+   * Applies a hash; shows its problems under `title`, after `earlier` ones about the saved
+   * scene (or, when there are none and `replaceNotice`, clears an old notice).
+   */
+  const apply = (hash: string, title: string, replaceNotice: boolean, earlier: string[] = []) => {
+    const { scene, problems } = decodeScene(hash, lessons);
     applySnapshot(store, scene);
-    if (problems.length > 0) notices.getState().show(title, problems);
+    const all = [...earlier, ...problems];
+    if (all.length > 0)
+      notices.getState().show(problems.length > 0 ? title : SAVED_NOTICE_TITLE, all);
     else if (replaceNotice) notices.getState().dismiss();
   };
 
@@ -165,19 +193,21 @@ export function startSceneSync(
   held(initial);
   const reloaded = takeTabScene(initial);
   const saved = initial === '' ? readSaved() : null;
+  const damaged = tabSceneDamaged ? [DAMAGED_TAB_SCENE] : [];
   if (reloaded !== null) {
     apply(reloaded, SAVED_NOTICE_TITLE, false);
     schedule(); // the address catches up with the scene
   } else if (initial !== '') {
-    apply(initial, LINK_NOTICE_TITLE, false);
+    apply(initial, LINK_NOTICE_TITLE, false, damaged);
     urlHash = initial;
     schedule(); // writes the link in canonical form, and saves it
   } else if (saved) {
-    apply(saved, SAVED_NOTICE_TITLE, false);
+    apply(saved, SAVED_NOTICE_TITLE, false, damaged);
     schedule(); // puts the restored scene in the address
   } else {
-    if (opening !== undefined) applySnapshot(store, decodeScene(opening).scene);
+    if (opening !== undefined) applySnapshot(store, decodeScene(opening, lessons).scene);
     urlHash = encodeScene(store.getState());
+    if (damaged.length > 0) notices.getState().show(SAVED_NOTICE_TITLE, damaged);
   }
 
   const onHashChange = () => {
@@ -236,4 +266,25 @@ export function startSceneSync(
     if (timer !== undefined) flush();
     if (tabTimer !== undefined) rememberTabScene(addressHash());
   };
+}
+
+/** A tab's scene record: the addresses a reload may load, and the scene as a hash. */
+interface TabRecord {
+  at: string[];
+  scene: string;
+}
+
+/** The record `rememberTabScene` wrote, or null when `text` is not one. Never throws. */
+function readTabRecord(text: string): TabRecord | null {
+  let record: unknown;
+  try {
+    record = JSON.parse(text);
+  } catch {
+    return null; // not JSON, or nested deeper than the parser goes
+  }
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) return null;
+  const { at, scene } = record as { at?: unknown; scene?: unknown };
+  const addresses = Array.isArray(at) ? (at as unknown[]) : [at];
+  if (typeof scene !== 'string' || !addresses.every((a) => typeof a === 'string')) return null;
+  return { at: addresses as string[], scene };
 }

@@ -67,13 +67,13 @@ test('a link opens the same cell, text, step, unit and equation notation in a fr
   await fresh.context.close();
 });
 
-// Three kinds that only a real browser can show: the notice on a page opened from a link,
-// decompression in the page, and a URL of 100 000 characters. Every other broken value (an
+// Two kinds that only a real browser can show: the notice on a page opened from a link, and
+// a URL of 100 000 characters (a damaged compressed text is the next test). Every other broken value (an
 // unknown version, out-of-range sizes, unknown cells, NaN …) is read by the same decoder
-// and checked, message by message, in tests/io/brokenHashes.test.ts.
+// and checked, message by message, in tests/io/brokenHashes.test.ts and, damaged at
+// random, in tests/io/linkProperty.test.ts.
 const BROKEN: readonly (readonly [string, string, RegExp])[] = [
   ['garbage', '#%%%', /Could not read '%%%'/],
-  ['a truncated compressed text', '#v=1&tz=CYQwLiDmB0Cm', /input text .*cut short/],
   [
     'a 100 000-character text',
     `#v=1&text=${'a'.repeat(100_000)}`,
@@ -94,6 +94,40 @@ for (const [what, hash, message] of BROKEN) {
     await expectDefaultScene(page);
   });
 }
+
+test('a compressed text with one character changed is refused, naming tz, not shown', async ({
+  page,
+}) => {
+  await page.goto('./#v=1');
+  await inputText(page).fill('a b c '.repeat(25).trim()); // 74 spaces: over 200 characters as %20
+  await inputText(page).blur(); // a focused box keeps showing what was typed
+  await expect.poll(() => new URL(page.url()).hash, { timeout: 5000 }).toMatch(/&tz=\d+\./);
+  // One character of the compressed data, well past its check, changed.
+  const hash = new URL(page.url()).hash;
+  const at = hash.lastIndexOf('.') + 8;
+  const damaged = `${hash.slice(0, at)}${hash[at] === 'A' ? 'B' : 'A'}${hash.slice(at + 1)}`;
+  await page.evaluate((h) => {
+    location.hash = h; // pasted into the same tab
+  }, damaged);
+  await expect(notice(page)).toContainText(
+    /Could not read the compressed input text \(tz\) .*damaged.*; used "hello world"\./,
+  );
+  await expect(inputText(page)).toHaveValue('hello world');
+  // The address is rewritten to what is shown: the default scene.
+  await expect.poll(() => new URL(page.url()).hash, { timeout: 5000 }).toBe('#v=1');
+});
+
+test('a length the task does not take opens as the length run, in the control, the address and the notice', async ({
+  page,
+}) => {
+  await page.goto('./#v=1&in=task&task=remember-first&len=2000');
+  await expect(notice(page)).toContainText(
+    'The sequence length 2000 is outside what the task remember-first takes (5 to 100 steps); used 100.',
+  );
+  await expect(page.getByRole('spinbutton', { name: 'Sequence length' })).toHaveValue('100');
+  await expect(slider(page)).toHaveAttribute('aria-valuemax', '100');
+  await hashHas(page, ['v=1', 'in=task', 'len=100']);
+});
 
 test('a custom input text survives a reload, and a visit without a link', async ({ page }) => {
   await page.goto('./#v=1');

@@ -21,7 +21,7 @@ describe('shareLink', () => {
     const link = shareLink(store.getState());
     expect(link).toBe(`${base}#v=1&text=lesson%20text&present=1`);
     const lesson = shareLink(store.getState(), { lesson: true });
-    const scene = decodeScene(new URL(lesson).hash).scene;
+    const scene = decodeScene(new URL(lesson).hash.slice(1)).scene;
     expect(scene).toMatchObject({ editingHidden: true, presentation: true });
     expect(scene.input.text).toBe('lesson text');
     expect(store.getState().editingHidden).toBe(false);

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { TASK_NAMES } from '../../src/engine';
+import { TASK_NAMES, TASK_PARAMS } from '../../src/engine';
+import { LESSONS } from '../../src/lessons/lessons';
 import { LIMITS, sequenceLength, SPEEDS, type PaneId, type PaneSettings } from '../../src/scene';
 import { wellFormed } from '../../src/io/codecs';
 import type { SceneSnapshot } from '../../src/io/sceneSchema';
@@ -38,7 +39,14 @@ const paneArb = (id: PaneId): fc.Arbitrary<PaneSettings> =>
     trained: pick(['', 'remember-first-50-lstm', 'parity-20-gru'] as const),
   });
 
-/** Any valid scene a link can carry (panes in letter order; t inside 1..T). */
+/** A whole number `n` brought into `min..max`. */
+const within = (n: number, min: number, max: number) => Math.min(max, Math.max(min, n));
+
+/**
+ * Any valid scene a link can carry, as the page shows it: panes in letter order; a task's
+ * length in the range the task takes; t inside 1..T; the layer and unit inside the largest
+ * model; a stop of an existing lesson.
+ */
 export const sceneArb: fc.Arbitrary<SceneSnapshot> = fc
   .record({
     ids: fc.subarray(['A', 'B', 'C'] as PaneId[], { minLength: 1 }),
@@ -67,15 +75,19 @@ export const sceneArb: fc.Arbitrary<SceneSnapshot> = fc
     stop: fc.integer({ min: 0, max: 19 }),
   })
   .map((r) => {
-    const input = { kind: r.kind, text: r.text, length: r.length, seed: r.inputSeed, task: r.task };
+    const taskRange = TASK_PARAMS[r.task].length;
+    const length = r.kind === 'task' ? within(r.length, taskRange.min, taskRange.max) : r.length;
+    const input = { kind: r.kind, text: r.text, length, seed: r.inputSeed, task: r.task };
     const T = sequenceLength(input);
+    const panes = r.panes.filter((p) => r.ids.includes(p.id));
+    const stops = LESSONS.find((l) => l.id === r.lesson)?.stops.length ?? 1;
     return {
-      panes: r.panes.filter((p) => r.ids.includes(p.id)),
+      panes,
       input,
       t: Math.min(r.t, T),
       speed: r.speed,
-      layer: r.layer,
-      unit: r.unit,
+      layer: Math.min(r.layer, Math.max(...panes.map((p) => p.numLayers)) - 1),
+      unit: Math.min(r.unit, Math.max(...panes.map((p) => p.hiddenSize)) - 1),
       naming: r.naming,
       notation: r.notation,
       views: r.views,
@@ -83,6 +95,6 @@ export const sceneArb: fc.Arbitrary<SceneSnapshot> = fc
       editingHidden: r.editingHidden,
       theme: r.theme,
       lesson: r.lesson,
-      stop: r.lesson ? r.stop : 0,
+      stop: r.lesson ? Math.min(r.stop, stops - 1) : 0,
     };
   });

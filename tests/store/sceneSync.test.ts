@@ -1,8 +1,10 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useLinkNotice } from '../../src/io/notices';
+import { LESSON_STOPS } from '../../src/lessons/navigate';
 import {
   applySnapshot,
+  DAMAGED_TAB_SCENE,
   LINK_NOTICE_TITLE,
   SAVED_NOTICE_TITLE,
   startSceneSync,
@@ -235,11 +237,100 @@ describe('reload', () => {
     expect(store.getState().input.text).toBe('link');
   });
 
-  it('a damaged tab record is ignored', () => {
-    sessionStorage.setItem(TAB_STORAGE_KEY, '{not json');
+  it('a tab record of another address is not used, and nothing is said', () => {
+    sessionStorage.setItem(TAB_STORAGE_KEY, JSON.stringify({ at: ['v=1&t=2'], scene: 'v=1' }));
     history.replaceState(null, '', '/#v=1&text=link');
     start();
     expect(store.getState().input.text).toBe('link');
+    expect(useLinkNotice.getState().title).toBeNull();
+  });
+});
+
+describe('a damaged tab record is discarded, with a notice', () => {
+  const DAMAGED: readonly (readonly [string, string])[] = [
+    ['garbage', '{not json'],
+    ['null', 'null'],
+    ['a number', '123'],
+    ['an array', '[]'],
+    ['a string', '"v=1"'],
+    ['a record without its scene', JSON.stringify({ at: [''] })],
+    ['a record whose scene is not text', JSON.stringify({ at: [''], scene: 7 })],
+    ['a record whose addresses are not text', JSON.stringify({ at: [1], scene: 'v=1' })],
+    ['200 000 levels of nesting', `${'['.repeat(200_000)}${']'.repeat(200_000)}`],
+    ['200 000 levels of objects', `${'{"at":'.repeat(200_000)}1${'}'.repeat(200_000)}`],
+  ];
+  for (const [what, record] of DAMAGED) {
+    it(`${what}: the link opens, and the notice says the tab's scene was not restored`, () => {
+      sessionStorage.setItem(TAB_STORAGE_KEY, record);
+      history.replaceState(null, '', '/#v=1&text=link');
+      start();
+      expect(store.getState().input.text).toBe('link');
+      expect(useLinkNotice.getState()).toMatchObject({
+        title: SAVED_NOTICE_TITLE,
+        problems: [DAMAGED_TAB_SCENE],
+      });
+      expect(sessionStorage.getItem(TAB_STORAGE_KEY)).toBeNull();
+    });
+  }
+
+  it('without a link, the saved scene opens, under the same notice as its own problems', () => {
+    sessionStorage.setItem(TAB_STORAGE_KEY, '123');
+    localStorage.setItem(STORAGE_KEY, 'v=1&text=saved&A.hidden=99');
+    start();
+    expect(store.getState().input.text).toBe('saved');
+    const { title, problems } = useLinkNotice.getState();
+    expect(title).toBe(SAVED_NOTICE_TITLE);
+    expect(problems[0]).toBe(DAMAGED_TAB_SCENE);
+    expect(problems[1]).toMatch(/^Could not read the hidden size '99' of model A/);
+  });
+
+  it('with nothing else, the opening scene shows, and the notice too', () => {
+    sessionStorage.setItem(TAB_STORAGE_KEY, '[]');
+    stop = startSceneSync(store, useLinkNotice, { opening: 'v=1&text=opening' });
+    expect(store.getState().input.text).toBe('opening');
+    expect(useLinkNotice.getState().problems).toEqual([DAMAGED_TAB_SCENE]);
+  });
+
+  it('a link with problems of its own keeps the link’s heading, the tab’s sentence first', () => {
+    sessionStorage.setItem(TAB_STORAGE_KEY, 'null');
+    history.replaceState(null, '', '/#v=1&t=x');
+    start();
+    const { title, problems } = useLinkNotice.getState();
+    expect(title).toBe(LINK_NOTICE_TITLE);
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toBe(DAMAGED_TAB_SCENE);
+  });
+});
+
+describe('a saved scene naming a lesson that does not exist', () => {
+  const withLessons = () => {
+    stop = startSceneSync(store, useLinkNotice, { lessons: LESSON_STOPS });
+  };
+
+  it('from this tab’s record: restored without the lesson, saying so', () => {
+    sessionStorage.setItem(
+      TAB_STORAGE_KEY,
+      JSON.stringify({ at: [''], scene: 'v=1&text=mine&lesson=no-such-lesson' }),
+    );
+    withLessons();
+    expect(store.getState()).toMatchObject({ lesson: '', stop: 0 });
+    expect(store.getState().input.text).toBe('mine');
+    expect(useLinkNotice.getState()).toMatchObject({
+      title: SAVED_NOTICE_TITLE,
+      problems: [
+        "Could not open the lesson 'no-such-lesson' (Gatescope has no such lesson); opened none.",
+      ],
+    });
+  });
+
+  it('from localStorage: the same', () => {
+    localStorage.setItem(STORAGE_KEY, 'v=1&lesson=no-such-lesson&stop=2');
+    withLessons();
+    expect(store.getState()).toMatchObject({ lesson: '', stop: 0 });
+    expect(useLinkNotice.getState().title).toBe(SAVED_NOTICE_TITLE);
+    expect(useLinkNotice.getState().problems).toHaveLength(2);
+    vi.advanceTimersByTime(WRITE_DELAY_MS);
+    expect(hash()).toBe('v=1');
   });
 });
 
