@@ -70,13 +70,15 @@ export async function fetchModelBytes(url: string, signal?: AbortSignal): Promis
       `the download broke off (${error instanceof Error ? error.message : String(error)}); retry.`,
     );
   }
-  if (bytes.byteLength === 0) throw new ModelLoadError('not-a-model', 'not a model file (it is empty).');
+  if (bytes.byteLength === 0)
+    throw new ModelLoadError('not-a-model', 'not a model file (it is empty).');
   return bytes;
 }
 
 /** The JSON value in `bytes` (UTF-8), or a ModelLoadError 'not-a-model' saying why there is none. */
 export function readJsonBytes(bytes: ArrayBuffer | Uint8Array): unknown {
-  if (bytes.byteLength === 0) throw new ModelLoadError('not-a-model', 'not a model file (it is empty).');
+  if (bytes.byteLength === 0)
+    throw new ModelLoadError('not-a-model', 'not a model file (it is empty).');
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

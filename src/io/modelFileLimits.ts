@@ -38,7 +38,12 @@ export function refuseReservedKeys(json: unknown, where: string): void {
  * left to the engine's own checks.
  */
 export function checkLimits(spec: Json, task: Json, where: string): void {
-  const within = (value: unknown, name: string, limit: { min: number; max: number }, unit: string) => {
+  const within = (
+    value: unknown,
+    name: string,
+    limit: { min: number; max: number },
+    unit: string,
+  ) => {
     if (typeof value === 'number' && Number.isFinite(value) && value > limit.max) {
       throw new ModelFileError(
         where,

@@ -4,8 +4,9 @@
  * - `norms`: `jacobianNorms` of a layer (O(T·G·H³));
  * - `saliency`: the input saliency of a top-layer unit (one `backward`);
  * - `timing`: the measured ms of one forward + backward pass (the compare table);
- * - `model`: a trained model's file, read from its bytes and checked (a file of tens of
- *   MB takes a second to parse: never on the page).
+ * - `model`: a trained model's file, fetched, read and checked here (a file of tens of MB
+ *   takes seconds to receive and parse: never on the page). Unlike the others it runs
+ *   beside them, since it mostly waits for the network.
  * Receives the model as a spec and PyTorch-named parameters (plain data) and keeps the
  * last few runs by their key, so the jobs of one run share one forward pass.
  */
@@ -20,7 +21,13 @@ import {
   type Trace,
   type TracePayload,
 } from '../engine';
-import { readModelBytes } from '../io/modelFetch';
+import {
+  fetchModelBytes,
+  invalidFile,
+  ModelLoadError,
+  readModelBytes,
+  type ModelLoadReason,
+} from '../io/modelFetch';
 import type { ModelFile } from '../io/modelFile';
 import type { OkPaneRun } from './gradients';
 import { jacobianNormsOf, saliencyOf } from './gradients';
@@ -32,7 +39,7 @@ export type GradientJob =
   | { kind: 'saliency'; unit: number }
   | { kind: 'timing' }
   | { kind: 'trace' }
-  | { kind: 'model'; bytes: ArrayBuffer; modelId: string };
+  | { kind: 'model'; url: string; modelId: string };
 
 /** Which model on which input a job is about. */
 export interface RunRequest {
@@ -54,14 +61,14 @@ export type GradientRequest = JobRequest & { id: number };
 
 /**
  * The answer: numbers by t = 0..T−1 (norms, saliency) or [median, fastest, slowest ms per
- * pass] (timing); a trace's buffers; a model file read and checked, or why it was refused
- * (`invalid`); or why the job failed (`error`).
+ * pass] (timing); a trace's buffers; a model file fetched and checked, or why it was refused
+ * (`refused`, in words); or why the job failed (`error`).
  */
 export type GradientAnswer =
   | { id: number; values: number[] }
   | { id: number; trace: TracePayload }
   | { id: number; file: ModelFile }
-  | { id: number; invalid: string }
+  | { id: number; refused: { reason: ModelLoadReason; message: string } }
   | { id: number; error: string };
 
 /** Runs kept for later jobs: three panes and one more. */
@@ -79,19 +86,25 @@ function runOf({ runKey, spec, params, xs }: RunRequest): { model: Model; trace:
   return run;
 }
 
+/** Fetches, reads and checks a model file; answers with it, or with why it was refused. */
+async function loadModel(id: number, url: string, modelId: string): Promise<void> {
+  let answer: GradientAnswer;
+  try {
+    answer = { id, file: readModelBytes(await fetchModelBytes(url), modelId).file };
+  } catch (error) {
+    const refused = error instanceof ModelLoadError ? error : invalidFile(error);
+    answer = { id, refused: { reason: refused.reason, message: refused.message } };
+  }
+  self.postMessage(answer);
+}
+
 self.onmessage = (event: MessageEvent<GradientRequest>) => {
   const request = event.data;
   const { id } = request;
   let answer: GradientAnswer;
   try {
     if (request.job.kind === 'model') {
-      const { bytes, modelId } = request.job;
-      try {
-        answer = { id, file: readModelBytes(bytes, modelId).file };
-      } catch (error) {
-        answer = { id, invalid: error instanceof Error ? error.message : String(error) };
-      }
-      self.postMessage(answer);
+      void loadModel(id, request.job.url, request.job.modelId);
       return;
     }
     const run = request as RunRequest & { job: Exclude<GradientJob, { kind: 'model' }> };
@@ -113,9 +126,7 @@ self.onmessage = (event: MessageEvent<GradientRequest>) => {
       // The same functions the main thread would run, on a run rebuilt here.
       const rebuilt = { ok: true, model, trace, sequence: { xs } } as unknown as OkPaneRun;
       const values =
-        job.kind === 'norms'
-          ? jacobianNormsOf(rebuilt, job.layer)
-          : saliencyOf(rebuilt, job.unit);
+        job.kind === 'norms' ? jacobianNormsOf(rebuilt, job.layer) : saliencyOf(rebuilt, job.unit);
       answer = { id, values: [...values] };
     }
   } catch (error) {

@@ -17,10 +17,11 @@ import {
   parseModelFile,
   parseModelIndex,
   type LoadedModel,
+  type ModelFile,
   type ModelIndexEntry,
 } from '../io/modelFile';
 import { MAIN_THREAD_MAX_FILE_BYTES } from './jobCost';
-import { sendJob } from './workerClient';
+import { sendBeside } from './workerClient';
 
 /** Where a trained model stands: being fetched, ready, or failed with a message for people. */
 export type TrainedStatus =
@@ -144,7 +145,7 @@ function formatSeconds(ms: number): string {
   return `${Number((ms / 1000).toPrecision(2))} s`;
 }
 
-/** Model `id` from `url`: through a test's fetcher, else fetched here and read in the worker. */
+/** Model `id` from `url`: through a test's fetcher, else fetched and read in the worker. */
 async function loadFile(id: string, url: string, signal: AbortSignal): Promise<LoadedModel> {
   if (fetcher) {
     const json = await fetcher(url, signal);
@@ -154,47 +155,38 @@ async function loadFile(id: string, url: string, signal: AbortSignal): Promise<L
       throw invalidFile(error);
     }
   }
+  const file = await fetchInWorker(id, url);
+  if (file.ok) return parseModelFile(file.file, id);
+  // No worker: the page fetches the file, and reads it if it is small enough.
   const bytes = await fetchModelBytes(url, signal);
-  return readInWorker(bytes, id);
+  if (bytes.byteLength > MAIN_THREAD_MAX_FILE_BYTES) {
+    throw new ModelLoadError(
+      'not-a-model',
+      `the file (${Math.round(bytes.byteLength / 1e6)} MB) is too large to read on the page, and the background worker could not (${file.reason}).`,
+    );
+  }
+  return readModelBytes(bytes, id);
 }
 
 /**
- * Reads a model file's bytes in the worker (a file of tens of MB would freeze the page for
- * a second), then builds the model here from the checked file. Where the worker cannot,
- * the page reads a file up to {@link MAIN_THREAD_MAX_FILE_BYTES} itself; a larger one is
- * refused with the reason.
+ * Model `id`'s file fetched, read and checked in the worker (a file of tens of MB would
+ * hold the page for seconds), or why the worker could not (then the page tries). Rejects
+ * with a ModelLoadError when the file itself was refused.
  */
-function readInWorker(bytes: ArrayBuffer, id: string): Promise<LoadedModel> {
-  // The worker takes the buffer; a copy stays for the page to read should the worker fail.
-  const small = bytes.byteLength <= MAIN_THREAD_MAX_FILE_BYTES;
-  const kept = small ? bytes.slice(0) : null;
-  const here = (reason: string): LoadedModel => {
-    if (!kept) {
-      throw new ModelLoadError(
-        'not-a-model',
-        `the file (${Math.round(bytes.byteLength / 1e6)} MB) is too large to read on the page, and the background worker could not (${reason}).`,
-      );
-    }
-    return readModelBytes(kept, id);
-  };
+function fetchInWorker(
+  id: string,
+  url: string,
+): Promise<{ ok: true; file: ModelFile } | { ok: false; reason: string }> {
+  // The worker resolves URLs against its own script's: give it an absolute one.
+  const absolute = typeof document === 'object' ? new URL(url, document.baseURI).href : url;
   return new Promise((resolve, reject) => {
-    const settle = (answer: Parameters<Parameters<typeof sendJob>[0]['settle']>[0]) => {
-      try {
-        if ('file' in answer) resolve(parseModelFile(answer.file, id));
-        else if ('invalid' in answer) reject(new ModelLoadError('not-a-model', answer.invalid));
-        else resolve(here('error' in answer ? answer.error : 'it sent no file'));
-      } catch (error) {
-        reject(invalidFile(error));
-      }
-    };
-    const sent = sendJob({
-      request: { job: { kind: 'model', bytes, modelId: id } },
-      transfer: [bytes],
-      rank: 0,
-      cost: 10 * bytes.byteLength,
-      settle,
+    const sent = sendBeside({ job: { kind: 'model', url: absolute, modelId: id } }, (answer) => {
+      if ('file' in answer) resolve({ ok: true, file: answer.file });
+      else if ('refused' in answer) {
+        reject(new ModelLoadError(answer.refused.reason, answer.refused.message));
+      } else resolve({ ok: false, reason: 'error' in answer ? answer.error : 'it sent no file' });
     });
-    if (!sent) settle({ id: 0, error: 'there is none' });
+    if (!sent) resolve({ ok: false, reason: 'there is none' });
   });
 }
 

@@ -39,6 +39,8 @@ const queue: WorkerJob[] = [];
 /** The job the worker is running, its id and its timer. */
 let current: { id: number; job: WorkerJob; timer: ReturnType<typeof setTimeout> } | null = null;
 let nextId = 1;
+/** Jobs sent beside the queue (see {@link sendBeside}), by id: who hears each answer. */
+const beside = new Map<number, (answer: GradientAnswer) => void>();
 const healthListeners = new Set<() => void>();
 
 /** The worker, started on first use; null where there is none or it was given up. */
@@ -53,7 +55,11 @@ function getWorker(): Worker | null {
     return null;
   }
   started.onmessage = (event: MessageEvent<GradientAnswer>) => {
-    if (current?.id === event.data.id) finish(event.data);
+    const { id } = event.data;
+    if (current?.id === id) finish(event.data);
+    const settle = beside.get(id);
+    beside.delete(id);
+    settle?.(event.data);
   };
   started.onerror = (event: Event) => {
     // Handled here: never an uncaught error on the page.
@@ -85,6 +91,7 @@ function giveUp(reason: string): void {
   const waiting = queue.splice(0);
   if (current) finish({ id: current.id, error: reason });
   for (const job of waiting) job.settle({ id: 0, error: reason });
+  dropBeside(reason);
   for (const listener of [...healthListeners]) listener();
 }
 
@@ -93,7 +100,16 @@ function timeOut(id: number, ms: number): void {
   if (current?.id !== id) return;
   worker?.terminate();
   worker = undefined;
-  finish({ id, error: `it took longer than ${Math.round(ms / 1000)} s` });
+  const reason = `it took longer than ${Math.round(ms / 1000)} s`;
+  dropBeside(`it was restarted: a job ${reason}`);
+  finish({ id, error: reason });
+}
+
+/** Settles every job sent beside the queue with `reason`: the worker that had them is gone. */
+function dropBeside(reason: string): void {
+  const settles = [...beside.entries()];
+  beside.clear();
+  for (const [id, settle] of settles) settle({ id, error: reason });
 }
 
 /** Sends the most urgent waiting job when the worker is free. */
@@ -138,6 +154,21 @@ export function sendJob(job: WorkerJob): boolean {
     sameKind[0]!.drop();
   }
   pump();
+  return true;
+}
+
+/**
+ * Sends a job at once, beside the queue, for work that mostly waits (a model file's
+ * download): `settle` hears its answer, or an error if the worker fails or is restarted
+ * first. No timeout here: the caller keeps its own. Returns false, calling nothing, when
+ * there is no worker to send it to.
+ */
+export function sendBeside(request: JobRequest, settle: (answer: GradientAnswer) => void): boolean {
+  const w = getWorker();
+  if (!w) return false;
+  const id = nextId++;
+  beside.set(id, settle);
+  w.postMessage({ ...request, id } satisfies GradientRequest);
   return true;
 }
 

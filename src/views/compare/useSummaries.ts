@@ -127,7 +127,8 @@ export function usePaneSummaries(): readonly PaneSummary[] {
       finalNorm: finalStateNorm(run),
       msPerPass: timingFailed === undefined ? timingOf(run) : null,
       timing: timingRangeOf(run),
-      fromStep1: normsFailed !== undefined ? null : norms === undefined ? undefined : (norms[1] ?? null),
+      fromStep1:
+        normsFailed !== undefined ? null : norms === undefined ? undefined : (norms[1] ?? null),
       layer: layerOf(run, layer) + 1,
       failure: timingFailed ?? normsFailed ?? null,
     };
