@@ -64,8 +64,13 @@ function getWorker(): Worker | null {
   started.onerror = (event: Event) => {
     // Handled here: never an uncaught error on the page.
     event.preventDefault();
-    const message = event instanceof ErrorEvent && event.message ? event.message : '';
-    giveUp(message ? `it stopped with an error: ${message}` : 'its script could not be loaded');
+    // An ErrorEvent when the script threw; a plain Event when it could not be fetched.
+    const { message } = event as Partial<ErrorEvent>;
+    giveUp(
+      typeof message === 'string' && message
+        ? `it stopped with an error: ${message}`
+        : 'its script could not be loaded',
+    );
   };
   started.onmessageerror = () => {
     if (current) finish({ id: current.id, error: 'its answer could not be read' });
