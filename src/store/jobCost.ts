@@ -36,13 +36,13 @@ export function jobCost(job: CostedJob, spec: Readonly<FullModelSpec>, T: number
 /**
  * Multiply-adds per ms assumed for a timeout: 10⁵, ten times slower than this machine kind
  * runs the engine (an LSTM of 64 units and 3 layers on 2000 steps: its norms, about 4·10⁹,
- * take 3.8 s here with the forward pass; their timeout is 59 s), so a machine two or three times slower, or a
+ * take 3.8 s here with the forward pass; their timeout is 64 s), so a machine two or three times slower, or a
  * worker busy with a garbage collection, stays well inside it.
  */
 const TIMEOUT_MACS_PER_MS = 1e5;
 
 /** Every job may take this long (ms) whatever its size: start-up, transfer, a busy tab. */
-const TIMEOUT_BASE_MS = 15_000;
+const TIMEOUT_BASE_MS = 20_000;
 
 /** How long (ms) the worker may take on a job of `cost` multiply-adds before it counts as lost. */
 export function jobTimeoutMs(cost: number): number {
