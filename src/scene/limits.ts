@@ -5,9 +5,10 @@
  */
 
 /**
- * Stacked layers the controls offer. The engine (`MAX_LAYERS` in src/engine/spec.ts, 4)
- * builds deeper models, the depth a model file may have; the page stops at 3 so that
- * three panes of 64 units stay responsive. Never above the engine's limit
+ * Stacked layers the controls, links and model files accept (src/io/modelFileLimits.ts
+ * holds files to the same limits, so a loaded model can be linked to and reopened). The
+ * engine (`MAX_LAYERS` in src/engine/spec.ts, 4) builds deeper models; the page stops at 3
+ * so that three panes of 64 units stay responsive. Never above the engine's limit
  * (tests/scene/limits.test.ts checks it).
  */
 export const UI_MAX_LAYERS = 3;
