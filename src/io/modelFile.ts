@@ -37,7 +37,8 @@ import {
   readCurve,
   readTraining,
 } from './modelFileRead';
-import { UI_MAX_LAYERS } from '../scene/limits';
+import { LIMITS } from '../scene/limits';
+import { checkLimits, refuseReservedKeys } from './modelFileLimits';
 
 /** The format tag every model file carries; a new layout gets a new tag. */
 export const MODEL_FORMAT = 'gatescope-model/1';
@@ -147,12 +148,14 @@ export interface ModelIndexEntry {
 /**
  * Reads and checks a model file (already parsed from JSON) and builds its model, head and
  * task. Throws an Error with a message for people when anything is wrong: not a Gatescope
- * model (wrong or missing format), a bad id or title, an invalid spec, an unknown task or
- * task parameter, a missing, unknown, misshapen or non-finite parameter, a head that does
- * not fit the hidden size or the task's outputs, an input size that is not the task's,
- * metrics, curve or training record out of range. Never returns a half-valid model.
+ * model (wrong or missing format), a bad id or title, an id other than `expectedId` (the
+ * model that was asked for), a reserved key ("__proto__") anywhere, an invalid spec, a
+ * size beyond the page's limits (src/scene/limits.ts), an unknown task or task parameter,
+ * a missing, unknown, misshapen or non-finite parameter, a head that does not fit the
+ * hidden size or the task's outputs, an input size that is not the task's, metrics, curve
+ * or training record out of range. Never returns a half-valid model.
  */
-export function parseModelFile(json: unknown): LoadedModel {
+export function parseModelFile(json: unknown, expectedId?: string): LoadedModel {
   if (!isObject(json)) {
     throw new ModelFileError(
       '',
@@ -171,14 +174,23 @@ export function parseModelFile(json: unknown): LoadedModel {
     throw new ModelFileError('Model file: ', `"id" is ${describeValue(id)}; ${ID_RULE}.`);
   }
   const where = `Model "${id}": `;
+  if (expectedId !== undefined && id !== expectedId) {
+    throw new ModelFileError(
+      where,
+      `this file is model "${id}", not the "${expectedId}" that was asked for.`,
+    );
+  }
   const check = (ok: boolean, message: string) => {
     if (!ok) throw new ModelFileError(where, message);
   };
+  refuseReservedKeys(json, where);
   const { title } = json;
   check(typeof title === 'string' && title.trim() !== '', '"title" must be a non-empty text.');
 
   const spec = field(json, 'spec', where);
-  const task = readTask(field(json, 'task', where), where);
+  const taskRecord = field(json, 'task', where);
+  checkLimits(spec, taskRecord, where);
+  const task = readTask(taskRecord, where);
   const { model, head } = readModel(spec, json.params, task, where);
   const length = task.params.length as number;
   const prefix = `${task.name}-${length}-${model.spec.cell}`;
@@ -253,13 +265,14 @@ export function parseModelIndex(json: unknown): ModelIndexEntry[] {
       cell === 'rnn' || cell === 'lstm' || cell === 'gru',
       `"cell" must be "rnn", "lstm" or "gru", got ${describeValue(cell)}.`,
     );
+    const { hiddenSize: units, numLayers: depth } = LIMITS;
     check(
-      isInteger(hiddenSize, 1),
-      `"hiddenSize" must be a whole number ≥ 1, got ${describeValue(hiddenSize)}.`,
+      isInteger(hiddenSize, units.min) && hiddenSize <= units.max,
+      `"hiddenSize" must be a whole number from ${units.min} to ${units.max}, got ${describeValue(hiddenSize)}.`,
     );
     check(
-      isInteger(numLayers, 1) && (numLayers as number) <= UI_MAX_LAYERS,
-      `"numLayers" must be a whole number from 1 to ${UI_MAX_LAYERS}, got ${describeValue(numLayers)}.`,
+      isInteger(numLayers, depth.min) && numLayers <= depth.max,
+      `"numLayers" must be a whole number from ${depth.min} to ${depth.max}, got ${describeValue(numLayers)}.`,
     );
     check(
       isFraction(accuracy),

@@ -5,10 +5,12 @@
  */
 
 /**
- * Stacked layers the controls offer. The engine (`MAX_LAYERS` in src/engine/spec.ts, 64)
- * builds deeper models, the depth an imported model file may have; the page stops at 3 so
- * that three panes of 64 units stay responsive. Every limit here stays below the engine's
- * (MAX_LAYERS, MAX_HIDDEN_SIZE, MAX_STEPS, …): tests/scene/limits.test.ts checks it.
+ * Stacked layers the controls, links and model files accept (src/io/modelFileLimits.ts
+ * holds files to the same limits, so a loaded model can be linked to and reopened). The
+ * engine (`MAX_LAYERS` in src/engine/spec.ts, 64) builds deeper models, the depth an
+ * imported model may have; the page stops at 3 so that three panes of 64 units stay
+ * responsive. Every limit here stays below the engine's (MAX_LAYERS, MAX_HIDDEN_SIZE,
+ * MAX_STEPS, …): tests/scene/limits.test.ts checks it.
  */
 export const UI_MAX_LAYERS = 3;
 

@@ -4,9 +4,23 @@
  * (the same numbers `forward` gives here). Derived data: kept per (model, sequence) object
  * and never stored in the scene. Listeners (the app refreshes the panes) hear each result.
  */
-import { parameterCount, type FullModelSpec, type Model, type TracePayload } from '../engine';
+import {
+  forward,
+  parameterCount,
+  tracePayload,
+  type FullModelSpec,
+  type Model,
+  type TracePayload,
+} from '../engine';
 import type { Sequence } from '../scene';
-import { canComputeOffThread, requestTrace } from './gradientService';
+import {
+  canComputeOffThread,
+  requestTrace,
+  takesRequests,
+  tooLargeMessage,
+  workerFailure,
+} from './gradientService';
+import { fitsMainThread } from './jobCost';
 
 /**
  * Forward passes of more multiply-adds than this run in the worker: about 20–40 ms on
@@ -36,11 +50,15 @@ export function forwardCost(spec: Readonly<FullModelSpec>, T: number): number {
   return T * parameterCount(spec);
 }
 
-/** True when `model` on `sequence` is better computed in the worker (and there is one). */
+/**
+ * True when `model` on `sequence` goes through {@link backgroundTrace}: a pass better run
+ * in the worker while there is one, or, once the worker has failed, a pass too large for
+ * the page (its status then says so).
+ */
 export function runsInBackground(model: Model, sequence: Sequence): boolean {
-  return (
-    forwardCost(model.spec, sequence.xs.length) > BACKGROUND_FORWARD_MACS && canComputeOffThread()
-  );
+  const cost = forwardCost(model.spec, sequence.xs.length);
+  if (cost <= BACKGROUND_FORWARD_MACS) return false;
+  return canComputeOffThread() || (takesRequests() && !fitsMainThread(cost));
 }
 
 function setStatus(model: Model, sequence: Sequence, status: BackgroundTrace | undefined): void {
@@ -57,18 +75,35 @@ function pump(): void {
   if (!next) return;
   running = true;
   const { model, sequence } = next;
-  requestTrace(model, sequence, (result) => {
+  const settle = (result: { trace: TracePayload } | { error: string }) => {
     running = false;
-    setStatus(
-      model,
-      sequence,
-      'trace' in result
-        ? { state: 'ready', payload: result.trace }
-        : { state: 'error', message: result.error },
-    );
+    setStatus(model, sequence, statusOf(model, sequence, result));
     for (const listener of listeners) listener();
     pump();
-  });
+  };
+  if (!requestTrace(model, sequence, settle)) {
+    settle({ error: workerFailure() ?? 'there is no background worker' });
+  }
+}
+
+/**
+ * A settled job's status: the worker's trace; or, when the worker failed, the pass
+ * computed here if it is small enough for the page, else a message saying why there is none.
+ */
+function statusOf(
+  model: Model,
+  sequence: Sequence,
+  result: { trace: TracePayload } | { error: string },
+): BackgroundTrace {
+  if ('trace' in result) return { state: 'ready', payload: result.trace };
+  if (!fitsMainThread(forwardCost(model.spec, sequence.xs.length))) {
+    return { state: 'error', message: tooLargeMessage(result.error) };
+  }
+  try {
+    return { state: 'ready', payload: tracePayload(forward(model, sequence.xs)) };
+  } catch (error) {
+    return { state: 'error', message: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 /**

@@ -48,10 +48,13 @@ export type PaneRun =
 
 /**
  * A way out of a failed run, one click each: run the pane on random weights instead of
- * its trained file, or rewrite the input text into the trained model's alphabet.
+ * its trained file, rewrite the input text into the trained model's alphabet, or load a
+ * trained model again after a network failure or a timeout.
  */
 export type RunFix =
-  { readonly kind: 'random-weights' } | { readonly kind: 'rewrite-text'; readonly text: string };
+  | { readonly kind: 'random-weights' }
+  | { readonly kind: 'rewrite-text'; readonly text: string }
+  | { readonly kind: 'retry'; readonly id: string };
 
 /** How many times each derived value was computed: benchmarks and tests read it. */
 export const derivedStats = { sequences: 0, models: 0, traces: 0 };
@@ -125,7 +128,12 @@ export function paneRunOf(pane: PaneSettings, input: InputSettings): PaneRun {
     }
     run =
       status.state === 'error'
-        ? { ok: false, error: status.message, sequence }
+        ? {
+            ok: false,
+            error: status.message,
+            sequence,
+            fixes: status.retry ? [{ kind: 'retry', id: pane.trained }, RANDOM] : [RANDOM],
+          }
         : trainedRun(status.loaded, sequence, input);
   } else {
     try {

@@ -3,27 +3,32 @@ import type { Sequence } from '../scene';
 import {
   hasJacobianNorms,
   hasSaliency,
+  jacobianNormsOf,
   layerOf,
   primeJacobianNorms,
   primeSaliency,
+  saliencyOf,
   unitOf,
   type OkPaneRun,
 } from './gradients';
-import type { GradientAnswer, GradientJob, GradientRequest } from './gradientWorker';
-import { primeTiming, timingOf } from './timing';
+import type { GradientAnswer, GradientJob } from './gradientWorker';
+import { fitsMainThread, jobCost, type CostedJob } from './jobCost';
+import { primeTiming, timePass, timingOf } from './timing';
+import { onWorkerFailed, sendJob, workerHealth } from './workerClient';
 
 /**
- * Runs the costly quantities in the app's one Web Worker — a large scene's forward pass,
- * the gradient view's Jacobian norms and input saliency, the compare table's timing —
- * primes the per-run caches with the answers, then tells its listeners. Where there is no
- * Worker (tests under jsdom or Node), {@link canComputeOffThread} is false and callers
- * compute on the main thread.
+ * Runs the costly quantities in the app's one Web Worker (./workerClient.ts) — a large
+ * scene's forward pass, the gradient view's Jacobian norms and input saliency, the compare
+ * table's timing — primes the per-run caches with the answers, then tells its listeners.
+ * When the worker fails (cannot load, answers with an error, dies or times out), a job
+ * small enough is computed on the page after a paint instead; a larger one is recorded as
+ * failed, with a message in words ({@link normsFailure} and the like), so that no panel
+ * waits forever. Where there is no Worker at all (tests under jsdom or Node),
+ * {@link takesRequests} is false and callers compute on the main thread as before.
  */
 
-let worker: Worker | null | undefined;
-let nextId = 1;
-const inFlight = new Map<number, (answer: GradientAnswer) => void>();
 const asked = new WeakMap<OkPaneRun, Set<string>>();
+const failures = new WeakMap<OkPaneRun, Map<string, string>>();
 const listeners = new Set<() => void>();
 let version = 0;
 const modelIds = new WeakMap<Model, number>();
@@ -36,104 +41,65 @@ function idOf<K extends object>(ids: WeakMap<K, number>, key: K): number {
   return id;
 }
 
-function getWorker(): Worker | null {
-  if (worker !== undefined) return worker;
-  try {
-    worker =
-      typeof Worker === 'undefined'
-        ? null
-        : new Worker(new URL('./gradientWorker.ts', import.meta.url), { type: 'module' });
-  } catch {
-    worker = null;
-  }
-  if (worker) {
-    worker.onmessage = (event: MessageEvent<GradientAnswer>) => {
-      const settle = inFlight.get(event.data.id);
-      inFlight.delete(event.data.id);
-      settle?.(event.data);
-    };
-  }
-  return worker;
-}
-
-/** True when costly quantities can be computed in a worker here. */
+/** True when costly quantities can be computed in a (working) worker here. */
 export function canComputeOffThread(): boolean {
-  return getWorker() !== null;
-}
-
-/** A job waiting for the worker, with who hears its answer. */
-interface Queued {
-  readonly model: Model;
-  readonly sequence: Sequence;
-  readonly job: GradientJob;
-  readonly settle: (answer: GradientAnswer) => void;
-  /** Called instead of `settle` when the job is dropped unsent (a newer one replaced it). */
-  readonly drop?: () => void;
+  return workerHealth().state === 'ready';
 }
 
 /**
- * Jobs of one kind kept waiting; older ones are dropped (a slider dragged past their
- * values). Three panes' worth, and a few more.
+ * True where this service answers requests: in the worker, or, once the worker has failed,
+ * on the page or with a failure message. False only where there is no Worker at all.
  */
-const MAX_WAITING_PER_KIND = 6;
+export function takesRequests(): boolean {
+  return workerHealth().state !== 'absent';
+}
+
+/** Why the worker was given up, or null while it works (or there is none). */
+export function workerFailure(): string | null {
+  const health = workerHealth();
+  return health.state === 'failed' ? health.reason : null;
+}
+
+/**
+ * Why a job of a scene too large for the page was not computed: the worker's failure,
+ * then what to do about it.
+ */
+export function tooLargeMessage(reason: string): string {
+  return `The background worker could not compute this (${reason}), and this scene is too large to compute on the page without freezing it. Use fewer steps, units or layers, or reload the page.`;
+}
 
 /**
  * Jobs go to the worker one at a time, most urgent first: a trace (the pane shows nothing
  * without it), then Jacobian norms and saliency (the gradient plot), then timings (the
- * compare table's last column, and the slowest). Newer jobs of one rank go first: a
- * slider's latest value matters more than the values it passed.
+ * compare table's last column, and the slowest).
  */
-const RANK: Record<GradientJob['kind'], number> = { trace: 0, norms: 1, saliency: 2, timing: 3 };
-const queue: Queued[] = [];
-let busy = false;
-
-/** Sends the most urgent waiting job when the worker is free. */
-function pump(): void {
-  const w = getWorker();
-  if (busy || !w || queue.length === 0) return;
-  let best = queue.length - 1;
-  for (let k = queue.length - 1; k >= 0; k--) {
-    if (RANK[queue[k]!.job.kind] < RANK[queue[best]!.job.kind]) best = k;
-  }
-  const { model, sequence, job, settle } = queue.splice(best, 1)[0]!;
-  const id = nextId++;
-  busy = true;
-  inFlight.set(id, (answer) => {
-    busy = false;
-    settle(answer);
-    pump();
-  });
-  const request: GradientRequest = {
-    id,
-    runKey: `${idOf(modelIds, model)}/${idOf(sequenceIds, sequence)}`,
-    spec: model.spec,
-    params: stateDictViews(model),
-    xs: sequence.xs,
-    job,
-  };
-  w.postMessage(request);
-}
+const RANK: Record<CostedJob, number> = { trace: 1, norms: 2, saliency: 3, timing: 4 };
 
 /**
- * Queues one job about `model` on `sequence`; `settle` hears the answer, or `drop` hears
- * that a newer job of its kind pushed it out of the queue unsent.
+ * Queues one job about `model` on `sequence`; `settle` hears the answer (or an error), or
+ * `drop` hears that a newer job of its kind pushed it out of the queue unsent. False when
+ * there is no worker to send it to.
  */
 function send(
   model: Model,
   sequence: Sequence,
-  job: GradientJob,
+  job: Exclude<GradientJob, { kind: 'model' }>,
   settle: (answer: GradientAnswer) => void,
   drop?: () => void,
 ): boolean {
-  if (!getWorker()) return false;
-  queue.push({ model, sequence, job, settle, drop });
-  const sameKind = queue.filter((q) => q.job.kind === job.kind);
-  if (sameKind.length > MAX_WAITING_PER_KIND && sameKind[0]!.drop) {
-    queue.splice(queue.indexOf(sameKind[0]!), 1);
-    sameKind[0]!.drop();
-  }
-  pump();
-  return true;
+  return sendJob({
+    request: {
+      job,
+      runKey: `${idOf(modelIds, model)}/${idOf(sequenceIds, sequence)}`,
+      spec: model.spec,
+      params: stateDictViews(model),
+      xs: sequence.xs,
+    },
+    rank: RANK[job.kind],
+    cost: jobCost(job.kind, model.spec, sequence.xs.length),
+    settle,
+    drop,
+  });
 }
 
 function notify(): void {
@@ -141,60 +107,138 @@ function notify(): void {
   for (const listener of listeners) listener();
 }
 
-/** Posts one job for a run unless its answer is cached or already asked for. */
+/** A promise-free "after the next paint": the page shows its state before computing. */
+function afterPaint(run: () => void): void {
+  const later = () => setTimeout(run, 0);
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(later);
+  else later();
+}
+
+/**
+ * The worker could not give a run's quantity (`reason`): computes it on the page after a
+ * paint when the job is small enough, else records `reason` as its failure. Listeners hear
+ * either outcome.
+ */
+function fallBack(run: OkPaneRun, kind: CostedJob, key: string, reason: string, here: () => void) {
+  const done = () => {
+    asked.get(run)?.delete(key);
+    notify();
+  };
+  if (!fitsMainThread(jobCost(kind, run.model.spec, run.sequence.xs.length))) {
+    setFailure(run, key, tooLargeMessage(reason));
+    done();
+    return;
+  }
+  afterPaint(() => {
+    try {
+      here();
+    } catch (error) {
+      setFailure(run, key, error instanceof Error ? error.message : String(error));
+    }
+    done();
+  });
+}
+
+function setFailure(run: OkPaneRun, key: string, message: string): void {
+  let byKey = failures.get(run);
+  if (!byKey) failures.set(run, (byKey = new Map()));
+  byKey.set(key, message);
+}
+
+/**
+ * Asks for one quantity of a run unless it is cached, failed or already asked for: in the
+ * worker, else (worker failed) on the page or as a failure; `here` computes it on the page.
+ */
 function post(
   run: OkPaneRun,
-  job: GradientJob,
+  job: Exclude<GradientJob, { kind: 'model' | 'trace' }>,
   key: string,
   cachedAlready: boolean,
   prime: (values: number[]) => void,
+  here: () => void,
 ): void {
-  if (cachedAlready || !getWorker()) return;
+  if (cachedAlready || !takesRequests() || failures.get(run)?.has(key)) return;
   let keys = asked.get(run);
   if (!keys) asked.set(run, (keys = new Set()));
   if (keys.has(key)) return;
   keys.add(key);
-  send(
+  const sent = send(
     run.model,
     run.sequence,
     job,
     (answer) => {
-      // An error (never expected: the run itself succeeded) leaves the cache empty, and
-      // the main thread then computes the value itself when asked.
-      if ('values' in answer) prime(answer.values);
-      asked.get(run)?.delete(key);
-      notify();
+      if ('values' in answer) {
+        prime(answer.values);
+        asked.get(run)?.delete(key);
+        notify();
+      } else {
+        const reason = 'error' in answer ? answer.error : 'it sent no values';
+        fallBack(run, job.kind, key, reason, here);
+      }
     },
     () => asked.get(run)?.delete(key), // asked again if a view still wants it
   );
+  if (!sent) fallBack(run, job.kind, key, workerFailure() ?? 'there is none', here);
 }
 
 /** Asks the worker for a run's Jacobian norms at a layer (clamped). */
 export function requestJacobianNorms(run: OkPaneRun, layer: number): void {
   const l = layerOf(run, layer);
-  post(run, { kind: 'norms', layer: l }, `n${l}`, hasJacobianNorms(run, l), (values) =>
-    primeJacobianNorms(run, l, values),
+  post(
+    run,
+    { kind: 'norms', layer: l },
+    `n${l}`,
+    hasJacobianNorms(run, l),
+    (values) => primeJacobianNorms(run, l, values),
+    () => jacobianNormsOf(run, l),
   );
 }
 
 /** Asks the worker for a run's input saliency for a top-layer unit (clamped). */
 export function requestSaliency(run: OkPaneRun, unit: number): void {
   const j = unitOf(run, unit);
-  post(run, { kind: 'saliency', unit: j }, `s${j}`, hasSaliency(run, j), (values) =>
-    primeSaliency(run, j, values),
+  post(
+    run,
+    { kind: 'saliency', unit: j },
+    `s${j}`,
+    hasSaliency(run, j),
+    (values) => primeSaliency(run, j, values),
+    () => saliencyOf(run, j),
   );
 }
 
 /** Asks the worker to time one forward + backward pass of a run (the compare table). */
 export function requestTiming(run: OkPaneRun): void {
-  post(run, { kind: 'timing' }, 't', timingOf(run) !== undefined, (values) =>
-    primeTiming(run, { ms: values[0] ?? NaN, low: values[1] ?? NaN, high: values[2] ?? NaN }),
+  post(
+    run,
+    { kind: 'timing' },
+    't',
+    timingOf(run) !== undefined,
+    (values) =>
+      primeTiming(run, { ms: values[0] ?? NaN, low: values[1] ?? NaN, high: values[2] ?? NaN }),
+    () => primeTiming(run, timePass(run.model, run.sequence.xs)),
   );
+}
+
+/** Why a run's Jacobian norms at a layer could not be computed, or undefined. */
+export function normsFailure(run: OkPaneRun, layer: number): string | undefined {
+  return failures.get(run)?.get(`n${layerOf(run, layer)}`);
+}
+
+/** Why a run's saliency for a unit could not be computed, or undefined. */
+export function saliencyFailure(run: OkPaneRun, unit: number): string | undefined {
+  return failures.get(run)?.get(`s${unitOf(run, unit)}`);
+}
+
+/** Why a run's timing could not be measured, or undefined. */
+export function timingFailure(run: OkPaneRun): string | undefined {
+  return failures.get(run)?.get('t');
 }
 
 /**
  * Asks the worker for the forward pass of `model` on `sequence`; `settle` hears the
- * trace's buffers or an error message. Returns false (asking nothing) without a worker.
+ * trace's buffers or an error message (the worker's failure, in words). Returns false
+ * (asking nothing, calling nothing) when there is no worker to ask.
  */
 export function requestTrace(
   model: Model,
@@ -207,13 +251,17 @@ export function requestTrace(
   });
 }
 
-/** Subscribes to "some values arrived" (for useSyncExternalStore); returns unsubscribe. */
+/** Subscribes to "some values arrived or failed" (for useSyncExternalStore); returns unsubscribe. */
 export function subscribeGradientResults(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
 
-/** A number that changes whenever values arrive (for useSyncExternalStore). */
+/** A number that changes whenever values arrive or fail (for useSyncExternalStore). */
 export function gradientResultsVersion(): number {
   return version;
 }
+
+// Views waiting on the worker re-render when it is given up, and ask again: the page or a
+// message answers them then.
+onWorkerFailed(notify);

@@ -3,7 +3,10 @@
  * - `trace`: the forward pass of a large scene (answers with the trace's buffers);
  * - `norms`: `jacobianNorms` of a layer (O(T·G·H³));
  * - `saliency`: the input saliency of a top-layer unit (one `backward`);
- * - `timing`: the measured ms of one forward + backward pass (the compare table).
+ * - `timing`: the measured ms of one forward + backward pass (the compare table);
+ * - `model`: a trained model's file, fetched, read and checked here (a file of tens of MB
+ *   takes seconds to receive and parse: never on the page). Unlike the others it runs
+ *   beside them, since it mostly waits for the network.
  * Receives the model as a spec and PyTorch-named parameters (plain data) and keeps the
  * last few runs by their key, so the jobs of one run share one forward pass.
  */
@@ -18,6 +21,14 @@ import {
   type Trace,
   type TracePayload,
 } from '../engine';
+import {
+  fetchModelBytes,
+  invalidFile,
+  ModelLoadError,
+  readModelBytes,
+  type ModelLoadReason,
+} from '../io/modelFetch';
+import type { ModelFile } from '../io/modelFile';
 import type { OkPaneRun } from './gradients';
 import { jacobianNormsOf, saliencyOf } from './gradients';
 import { timePass } from './timing';
@@ -27,27 +38,37 @@ export type GradientJob =
   | { kind: 'norms'; layer: number }
   | { kind: 'saliency'; unit: number }
   | { kind: 'timing' }
-  | { kind: 'trace' };
+  | { kind: 'trace' }
+  | { kind: 'model'; url: string; modelId: string };
 
-/** A request: which model, which input, which quantity; `id` pairs it with its answer. */
-export interface GradientRequest {
-  id: number;
+/** Which model on which input a job is about. */
+export interface RunRequest {
   /** Names the (model, input) pair: equal keys mean the same model on the same input. */
   runKey: string;
   spec: ModelSpec;
   params: StateDictLike;
   /** [T][I] input of layer 0. */
   xs: number[][];
-  job: GradientJob;
 }
 
+/** A job, and for every job but `model` the run it is about. */
+export type JobRequest =
+  | ({ job: Exclude<GradientJob, { kind: 'model' }> } & RunRequest)
+  | { job: Extract<GradientJob, { kind: 'model' }> };
+
+/** A request as posted: `id` pairs it with its answer. */
+export type GradientRequest = JobRequest & { id: number };
+
 /**
- * The answer: numbers by t = 0..T−1 (norms, saliency) or [median, fastest, slowest ms per pass] (timing); a
- * trace's buffers; or why there are none.
+ * The answer: numbers by t = 0..T−1 (norms, saliency) or [median, fastest, slowest ms per
+ * pass] (timing); a trace's buffers; a model file fetched and checked, or why it was refused
+ * (`refused`, in words); or why the job failed (`error`).
  */
 export type GradientAnswer =
   | { id: number; values: number[] }
   | { id: number; trace: TracePayload }
+  | { id: number; file: ModelFile }
+  | { id: number; refused: { reason: ModelLoadReason; message: string } }
   | { id: number; error: string };
 
 /** Runs kept for later jobs: three panes and one more. */
@@ -55,7 +76,7 @@ const KEPT_RUNS = 4;
 const runs = new Map<string, { model: Model; trace: Trace }>();
 
 /** The run of a request, from the kept runs or computed (and kept) now. */
-function runOf({ runKey, spec, params, xs }: GradientRequest): { model: Model; trace: Trace } {
+function runOf({ runKey, spec, params, xs }: RunRequest): { model: Model; trace: Trace } {
   const kept = runs.get(runKey);
   if (kept) return kept;
   const model = createModel(spec, params);
@@ -65,16 +86,34 @@ function runOf({ runKey, spec, params, xs }: GradientRequest): { model: Model; t
   return run;
 }
 
-self.onmessage = (event: MessageEvent<GradientRequest>) => {
-  const request = event.data;
-  const { id, xs, job } = request;
+/** Fetches, reads and checks a model file; answers with it, or with why it was refused. */
+async function loadModel(id: number, url: string, modelId: string): Promise<void> {
   let answer: GradientAnswer;
   try {
-    const { model, trace } = runOf(request);
+    answer = { id, file: readModelBytes(await fetchModelBytes(url), modelId).file };
+  } catch (error) {
+    const refused = error instanceof ModelLoadError ? error : invalidFile(error);
+    answer = { id, refused: { reason: refused.reason, message: refused.message } };
+  }
+  self.postMessage(answer);
+}
+
+self.onmessage = (event: MessageEvent<GradientRequest>) => {
+  const request = event.data;
+  const { id } = request;
+  let answer: GradientAnswer;
+  try {
+    if (request.job.kind === 'model') {
+      void loadModel(id, request.job.url, request.job.modelId);
+      return;
+    }
+    const run = request as RunRequest & { job: Exclude<GradientJob, { kind: 'model' }> };
+    const { xs, job } = run;
+    const { model, trace } = runOf(run);
     if (job.kind === 'trace') {
       // Moved, not copied (tens of MB for a large scene): later jobs of this run compute
       // the forward pass again, which costs less than copying it both ways.
-      runs.delete(request.runKey);
+      runs.delete(run.runKey);
       const payload = tracePayload(trace);
       self.postMessage({ id, trace: payload } satisfies GradientAnswer, {
         transfer: transferables(payload),
@@ -85,9 +124,9 @@ self.onmessage = (event: MessageEvent<GradientRequest>) => {
       answer = { id, values: [ms, low, high] };
     } else {
       // The same functions the main thread would run, on a run rebuilt here.
-      const run = { ok: true, model, trace, sequence: { xs } } as unknown as OkPaneRun;
+      const rebuilt = { ok: true, model, trace, sequence: { xs } } as unknown as OkPaneRun;
       const values =
-        job.kind === 'norms' ? jacobianNormsOf(run, job.layer) : saliencyOf(run, job.unit);
+        job.kind === 'norms' ? jacobianNormsOf(rebuilt, job.layer) : saliencyOf(rebuilt, job.unit);
       answer = { id, values: [...values] };
     }
   } catch (error) {

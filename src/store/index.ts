@@ -16,6 +16,7 @@ export { type TrainedChoice } from './panesSlice';
 export {
   loadModelIndex,
   loadTrainedModel,
+  retryTrainedModel,
   trainedModelStatus,
   setJsonFetcher,
   type TrainedStatus,

@@ -16,11 +16,32 @@ export interface Readout {
   readonly targets: (number[] | null)[];
   /** [T] whether the read-out counts as correct at scored steps (task's rule), null elsewhere. */
   readonly correct: (boolean | null)[];
+  /**
+   * Why the read-out cannot be shown, or null: a value or probability that is not a finite
+   * number (a head whose weights overflow float64), named by step and output.
+   */
+  readonly problem: string | null;
+}
+
+/** The first entry of `rows` [T][O] that is not a finite number, in words, or null. */
+function firstNonFinite(rows: readonly (readonly number[])[], what: string): string | null {
+  for (let t = 0; t < rows.length; t++) {
+    const row = rows[t]!;
+    for (let o = 0; o < row.length; o++) {
+      if (!Number.isFinite(row[o])) {
+        return `The read-out cannot be shown: at step ${t + 1}, ${what} ${o + 1} is ${String(row[o])}, not a finite number. The head's weights ("head.weight", "head.bias") are too large for float64: the model file is likely corrupt.`;
+      }
+    }
+  }
+  return null;
 }
 
 /** The read-out of `y` [T][O] for `task`, scored against `sample` when given. */
 export function readoutOf(task: Task, y: number[][], sample?: Sample): Readout {
   const probabilities = task.loss === 'crossEntropy' ? y.map(softmax) : null;
+  const problem =
+    firstNonFinite(y, 'output') ??
+    (probabilities && firstNonFinite(probabilities, 'the probability of class'));
   const targets: (number[] | null)[] = y.map(() => null);
   const correct: (boolean | null)[] = y.map(() => null);
   sample?.steps.forEach((t, k) => {
@@ -30,5 +51,5 @@ export function readoutOf(task: Task, y: number[][], sample?: Sample): Readout {
     targets[t] = target;
     correct[t] = isCorrect(task, row, target);
   });
-  return { task, y, probabilities, targets, correct };
+  return { task, y, probabilities, targets, correct, problem };
 }

@@ -6,29 +6,50 @@
  */
 import type { CellType } from '../engine';
 import {
+  fetchModelBytes,
+  invalidFile,
+  ModelLoadError,
+  readJsonBytes,
+  readModelBytes,
+} from '../io/modelFetch';
+import {
   modelFileUrl,
   parseModelFile,
   parseModelIndex,
   type LoadedModel,
+  type ModelFile,
   type ModelIndexEntry,
 } from '../io/modelFile';
+import { MAIN_THREAD_MAX_FILE_BYTES } from './jobCost';
+import { sendBeside } from './workerClient';
 
 /** Where a trained model stands: being fetched, ready, or failed with a message for people. */
 export type TrainedStatus =
   | { readonly state: 'loading' }
   | { readonly state: 'ready'; readonly loaded: LoadedModel }
-  | { readonly state: 'error'; readonly message: string };
+  | {
+      readonly state: 'error';
+      readonly message: string;
+      /** True when trying again may help (a network failure or no answer in time). */
+      readonly retry: boolean;
+    };
 
-/** Fetches JSON from a URL relative to the app; tests replace it. */
-export type JsonFetcher = (url: string) => Promise<unknown>;
+/**
+ * Fetches JSON from a URL relative to the app; tests replace it. `signal` aborts it (the
+ * load's timeout).
+ */
+export type JsonFetcher = (url: string, signal?: AbortSignal) => Promise<unknown>;
 
-const fetchJson: JsonFetcher = async (url) => {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`the server answered ${response.status}`);
-  return response.json();
-};
+/** How long a model file may take to arrive, in ms, unless the caller says otherwise. */
+export const MODEL_TIMEOUT_MS = 30_000;
 
-let fetcher: JsonFetcher = fetchJson;
+/** Options of {@link loadTrainedModel}. */
+export interface LoadOptions {
+  /** Ms before the load gives up with a message and a retry (default {@link MODEL_TIMEOUT_MS}). */
+  readonly timeoutMs?: number;
+}
+
+let fetcher: JsonFetcher | null = null;
 const statuses = new Map<string, TrainedStatus>();
 const listeners = new Set<(id: string) => void>();
 let index: Promise<ModelIndexEntry[]> | null = null;
@@ -39,7 +60,10 @@ function base(): string {
   return typeof import.meta.env === 'object' ? (import.meta.env.BASE_URL ?? '/') : '/';
 }
 
-/** Replaces how files are fetched, and forgets what was loaded (tests). */
+/**
+ * Replaces how files are fetched, and forgets what was loaded (tests). The replacement
+ * hands back parsed JSON, read here; the app's own fetcher reads the bytes in the worker.
+ */
 export function setJsonFetcher(next: JsonFetcher): void {
   fetcher = next;
   statuses.clear();
@@ -64,23 +88,106 @@ export function trainedModelStatus(id: string): TrainedStatus {
   return statuses.get(id) ?? { state: 'loading' };
 }
 
-/** Fetches and validates model `id` (once); resolves to its status when settled. */
-export async function loadTrainedModel(id: string): Promise<TrainedStatus> {
+/**
+ * Fetches and validates model `id` (once); resolves to its status when settled. A file
+ * that does not arrive within `options.timeoutMs` settles as an error with a retry.
+ */
+export async function loadTrainedModel(id: string, options?: LoadOptions): Promise<TrainedStatus> {
   const known = statuses.get(id);
   if (known && known.state !== 'loading') return known;
   if (known) return new Promise((resolve) => settleLater(id, resolve));
   statuses.set(id, { state: 'loading' });
+  const ms = options?.timeoutMs ?? MODEL_TIMEOUT_MS;
+  const controller = new AbortController();
+  const timeout = new ModelLoadError(
+    'timeout',
+    `no answer within ${formatSeconds(ms)}; check the connection and retry.`,
+  );
+  const timer = setTimeout(() => controller.abort(timeout), ms);
   let status: TrainedStatus;
   try {
-    const json = await fetcher(modelFileUrl(id, base()));
-    status = { state: 'ready', loaded: parseModelFile(json) };
+    const url = modelFileUrl(id, base());
+    const loaded = await Promise.race([
+      loadFile(id, url, controller.signal),
+      new Promise<never>((_, reject) => {
+        controller.signal.addEventListener('abort', () => reject(timeout));
+      }),
+    ]);
+    status = { state: 'ready', loaded };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    status = { state: 'error', message: `Could not load the trained model “${id}”: ${reason}` };
+    const retry =
+      error instanceof ModelLoadError && (error.reason === 'network' || error.reason === 'timeout');
+    status = {
+      state: 'error',
+      message: `Could not load the trained model “${id}”: ${reason}`,
+      retry,
+    };
+  } finally {
+    clearTimeout(timer);
   }
   statuses.set(id, status);
   for (const listener of [...listeners]) listener(id);
   return status;
+}
+
+/** Forgets model `id`'s failure and loads it again (the Retry button); resolves when settled. */
+export function retryTrainedModel(id: string, options?: LoadOptions): Promise<TrainedStatus> {
+  if (statuses.get(id)?.state === 'error') statuses.delete(id);
+  const settled = loadTrainedModel(id, options);
+  // The panes showing the failure hear that the model is loading again.
+  for (const listener of [...listeners]) listener(id);
+  return settled;
+}
+
+/** "30 s", "0.5 s". */
+function formatSeconds(ms: number): string {
+  return `${Number((ms / 1000).toPrecision(2))} s`;
+}
+
+/** Model `id` from `url`: through a test's fetcher, else fetched and read in the worker. */
+async function loadFile(id: string, url: string, signal: AbortSignal): Promise<LoadedModel> {
+  if (fetcher) {
+    const json = await fetcher(url, signal);
+    try {
+      return parseModelFile(json, id);
+    } catch (error) {
+      throw invalidFile(error);
+    }
+  }
+  const file = await fetchInWorker(id, url);
+  if (file.ok) return parseModelFile(file.file, id);
+  // No worker: the page fetches the file, and reads it if it is small enough.
+  const bytes = await fetchModelBytes(url, signal);
+  if (bytes.byteLength > MAIN_THREAD_MAX_FILE_BYTES) {
+    throw new ModelLoadError(
+      'not-a-model',
+      `the file (${Math.round(bytes.byteLength / 1e6)} MB) is too large to read on the page, and the background worker could not (${file.reason}).`,
+    );
+  }
+  return readModelBytes(bytes, id);
+}
+
+/**
+ * Model `id`'s file fetched, read and checked in the worker (a file of tens of MB would
+ * hold the page for seconds), or why the worker could not (then the page tries). Rejects
+ * with a ModelLoadError when the file itself was refused.
+ */
+function fetchInWorker(
+  id: string,
+  url: string,
+): Promise<{ ok: true; file: ModelFile } | { ok: false; reason: string }> {
+  // The worker resolves URLs against its own script's: give it an absolute one.
+  const absolute = typeof document === 'object' ? new URL(url, document.baseURI).href : url;
+  return new Promise((resolve, reject) => {
+    const sent = sendBeside({ job: { kind: 'model', url: absolute, modelId: id } }, (answer) => {
+      if ('file' in answer) resolve({ ok: true, file: answer.file });
+      else if ('refused' in answer) {
+        reject(new ModelLoadError(answer.refused.reason, answer.refused.message));
+      } else resolve({ ok: false, reason: 'error' in answer ? answer.error : 'it sent no file' });
+    });
+    if (!sent) resolve({ ok: false, reason: 'there is none' });
+  });
 }
 
 /** Resolves once model `id` has settled. */
@@ -94,8 +201,9 @@ function settleLater(id: string, resolve: (status: TrainedStatus) => void): void
 
 /** The list of shipped models (public/models/index.json), fetched once. */
 export function loadModelIndex(): Promise<ModelIndexEntry[]> {
-  index ??= fetcher(`${base()}models/index.json`).then((json) => {
-    indexLoaded = parseModelIndex(json);
+  const url = `${base()}models/index.json`;
+  index ??= (fetcher ? fetcher(url) : fetchModelBytes(url).then(readJsonBytes)).then((entries) => {
+    indexLoaded = parseModelIndex(entries);
     return indexLoaded;
   });
   return index;

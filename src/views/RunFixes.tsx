@@ -1,4 +1,4 @@
-import { useScene, type RunFix } from '../store';
+import { retryTrainedModel, useScene, type RunFix } from '../store';
 import type { PaneId } from '../scene';
 
 /** Props of {@link RunFixes}. */
@@ -11,19 +11,21 @@ export interface RunFixesProps {
 
 /** A button's text for a fix: what one click will do. */
 function fixLabel(fix: RunFix): string {
+  if (fix.kind === 'retry') return 'Retry';
   return fix.kind === 'random-weights' ? 'Use random weights' : `Rewrite the text as “${fix.text}”`;
 }
 
 /**
- * The buttons under a failed run's message, one per way out: run this input on random
- * weights, or rewrite the text into a trained model's alphabet. Either click changes the
- * scene at once; the message above says why it is needed.
+ * The buttons under a failed run's message, one per way out: load the trained model
+ * again, run this input on random weights, or rewrite the text into a trained model's
+ * alphabet. Each click acts at once; the message above says why it is needed.
  */
 export function RunFixes({ paneId, fixes }: RunFixesProps) {
   if (!fixes || fixes.length === 0) return null;
   const apply = (fix: RunFix) => {
     const scene = useScene.getState();
-    if (fix.kind === 'random-weights') scene.setTrained(paneId, null);
+    if (fix.kind === 'retry') void retryTrainedModel(fix.id);
+    else if (fix.kind === 'random-weights') scene.setTrained(paneId, null);
     else scene.setInputText(fix.text);
   };
   return (

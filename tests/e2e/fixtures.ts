@@ -70,6 +70,15 @@ export const test = base.extend<{ watch: PageWatch }>({
 export { expect };
 
 /**
+ * Forgets the console lines matching `pattern`: the browser's own report of a fault a test
+ * injected on purpose (a refused script, an aborted request). Anything else still fails.
+ */
+export function forgetInjectedFault(watch: PageWatch, pattern: RegExp): void {
+  const kept = watch.problems.filter((line) => !pattern.test(line));
+  watch.problems.splice(0, watch.problems.length, ...kept);
+}
+
+/**
  * Serious or critical axe violations on the page as it is now, as readable lines.
  * Runs axe once in the page itself (legacy mode: the page has no frames to merge) and
  * collects violations only: the default cross-frame mode serialises every node of every

@@ -14,6 +14,7 @@ export function CompareSummary() {
   const layers = [...new Set(rows.map((r) => r.layer))].join(', ');
   const layerNote = rows.some((r) => r.pane.numLayers > 1) ? ` (layer ${layers})` : '';
   const busy = rows.some((r) => r.msPerPass === undefined || r.fromStep1 === undefined);
+  const failures = rows.filter((r) => r.failure !== null);
   return (
     <div className="compare-summary" aria-busy={busy}>
       <table>
@@ -40,6 +41,11 @@ export function CompareSummary() {
           ))}
         </tbody>
       </table>
+      {failures.map((row) => (
+        <p key={row.pane.id} className="compare-failure" role="alert">
+          {row.title}: {row.failure}
+        </p>
+      ))}
       <p className="hint">
         Multiply-adds: the matrix–vector products of one step, G·H·(inputs + H) per layer — the cost
         that does not depend on the machine. Time: median of {TIMED_SAMPLES} measurements in this

@@ -3,7 +3,7 @@
  * measured time of one forward + backward pass (costly: measured in the worker, or after
  * paint where there is none, once per run object, so stepping never measures again).
  */
-import { canComputeOffThread, requestTiming } from '../../store/gradientService';
+import { requestTiming, takesRequests } from '../../store/gradientService';
 import type { OkPaneRun } from '../../store/gradients';
 import { primeTiming, timePass, timingOf } from '../../store/timing';
 
@@ -29,14 +29,14 @@ export function nextTask(): Promise<void> {
 }
 
 /**
- * Measures a run's time per forward + backward pass. With a worker it asks the worker
- * and resolves at once (the answer primes {@link timingOf} and tells the listeners of
- * gradientService); without one it measures here, after a paint. Resolves false, storing
+ * Measures a run's time per forward + backward pass. With a Worker it asks gradientService
+ * and resolves at once (the answer primes {@link timingOf}, or records why there is none,
+ * and tells the service's listeners); without one it measures here, after a paint. Resolves false, storing
  * nothing, when `cancelled()` turns true first.
  */
 export async function measureTiming(run: OkPaneRun, cancelled: () => boolean): Promise<boolean> {
   if (timingOf(run) !== undefined) return true;
-  if (canComputeOffThread()) {
+  if (takesRequests()) {
     requestTiming(run);
     return true;
   }

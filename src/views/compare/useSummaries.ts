@@ -11,10 +11,12 @@ import { parameterCount } from '../../engine';
 import { type PaneSettings } from '../../scene';
 import { hasJacobianNorms, jacobianNormsOf, layerOf } from '../../store/gradients';
 import {
-  canComputeOffThread,
   gradientResultsVersion,
+  normsFailure,
   requestJacobianNorms,
   subscribeGradientResults,
+  takesRequests,
+  timingFailure,
 } from '../../store/gradientService';
 import { paneTitle } from './labels';
 import { finalStateNorm, measureTiming, nextTask, timingOf } from './summary';
@@ -47,6 +49,8 @@ export interface PaneSummary {
   readonly fromStep1: number | null | undefined;
   /** The layer (1-based) that norm is of. */
   readonly layer: number;
+  /** Why the timing or the norm could not be computed (the worker failed), or null. */
+  readonly failure: string | null;
 }
 
 /**
@@ -70,7 +74,7 @@ export function usePaneSummaries(): readonly PaneSummary[] {
     void (async () => {
       for (const run of runs) {
         if (!run.ok || hasJacobianNorms(run, layer)) continue;
-        if (canComputeOffThread()) {
+        if (takesRequests()) {
           requestJacobianNorms(run, layer);
           continue;
         }
@@ -111,17 +115,22 @@ export function usePaneSummaries(): readonly PaneSummary[] {
         timing: undefined,
         fromStep1: null,
         layer: 1,
+        failure: null,
       };
     }
     const norms = hasJacobianNorms(run, layer) ? jacobianNormsOf(run, layer) : undefined;
+    const normsFailed = normsFailure(run, layer);
+    const timingFailed = timingFailure(run);
     return {
       ...base,
       error: null,
       finalNorm: finalStateNorm(run),
-      msPerPass: timingOf(run),
+      msPerPass: timingFailed === undefined ? timingOf(run) : null,
       timing: timingRangeOf(run),
-      fromStep1: norms === undefined ? undefined : (norms[1] ?? null),
+      fromStep1:
+        normsFailed !== undefined ? null : norms === undefined ? undefined : (norms[1] ?? null),
       layer: layerOf(run, layer) + 1,
+      failure: timingFailed ?? normsFailed ?? null,
     };
   });
 }

@@ -74,6 +74,7 @@ export function GradientPanel() {
   const hasZero = useMemo(() => logAxisOf(curves.map((c) => c.values)).hasZero, [curves]);
   const T = data?.[0]?.tokens.length ?? 0;
   const layers = new Set(data?.map((g) => g.layer));
+  const failures = [...new Set(data?.flatMap((g) => (g.failure ? [g.failure] : [])))];
   const layerNote =
     data && data.some((g) => g.pane.numLayers > 1)
       ? ` of layer ${[...layers].map((l) => l + 1).join(', ')}`
@@ -89,6 +90,11 @@ export function GradientPanel() {
           {pending ? 'computing…' : ''}
         </p>
       </div>
+      {failures.map((failure) => (
+        <p key={failure} className="gradients-failure" role="alert">
+          {failure}
+        </p>
+      ))}
       {data ? (
         <div className={pending ? 'gradients-body stale' : 'gradients-body'}>
           <GradientPlot curves={curves} maxDistance={T} onHover={(h) => reportHover(h, T)} />

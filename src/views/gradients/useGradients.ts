@@ -13,11 +13,13 @@ import {
   unitOf,
 } from '../../store/gradients';
 import {
-  canComputeOffThread,
   gradientResultsVersion,
+  normsFailure,
   requestJacobianNorms,
   requestSaliency,
+  saliencyFailure,
   subscribeGradientResults,
+  takesRequests,
 } from '../../store/gradientService';
 import { PANE_COLORS, paneLabel } from './paneColors';
 
@@ -43,6 +45,8 @@ export interface PaneGradients {
   readonly tokens: readonly string[];
   /** The computed one-line summary, or why there is none. */
   readonly caption: string;
+  /** Why the gradients or the saliency could not be computed (the worker failed), or null. */
+  readonly failure: string | null;
 }
 
 /** What the gradient views are asked to show: a snapshot of the store's settings. */
@@ -76,31 +80,42 @@ export function paneGradientsOf(
       forgetProduct: null,
       saliency: null,
       caption: `No gradients: ${run.error}`,
+      failure: null,
     };
   }
-  const norms = jacobianNormsOf(run, layer);
+  const normsFailed = normsFailure(run, layer);
+  const saliencyFailed = saliencyFailure(run, unit);
+  const norms = normsFailed === undefined ? jacobianNormsOf(run, layer) : null;
   const forgetProduct = forgetProductOf(run, layer, unit);
+  let caption = 'No gradients: not computed (the note above says why).';
+  if (norms) {
+    caption = forgetProduct
+      ? lstmGradientCaption(norms, forgetProduct, unitOf(run, unit))
+      : gradientCaption(norms);
+  }
   return {
     ...base,
     layer: layerOf(run, layer),
     unit: unitOf(run, unit),
     norms,
     forgetProduct,
-    saliency: saliencyOf(run, unit),
-    caption: forgetProduct
-      ? lstmGradientCaption(norms, forgetProduct, unitOf(run, unit))
-      : gradientCaption(norms),
+    saliency: saliencyFailed === undefined ? saliencyOf(run, unit) : null,
+    caption,
+    failure: normsFailed ?? saliencyFailed ?? null,
   };
 }
 
 /**
- * True when every pane's Jacobian norms are memoized already (and, where a worker computes
- * it, the saliency too), so showing them is free.
+ * True when every pane's Jacobian norms are memoized already or failed (and, where a worker
+ * computes it, the saliency too), so showing them is free.
  */
 function isReady({ panes, input, layer, unit }: Request, offThread: boolean): boolean {
   return panes.every((pane) => {
     const run = paneRunOf(pane, input);
-    return !run.ok || (hasJacobianNorms(run, layer) && (!offThread || hasSaliency(run, unit)));
+    if (!run.ok) return true;
+    const norms = hasJacobianNorms(run, layer) || normsFailure(run, layer) !== undefined;
+    const saliency = hasSaliency(run, unit) || saliencyFailure(run, unit) !== undefined;
+    return norms && (!offThread || saliency);
   });
 }
 
@@ -150,8 +165,9 @@ export interface GradientsState {
 /**
  * Every pane's gradients, computed lazily: when the Jacobian norms of the current settings
  * are not memoized yet (the costly part: ~30 ms for an LSTM at T = 200, H = 32), the
- * previous result (or null) is shown with `pending` set while a Web Worker computes them;
- * where there is no worker (jsdom), React computes them in a background render after
+ * previous result (or null) is shown with `pending` set while a Web Worker computes them
+ * (or, when it failed, the page; or a pane's `failure` says why there are none); where
+ * there is no Worker at all (jsdom), React computes them in a background render after
  * painting. Stepping never recomputes anything.
  */
 export function useGradients(): GradientsState {
@@ -162,7 +178,7 @@ export function useGradients(): GradientsState {
   const request = requestOf(panes, input, layer, unit);
   // Re-render when the worker delivers norms.
   useSyncExternalStore(subscribeGradientResults, gradientResultsVersion);
-  const offThread = canComputeOffThread();
+  const offThread = takesRequests();
   const deferred = useDeferredValue<Request | null>(offThread ? null : request, null);
   const ready = isReady(request, offThread);
   const [lastReady, setLastReady] = useState<Request | null>(null);

@@ -21,6 +21,18 @@ export function ReadoutPanel({ paneId }: ReadoutPanelProps) {
   const t = useScene((s) => s.t);
   if (!run?.ok || !run.readout) return null;
   const { readout } = run;
+  if (readout.problem) {
+    return (
+      <section className="readout" aria-label={`Read-out of model ${paneId}`} data-pane={paneId}>
+        <p className="readout-title">
+          <strong>Read-out</strong>: y = W·h + b, the head trained on “{readout.task.title}”
+        </p>
+        <p className="readout-problem" role="alert">
+          {readout.problem}
+        </p>
+      </section>
+    );
+  }
   const k = Math.min(Math.max(1, t), readout.y.length) - 1;
   const verdict = readout.correct[k];
   return (
