@@ -38,18 +38,26 @@ function firstNonFinite(rows: readonly (readonly number[])[], what: string): str
 
 /** The read-out of `y` [T][O] for `task`, scored against `sample` when given. */
 export function readoutOf(task: Task, y: number[][], sample?: Sample): Readout {
-  const probabilities = task.loss === 'crossEntropy' ? y.map(softmax) : null;
+  // A read-out that is not finite is named, never scored: the engine's softmax and argmax
+  // refuse NaN, and a probability of NaN would only hide where it came from.
+  const outputProblem = firstNonFinite(y, 'output');
+  const probabilities =
+    task.loss !== 'crossEntropy'
+      ? null
+      : outputProblem
+        ? y.map((row) => row.map(() => Number.NaN))
+        : y.map(softmax);
   const problem =
-    firstNonFinite(y, 'output') ??
-    (probabilities && firstNonFinite(probabilities, 'the probability of class'));
+    outputProblem ?? (probabilities && firstNonFinite(probabilities, 'the probability of class'));
   const targets: (number[] | null)[] = y.map(() => null);
   const correct: (boolean | null)[] = y.map(() => null);
-  sample?.steps.forEach((t, k) => {
-    const target = sample.targets[k];
-    const row = y[t];
-    if (!target || !row) return;
-    targets[t] = target;
-    correct[t] = isCorrect(task, row, target);
-  });
+  if (!outputProblem)
+    sample?.steps.forEach((t, k) => {
+      const target = sample.targets[k];
+      const row = y[t];
+      if (!target || !row) return;
+      targets[t] = target;
+      correct[t] = isCorrect(task, row, target);
+    });
   return { task, y, probabilities, targets, correct, problem };
 }
