@@ -82,7 +82,7 @@ function paneValue(name: string, run: OkPaneRun, scene: CaptionScene): string | 
 /** "P(+1) = 97.8%" for a classifier's likeliest class; "1.02" for a regression. */
 function readoutText(run: OkPaneRun, k: number): string | null {
   const { readout } = run;
-  if (!readout) return null;
+  if (!readout || readout.problem) return null;
   const labels = readout.task.outputLabels;
   const probabilities = readout.probabilities?.[k];
   if (probabilities) {

@@ -252,11 +252,18 @@ function textFixes(text: string): RunFix[] {
 /** The trained head's read-out at every step of the trace. */
 function readout(loaded: LoadedModel, trace: Trace, sequence: Sequence): Readout {
   const steps = Array.from({ length: trace.T }, (_, t) => t);
-  return readoutOf(
-    loaded.task,
-    headForward(loaded.head, trace.outputs, steps),
-    sequence.task?.sample,
-  );
+  let y: number[][];
+  try {
+    y = headForward(loaded.head, trace.outputs, steps);
+  } catch (error) {
+    // The engine refuses a read-out beyond float64 (a head of huge weights): the cell ran,
+    // so its diagram and gradients stay, and the read-out panel says what went wrong.
+    // (The engine's own message counts steps from 0; the page counts from 1, so it is not quoted.)
+    if (!(error instanceof Error)) throw error;
+    const problem = `The read-out cannot be shown: the head ("head.weight", "head.bias") turns h into values beyond float64's range, so the model file is likely corrupt.`;
+    return { task: loaded.task, y: [], probabilities: null, targets: [], correct: [], problem };
+  }
+  return readoutOf(loaded.task, y, sequence.task?.sample);
 }
 
 function messageOf(error: unknown): string {
