@@ -228,4 +228,12 @@ test('phones and tablets: no sideways scrolling, the diagram first and legible, 
     expect(layout.overlaps, `${mode}: boxes drawn over each other`).toBe(0);
     expect(layout.outside, `${mode}: boxes outside the Controls`).toBe(0);
   }
+
+  // On a phone the comparison table turns (a row per quantity) and fits the screen.
+  await page.setViewportSize({ width: 360, height: 740 });
+  const table = page.getByRole('table', { name: /^Cost, skill and gradient flow/ });
+  await expect(table.getByRole('rowheader', { name: 'Parameters' })).toBeVisible();
+  const summary = table.locator('..');
+  expect(await summary.evaluate((e) => e.scrollWidth - e.clientWidth)).toBeLessThanOrEqual(0);
+  expect((await measure(page)).overflow).toBeLessThanOrEqual(0);
 });
