@@ -8,6 +8,7 @@ import { EquationsRegion } from './views/compare/EquationsRegion';
 import { CompareToggle } from './views/controls/CompareToggle';
 import { ControlsDrawerButton } from './views/controls/ControlsDrawerButton';
 import { FullscreenButton } from './views/controls/FullscreenButton';
+import { HeaderMenu } from './views/controls/HeaderMenu';
 import { HideControlsButton } from './views/controls/HideControlsButton';
 import { InputControls } from './views/controls/InputControls';
 import { ModelSettings } from './views/controls/ModelSettings';
@@ -92,12 +93,14 @@ export function App() {
         <p className="tagline">RNN, LSTM and GRU gates, one time step at a time.</p>
         <div className="header-actions">
           <LessonPicker />
-          {editingHidden && !presentation && <ShowControlsButton />}
           <CompareToggle />
           <PresentationToggle />
-          <ThemeSelect />
-          <FullscreenButton />
-          <ShareButtons />
+          <HeaderMenu>
+            {editingHidden && !presentation && <ShowControlsButton />}
+            <ThemeSelect />
+            <FullscreenButton />
+            <ShareButtons />
+          </HeaderMenu>
         </div>
       </header>
       <LinkNotice />

@@ -10,6 +10,7 @@ export const LESSONS: readonly Lesson[] = [
   {
     id: 'conveyor-belt',
     title: 'The LSTM’s cell state, a conveyor belt',
+    shortTitle: 'Conveyor belt',
     teaches: 'LSTM long- and short-term memory; forget, input and output gates',
     rows: ['lstm-memory', 'lstm-gates'],
     scene:
@@ -46,6 +47,7 @@ export const LESSONS: readonly Lesson[] = [
   {
     id: 'why-rnns-forget',
     title: 'Why a plain RNN forgets',
+    shortTitle: 'Why RNNs forget',
     teaches:
       'the hidden state fed back at every step; backpropagation through time; vanishing gradients and long-term dependency',
     rows: ['hidden-state', 'bptt', 'vanishing-exploding'],
@@ -78,6 +80,7 @@ export const LESSONS: readonly Lesson[] = [
   {
     id: 'exploding-gradients',
     title: 'Vanishing and exploding gradients',
+    shortTitle: 'Vanish or explode',
     teaches: 'vanishing and exploding gradients: weight scale and sequence length',
     rows: ['vanishing-exploding', 'bptt'],
     scene: 'panes=A&A.cell=rnn&A.hidden=16&A.init=orthogonal&in=noise&len=60&t=60',
@@ -110,6 +113,7 @@ export const LESSONS: readonly Lesson[] = [
   {
     id: 'write-and-show',
     title: 'Input and output gates: what to write, what to show',
+    shortTitle: 'Write and show',
     teaches:
       'input gate with the tanh candidate; output gate; the learn / forget / remember / use names',
     rows: ['lstm-gates', 'gate-naming'],
@@ -151,6 +155,7 @@ export const LESSONS: readonly Lesson[] = [
   {
     id: 'gru-simplified',
     title: 'The GRU, a simplified LSTM',
+    shortTitle: 'The GRU',
     teaches:
       'GRU: no cell state, update gate z and reset gate r; fewer operations, a little faster, no clear winner',
     rows: ['gru', 'gru-cost'],
@@ -178,6 +183,7 @@ export const LESSONS: readonly Lesson[] = [
   {
     id: 'gru-conventions',
     title: 'Two ways to write a GRU',
+    shortTitle: 'Two GRU forms',
     teaches: 'GRU conventions: the same weights in PyTorch and classic form',
     rows: ['gru'],
     scene: 'panes=AB&A.cell=gru&B.cell=gru&B.gru=classic&text=hello%20world',
@@ -203,6 +209,7 @@ export const LESSONS: readonly Lesson[] = [
   {
     id: 'stacked',
     title: 'Deep (stacked) RNNs',
+    shortTitle: 'Stacked RNNs',
     teaches: 'deep (stacked) RNNs; the layer selector; text',
     rows: ['deep', 'applications'],
     scene:
@@ -234,6 +241,7 @@ export const LESSONS: readonly Lesson[] = [
   {
     id: 'applications',
     title: 'Applications: a time series and a text',
+    shortTitle: 'Applications',
     teaches: 'time series prediction and text, with trained models',
     rows: ['applications'],
     scene:
@@ -259,6 +267,7 @@ export const LESSONS: readonly Lesson[] = [
   {
     id: 'lstm-costs',
     title: 'What an LSTM costs: size and initialisation',
+    shortTitle: 'LSTM costs',
     teaches: 'LSTM drawbacks: complexity, overfitting, sensitivity to initialisation',
     rows: ['lstm-drawbacks'],
     scene: 'panes=AB&A.cell=lstm&A.hidden=16&B.cell=rnn&B.hidden=16&in=noise&len=100&t=100',

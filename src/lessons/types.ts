@@ -65,6 +65,8 @@ export interface Lesson {
   /** Stable id, used in links (`lesson=conveyor-belt`). */
   readonly id: string;
   readonly title: string;
+  /** The title in two or three words, for the Lesson select on a phone (20 characters at most). */
+  readonly shortTitle: string;
   /** What it teaches, in a few words. */
   readonly teaches: string;
   /** The rows of the notes' table it teaches. */

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { LESSONS } from '../../src/lessons/lessons';
 import { test, expect, seriousA11yViolations } from './fixtures';
 
 test.use({ viewport: { width: 1280, height: 720 } });
@@ -208,4 +209,77 @@ test('a lesson presented: diagram and caption fit 1280×720 and 1920×1080; clic
   await expect(back).toHaveCount(0);
   await page.keyboard.press('PageUp');
   await expect(caption).toHaveAttribute('data-stop', '1');
+});
+
+/**
+ * The stops of the compare lessons that name a view: it lies below the panes, so opening
+ * the stop scrolls down to it.
+ */
+const VIEW_STOPS = LESSONS.filter((lesson) => lesson.scene.startsWith('panes=AB')).flatMap(
+  (lesson) =>
+    lesson.stops.flatMap((stop, k) =>
+      stop.views?.length ? [{ lesson, k, view: stop.views[0]! }] : [],
+    ),
+);
+
+test('a presented stop that names a view shows its caption and that view together, at 1280×720 and 1920×1080', async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  expect(VIEW_STOPS).toHaveLength(6);
+  const picker = page.getByRole('combobox', { name: 'Lesson' });
+  const caption = page.locator('#lesson-caption');
+  await picker.selectOption(LESSONS[0]!.id);
+  await expect(caption).toBeFocused();
+  await page.keyboard.press('p');
+  await expect(page.locator('html')).toHaveAttribute('data-presentation', '');
+  for (const { lesson, k, view } of VIEW_STOPS) {
+    if ((await picker.inputValue()) !== lesson.id) {
+      // Up to the header, where the Lesson select is.
+      await page.evaluate(() => scrollTo(0, 0));
+      await picker.selectOption(lesson.id);
+      await expect(caption).toBeFocused();
+    }
+    for (const [width, height] of [
+      [1280, 720],
+      [1920, 1080],
+    ] as const) {
+      const where = `${width}px, ${lesson.id} stop ${k + 1} (${view})`;
+      await page.setViewportSize({ width, height });
+      // Page Down to the stop, as a clicker does; on the stop already, back and forth, so
+      // that it opens at this size.
+      const at = Number(await caption.getAttribute('data-stop')) - 1;
+      if (at === k) await page.keyboard.press('PageUp');
+      for (let n = Math.min(at, k - 1); n < k; n++) await page.keyboard.press('PageDown');
+      await expect(caption).toHaveAttribute('data-stop', String(k + 1));
+      await expect
+        .poll(
+          () =>
+            page.evaluate((id) => {
+              const text = document.getElementById('lesson-caption')!.getBoundingClientRect();
+              const region = document.getElementById(id)!;
+              const box = region.getBoundingClientRect();
+              const heading = region.querySelector('h2')!.getBoundingClientRect();
+              // The view's heading is on screen, not under the notes strip.
+              const headingShown = region.contains(
+                document.elementFromPoint(heading.left + 4, heading.top + heading.height / 2),
+              );
+              const shown = Math.min(box.bottom, innerHeight) - Math.max(box.top, text.bottom);
+              return {
+                captionOnScreen: text.top >= 0 && text.bottom <= innerHeight,
+                headingShown,
+                // All of the view, or at least half the screen of it, below the caption.
+                viewShown: shown >= Math.min(box.height, innerHeight / 2) - 1,
+              };
+            }, view),
+          { message: where },
+        )
+        .toEqual({ captionOnScreen: true, headingShown: true, viewShown: true });
+      if (width === 1280) {
+        await page.screenshot({
+          path: `test-results/screenshots/presentation-${lesson.id}-${k + 1}.png`,
+        });
+      }
+    }
+  }
 });

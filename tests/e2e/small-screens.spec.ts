@@ -71,6 +71,42 @@ const controlsLayout = (page: Page) =>
     };
   });
 
+/**
+ * The header's rows on screen (its visible parts grouped by the line they sit on), and the
+ * options of the Lesson and Weights selects whose text is wider than the room the closed
+ * select has for it (the Weights select is measured in the closed Controls drawer).
+ */
+const headerAndSelects = (page: Page) =>
+  page.evaluate(() => {
+    const header = document.querySelector('.app-header')!;
+    const parts = Array.from(header.querySelectorAll('h1, .lesson-picker, button'))
+      .map((e) => e.getBoundingClientRect())
+      .filter((r) => r.width > 0 && r.height > 0)
+      .sort((a, b) => a.top - b.top);
+    let rows = 0;
+    let bottom = -Infinity;
+    for (const r of parts) {
+      if (r.top >= bottom - 2) rows += 1;
+      bottom = Math.max(r.top >= bottom - 2 ? r.bottom : bottom, r.bottom);
+    }
+    const context = document.createElement('canvas').getContext('2d')!;
+    const cut: string[] = [];
+    for (const label of Array.from(document.querySelectorAll('label'))) {
+      const select = label.control;
+      if (!(select instanceof HTMLSelectElement) || !/^(Lesson|Weights)$/.test(label.textContent!))
+        continue;
+      const style = getComputedStyle(select);
+      context.font = style.font;
+      // The room beside the drop-down arrow.
+      const room =
+        select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 16;
+      for (const option of Array.from(select.options)) {
+        if (context.measureText(option.text).width > room) cut.push(option.text);
+      }
+    }
+    return { rows, cut };
+  });
+
 /** A finger moving sideways across the point (x, y) by dx CSS px, through Chromium's touch input. */
 async function swipe(cdp: CDPSession, x: number, y: number, dx: number) {
   const at = (k: number) => [{ x: x + (dx * k) / 4, y }];
@@ -89,12 +125,20 @@ test('phones and tablets: no sideways scrolling, the diagram first and legible, 
   test.setTimeout(60_000);
   await page.goto('./');
   await expect(diagram(page, 1)).toBeVisible();
+  // The trained models' list has arrived (the Weights select's options).
+  await expect(page.getByRole('option', { name: /^LSTM: remember first/ }).first()).toBeAttached();
 
   for (const [width, height] of SIZES) {
     await page.setViewportSize({ width, height });
     await page.evaluate(() => scrollTo(0, 0));
     const m = await measure(page);
     expect(m.overflow, `${width}px: page wider than the screen`).toBeLessThanOrEqual(0);
+    if (width < 600) {
+      // A phone's header: two rows; closed selects show every choice whole.
+      const h = await headerAndSelects(page);
+      expect(h.rows, `${width}px: rows of the header`).toBeLessThanOrEqual(2);
+      expect(h.cut, `${width}px: options cut off in a closed select`).toEqual([]);
+    }
     expect(m.top, `${width}px: the diagram starts on the first screen`).toBeLessThan(height * 0.75);
     expect(m.smallest, `${width}px: "${m.which}" is too small`).toBeGreaterThanOrEqual(11);
     // The playback bar stays at the top while the page scrolls.
@@ -105,9 +149,27 @@ test('phones and tablets: no sideways scrolling, the diagram first and legible, 
   }
   await page.screenshot({ path: 'test-results/screenshots/tablet-768.png' });
 
-  // The Controls drawer, by keyboard, on a phone.
+  // The header's More menu, by keyboard, on a phone: Theme, Full screen and the share
+  // buttons are behind it, named, and in the tab order once it is open.
   await page.setViewportSize({ width: 390, height: 844 });
   await page.evaluate(() => scrollTo(0, 0));
+  const more = page.getByRole('button', { name: 'More', exact: true });
+  const theme = page.getByRole('combobox', { name: 'Theme' });
+  await expect(theme).toBeHidden();
+  await more.focus();
+  await page.keyboard.press('Enter');
+  await expect(more).toHaveAttribute('aria-expanded', 'true');
+  await page.keyboard.press('Tab');
+  await expect(theme).toBeFocused();
+  for (const name of ['Full screen', 'Copy link', 'Copy lesson link']) {
+    await expect(page.getByRole('button', { name, exact: true })).toBeInViewport();
+  }
+  await page.keyboard.press('Escape');
+  await expect(more).toHaveAttribute('aria-expanded', 'false');
+  await expect(theme).toBeHidden();
+  await expect(more).toBeFocused();
+
+  // The Controls drawer, by keyboard, on a phone.
   const controls = page.getByRole('region', { name: 'Controls', exact: true });
   const toggle = page.getByRole('button', { name: 'Controls', exact: true });
   await expect(controls).toBeHidden();
@@ -166,4 +228,12 @@ test('phones and tablets: no sideways scrolling, the diagram first and legible, 
     expect(layout.overlaps, `${mode}: boxes drawn over each other`).toBe(0);
     expect(layout.outside, `${mode}: boxes outside the Controls`).toBe(0);
   }
+
+  // On a phone the comparison table turns (a row per quantity) and fits the screen.
+  await page.setViewportSize({ width: 360, height: 740 });
+  const table = page.getByRole('table', { name: /^Cost, skill and gradient flow/ });
+  await expect(table.getByRole('rowheader', { name: 'Parameters' })).toBeVisible();
+  const summary = table.locator('..');
+  expect(await summary.evaluate((e) => e.scrollWidth - e.clientWidth)).toBeLessThanOrEqual(0);
+  expect((await measure(page)).overflow).toBeLessThanOrEqual(0);
 });

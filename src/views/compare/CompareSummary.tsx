@@ -1,3 +1,5 @@
+import { PHONE_QUERY, useMediaMatch } from '../useMediaMatch';
+import { paneName, summaryColumns } from './summaryColumns';
 import { SummaryRow } from './SummaryRow';
 import { TIMED_SAMPLES } from './summary';
 import { usePaneSummaries } from './useSummaries';
@@ -7,7 +9,8 @@ import { usePaneSummaries } from './useSummaries';
  * (a cost that does not vary), the measured time of one forward + backward pass in this
  * browser with its spread, a trained pane's held-out accuracy and loss, ‖h_T‖ and
  * ‖∂h_T/∂h_1‖ — the numbers behind "which is better here, and why". The measured columns
- * read "measuring…" until they are computed, after paint.
+ * read "measuring…" until they are computed, after paint. On a phone the table turns
+ * (a row per quantity, a column per model), so that it fits the screen's width.
  */
 export function CompareSummary() {
   const rows = usePaneSummaries();
@@ -15,31 +18,56 @@ export function CompareSummary() {
   const layerNote = rows.some((r) => r.pane.numLayers > 1) ? ` (layer ${layers})` : '';
   const busy = rows.some((r) => r.msPerPass === undefined || r.fromStep1 === undefined);
   const failures = rows.filter((r) => r.failure !== null);
+  const columns = summaryColumns(layerNote);
+  const turned = useMediaMatch(PHONE_QUERY);
   return (
     <div className="compare-summary" aria-busy={busy}>
       <table>
         <caption>Cost, skill and gradient flow of each model on this input</caption>
-        <thead>
-          <tr>
-            <th scope="col">Model</th>
-            <th scope="col">Parameters</th>
-            <th scope="col">Multiply-adds per step</th>
-            <th scope="col">Forward + backward</th>
-            <th scope="col">Held-out accuracy</th>
-            <th scope="col">Held-out loss</th>
-            <th scope="col">
-              ‖h<sub>T</sub>‖
-            </th>
-            <th scope="col">
-              ‖∂h<sub>T</sub>/∂h<sub>1</sub>‖{layerNote}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <SummaryRow key={row.pane.id} row={row} />
-          ))}
-        </tbody>
+        {turned ? (
+          <>
+            <thead>
+              <tr>
+                <th scope="col">Quantity</th>
+                {rows.map((row) => (
+                  <th key={row.pane.id} scope="col">
+                    {paneName(row)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {columns.map((column) => (
+                <tr key={column.key}>
+                  <th scope="row">{column.header}</th>
+                  {rows.map((row) => (
+                    <td key={row.pane.id} className={column.pending?.(row) ? 'pending' : undefined}>
+                      {column.cell(row)}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </>
+        ) : (
+          <>
+            <thead>
+              <tr>
+                <th scope="col">Model</th>
+                {columns.map((column) => (
+                  <th key={column.key} scope="col">
+                    {column.header}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <SummaryRow key={row.pane.id} row={row} columns={columns} />
+              ))}
+            </tbody>
+          </>
+        )}
       </table>
       {failures.map((row) => (
         <p key={row.pane.id} className="compare-failure" role="alert">

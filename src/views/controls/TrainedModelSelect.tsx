@@ -1,4 +1,6 @@
 import { useId } from 'react';
+import type { TaskName } from '../../engine';
+import type { ModelIndexEntry } from '../../io/modelFile';
 import { usePane } from '../../hooks/usePaneRun';
 import { useScene } from '../../store';
 import type { PaneId } from '../../scene';
@@ -11,10 +13,30 @@ export interface TrainedModelSelectProps {
 
 const RANDOM = '';
 
+/** A task in a word or two, for the short labels of the Weights select. */
+const TASK_WORDS = {
+  'remember-first': 'remember first',
+  adding: 'adding',
+  'sine-next': 'sine wave',
+  'next-char': 'next char',
+  parity: 'parity',
+} as const satisfies Record<TaskName, string>;
+
+/**
+ * A trained model in a few words ("2-layer LSTM: next char, T = 40"), so that the closed
+ * select shows the whole choice on a 360 px phone; its full title is the option's tooltip,
+ * and the note under the select says what the chosen model learned.
+ */
+function shortModelLabel(entry: ModelIndexEntry): string {
+  const layers = entry.numLayers > 1 ? `${String(entry.numLayers)}-layer ` : '';
+  return `${layers}${entry.cell.toUpperCase()}: ${TASK_WORDS[entry.task]}, T = ${String(entry.length)}`;
+}
+
 /**
  * Chooses a pane's weights: drawn at random from the seed below, or one of the models
- * shipped in public/models, trained by `npm run train-models`. Choosing a trained model
- * also switches the input to a sample of its task.
+ * shipped in public/models, trained by `npm run train-models`, listed under "Trained
+ * models" in a few words each (shortModelLabel). Choosing a trained model also switches
+ * the input to a sample of its task.
  */
 export function TrainedModelSelect({ paneId }: TrainedModelSelectProps) {
   const id = useId();
@@ -38,11 +60,15 @@ export function TrainedModelSelect({ paneId }: TrainedModelSelectProps) {
       >
         <option value={RANDOM}>Random, from the seed</option>
         {pane.trained && !known && <option value={pane.trained}>{pane.trained}</option>}
-        {entries.map((entry) => (
-          <option key={entry.id} value={entry.id}>
-            Trained: {entry.title}
-          </option>
-        ))}
+        {entries.length > 0 && (
+          <optgroup label="Trained models">
+            {entries.map((entry) => (
+              <option key={entry.id} value={entry.id} title={entry.title}>
+                {shortModelLabel(entry)}
+              </option>
+            ))}
+          </optgroup>
+        )}
       </select>
       {index.state === 'error' && (
         <p id={`${id}-message`} className="field-message" role="alert">

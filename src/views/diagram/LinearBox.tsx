@@ -16,10 +16,16 @@ export interface LinearBoxProps {
   id?: string;
 }
 
-/** A matrix product plus bias on a wire (the GRU's W_hn), drawn as a plain, neutral box. */
+/**
+ * A matrix product plus bias on a wire (the GRU's W_hn), drawn as a plain, neutral box; its
+ * label also comes in two lines (split before " + "), which phones show in a taller box.
+ */
 export function LinearBox({ cx, cy, width = 92, label, stage, id }: LinearBoxProps) {
   const { flow } = useDiagram();
   const height = 30;
+  // On a phone the label's larger type takes two lines, the bias on the second (diagram.css).
+  const [map, ...bias] = label.split(' + ');
+  const lines = bias.length > 0 ? [map!, `+ ${bias.join(' + ')}`] : [label];
   return (
     <g className="cd-linear" data-node={id}>
       <rect
@@ -42,6 +48,12 @@ export function LinearBox({ cx, cy, width = 92, label, stage, id }: LinearBoxPro
       <text className="cd-linear-label" x={cx} y={cy + 5}>
         <SvgRich label={label} />
       </text>
+      {lines.length > 1 &&
+        lines.map((line, k) => (
+          <text key={line} className="cd-linear-line" x={cx} y={cy - 4 + 24 * k}>
+            <SvgRich label={line} />
+          </text>
+        ))}
     </g>
   );
 }

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { LESSONS } from '../../lessons/lessons';
 import { goToStop } from '../../lessons/navigate';
 import { useScene } from '../../store';
+import { PHONE_QUERY, useMediaMatch } from '../useMediaMatch';
 import { CAPTION_ID } from './ids';
 
 const NONE = '';
@@ -25,11 +26,14 @@ function focusCaptionSoon(frames = WAIT_FRAMES): void {
 /**
  * The Lesson select of the header: choosing a lesson moves the scene to its first stop
  * and opens its notes, and the focus moves to the caption (see focusCaptionSoon);
- * "Free exploration" closes them and keeps the scene.
+ * "Free exploration" closes them and keeps the scene. On a phone the options show the
+ * lessons' short titles, so that the closed select shows the whole choice; the full title
+ * is each option's tooltip and heads the lesson notes.
  */
 export function LessonPicker() {
   const id = useId();
   const lesson = useScene((s) => s.lesson);
+  const phone = useMediaMatch(PHONE_QUERY);
   const choose = (select: HTMLSelectElement) => {
     const value = select.value;
     if (value === NONE) {
@@ -46,8 +50,8 @@ export function LessonPicker() {
       <select id={id} value={lesson} onChange={(e) => choose(e.currentTarget)}>
         <option value={NONE}>Free exploration</option>
         {LESSONS.map((l, k) => (
-          <option key={l.id} value={l.id}>
-            {k + 1}. {l.title}
+          <option key={l.id} value={l.id} title={l.title}>
+            {k + 1}. {phone ? l.shortTitle : l.title}
           </option>
         ))}
       </select>
