@@ -50,6 +50,16 @@ export interface SceneSyncOptions {
   lessons?: LessonStops;
 }
 
+/** How this page was reached ('navigate', 'reload', 'back_forward' …), or null when unknown. */
+function navigationType(win: Window): string | null {
+  try {
+    const [entry] = win.performance.getEntriesByType('navigation');
+    return (entry as PerformanceNavigationTiming | undefined)?.type ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /** True when two plain objects have the same keys with identical (===) values. */
 function shallowEqual(a: object, b: object): boolean {
   const ka = Object.keys(a) as (keyof typeof a)[];
@@ -131,6 +141,10 @@ export function startSceneSync(
    * parse) is removed and noted in `tabSceneDamaged`; one of another address is not used.
    */
   const takeTabScene = (address: string): string | null => {
+    // Only a reload (or back/forward) can bring back an address this tab had. A page opened
+    // afresh, as a shared link is, skips the read: a tab's first use of its storage waits for
+    // the browser to hand it over, which delayed the link's first picture.
+    if (navigationType(win) === 'navigate') return null;
     let text: string | null;
     try {
       text = win.sessionStorage.getItem(TAB_STORAGE_KEY);

@@ -197,6 +197,24 @@ describe('reload', () => {
     expect(hash()).toBe('v=1&text=abcd');
   });
 
+  it('a page opened afresh (not a reload) shows its address, not the tab’s saved record', () => {
+    start();
+    store.getState().setInputText('abc');
+    vi.advanceTimersByTime(WRITE_DELAY_MS);
+    const before = location.href;
+    store.getState().setInputText('abcd');
+    window.dispatchEvent(new PageTransitionEvent('pagehide'));
+    stop?.();
+    history.replaceState(null, '', before);
+    const navigation = [{ type: 'navigate' }] as unknown as PerformanceEntryList;
+    vi.spyOn(performance, 'getEntriesByType').mockImplementation((kind) =>
+      kind === 'navigation' ? navigation : [],
+    );
+    store = createSceneStore();
+    start();
+    expect(store.getState().input.text).toBe('abc');
+  });
+
   it('a reload that starts the new page before the old one’s pagehide still gets the change', () => {
     start();
     store.getState().setInputText('abc');
