@@ -1,6 +1,6 @@
 import { test, expect, seriousA11yViolations } from './fixtures';
 
-test('without a link the app opens the first lesson: a trained LSTM holding the first input', async ({
+test('without a link the app opens the first lesson (a trained LSTM holding the first input) under a strict Content-Security-Policy', async ({
   page,
 }) => {
   await page.goto('./');
@@ -28,10 +28,8 @@ test('without a link the app opens the first lesson: a trained LSTM holding the 
   expect(new URL(page.url()).hash).toBe(''); // the address stays bare until something changes
   expect(await seriousA11yViolations(page)).toEqual([]);
   await page.screenshot({ path: 'test-results/screenshots/app-loads.png', fullPage: true });
-});
 
-test('the production page declares a strict Content-Security-Policy', async ({ page }) => {
-  await page.goto('./');
+  // The production page declares a strict Content-Security-Policy.
   const csp = await page
     .locator('meta[http-equiv="Content-Security-Policy"]')
     .getAttribute('content');

@@ -130,77 +130,87 @@ test.beforeEach(async ({ page }) => {
   await expect(page.getByRole('img', { name: 'LSTM cell diagram, step 3' })).toBeVisible();
 });
 
-for (const target of TARGETS) {
-  test(`${target.option}: PNG at 2× its width and a parseable SVG`, async ({ page }) => {
-    await page.getByRole('combobox', { name: 'Export target' }).selectOption(target.option);
-    const png = await save(page, 'Export PNG');
-    expect(png.name).toBe(`${target.file}.png`);
-    await expectPngOf(png.bytes, target.element(page));
+// One page for every picture and every file: each new page costs seconds in some browsers.
+test('each picture exports as a PNG at 2× its width and a parseable SVG', async ({ page }) => {
+  for (const target of TARGETS) {
+    await test.step(target.option, async () => {
+      await page.getByRole('combobox', { name: 'Export target' }).selectOption(target.option);
+      const png = await save(page, 'Export PNG');
+      expect(png.name).toBe(`${target.file}.png`);
+      await expectPngOf(png.bytes, target.element(page));
 
-    const svg = await save(page, 'Export SVG');
-    expect(svg.name).toBe(`${target.file}.svg`);
-    const text = svg.bytes.toString('utf8');
-    expect(text).toContain('<svg');
-    expect(text).toContain(target.text);
-    expect(await parseSvgInPage(page, text)).toBe('svg');
-    // Drawn at rest: no frame of the step's flow animation (faded values, pulses).
-    expect(text).not.toMatch(/ opacity="0\.\d/);
-    await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toHaveText(
-      `Saved ${target.file}.svg.`,
-    );
-  });
-}
-
-test('the trace CSV holds the engine’s trace to the last digits, T·L·H rows', async ({ page }) => {
-  const { name, bytes } = await save(page, 'Export CSV');
-  expect(name).toBe('gatescope-A-lstm-trace.csv');
-  const rows = parseCsv(bytes.toString('utf8'));
-  const names = ['i', 'f', 'g', 'o', 'c', 'h'];
-  expect(rows[0]).toEqual(['step', 'token', 'layer', 'unit', ...names]);
-  expect(rows).toHaveLength(1 + T * 1 * H);
-  for (let t = 0; t < T; t++) {
-    for (let j = 0; j < H; j++) {
-      const row = rows[1 + t * H + j]!;
-      expect(row.slice(0, 4)).toEqual([String(t + 1), chars[t], '1', String(j + 1)]);
-      names.forEach((q, k) =>
-        expectSameNumber(Number(row[4 + k]), trace.layers[0]!.gates[q]![t]![j]!),
+      const svg = await save(page, 'Export SVG');
+      expect(svg.name).toBe(`${target.file}.svg`);
+      const text = svg.bytes.toString('utf8');
+      expect(text).toContain('<svg');
+      expect(text).toContain(target.text);
+      expect(await parseSvgInPage(page, text)).toBe('svg');
+      // Drawn at rest: no frame of the step's flow animation (faded values, pulses).
+      expect(text).not.toMatch(/ opacity="0\.\d/);
+      await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toHaveText(
+        `Saved ${target.file}.svg.`,
       );
+    });
+  }
+});
+
+test('the data files hold the engine’s numbers: trace CSV, gradient CSV, weights JSON', async ({
+  page,
+}) => {
+  await test.step('the trace CSV holds the engine’s trace to the last digits, T·L·H rows', async () => {
+    const { name, bytes } = await save(page, 'Export CSV');
+    expect(name).toBe('gatescope-A-lstm-trace.csv');
+    const rows = parseCsv(bytes.toString('utf8'));
+    const names = ['i', 'f', 'g', 'o', 'c', 'h'];
+    expect(rows[0]).toEqual(['step', 'token', 'layer', 'unit', ...names]);
+    expect(rows).toHaveLength(1 + T * 1 * H);
+    for (let t = 0; t < T; t++) {
+      for (let j = 0; j < H; j++) {
+        const row = rows[1 + t * H + j]!;
+        expect(row.slice(0, 4)).toEqual([String(t + 1), chars[t], '1', String(j + 1)]);
+        names.forEach((q, k) =>
+          expectSameNumber(Number(row[4 + k]), trace.layers[0]!.gates[q]![t]![j]!),
+        );
+      }
     }
-  }
-});
-
-test('the gradient CSV holds ‖∂h_T/∂h_t‖ and the forget-gate product', async ({ page }) => {
-  const { name, bytes } = await save(page, 'Export gradient CSV');
-  expect(name).toBe('gatescope-gradients.csv');
-  const rows = parseCsv(bytes.toString('utf8'));
-  expect(rows[0]).toEqual([
-    'distance',
-    'step_t',
-    'A_lstm_layer1_norm_dhT_dht',
-    'A_lstm_layer1_unit1_forget_product',
-  ]);
-  const norms = jacobianNorms(model, trace, 0);
-  const f = trace.layers[0]!.gates.f!;
-  let product = 1;
-  for (let d = 0; d <= T; d++) {
-    const row = rows[1 + d]!;
-    expect(Number(row[0])).toBe(d);
-    expect(Number(row[1])).toBe(T - d);
-    if (d === 0) expect(row[2]).toBe('');
-    else expectSameNumber(Number(row[2]), norms[T - d]!);
-    if (d > 0) product *= f[T - d]![0]!;
-    expectSameNumber(Number(row[3]), product);
-  }
-});
-
-test('the weights JSON is initParams’ state dict under PyTorch’s names', async ({ page }) => {
-  const { name, bytes } = await save(page, 'Export weights');
-  expect(name).toBe('gatescope-A-lstm-weights.json');
-  const parsed = JSON.parse(bytes.toString('utf8')) as StateDict;
-  expect(Object.keys(parsed)).toEqual(['weight_ih_l0', 'weight_hh_l0', 'bias_ih_l0', 'bias_hh_l0']);
-  expect(parsed).toEqual(weights);
-  expect(forward(createModel(spec, parsed), xs).outputs).toEqual(trace.outputs);
-  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  });
+  await test.step('the gradient CSV holds ‖∂h_T/∂h_t‖ and the forget-gate product', async () => {
+    const { name, bytes } = await save(page, 'Export gradient CSV');
+    expect(name).toBe('gatescope-gradients.csv');
+    const rows = parseCsv(bytes.toString('utf8'));
+    expect(rows[0]).toEqual([
+      'distance',
+      'step_t',
+      'A_lstm_layer1_norm_dhT_dht',
+      'A_lstm_layer1_unit1_forget_product',
+    ]);
+    const norms = jacobianNorms(model, trace, 0);
+    const f = trace.layers[0]!.gates.f!;
+    let product = 1;
+    for (let d = 0; d <= T; d++) {
+      const row = rows[1 + d]!;
+      expect(Number(row[0])).toBe(d);
+      expect(Number(row[1])).toBe(T - d);
+      if (d === 0) expect(row[2]).toBe('');
+      else expectSameNumber(Number(row[2]), norms[T - d]!);
+      if (d > 0) product *= f[T - d]![0]!;
+      expectSameNumber(Number(row[3]), product);
+    }
+  });
+  await test.step('the weights JSON is initParams’ state dict under PyTorch’s names', async () => {
+    const { name, bytes } = await save(page, 'Export weights');
+    expect(name).toBe('gatescope-A-lstm-weights.json');
+    const parsed = JSON.parse(bytes.toString('utf8')) as StateDict;
+    expect(Object.keys(parsed)).toEqual([
+      'weight_ih_l0',
+      'weight_hh_l0',
+      'bias_ih_l0',
+      'bias_hh_l0',
+    ]);
+    expect(parsed).toEqual(weights);
+    expect(forward(createModel(spec, parsed), xs).outputs).toEqual(trace.outputs);
+    await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  });
 });
 
 test('pictures exported in the dark theme keep its colours and background', async ({ page }) => {

@@ -9,22 +9,43 @@ test.beforeEach(async ({ page }) => {
   await expect(page.getByRole('img', { name: 'LSTM cell diagram, step 1' })).toBeVisible();
 });
 
-test('clicking a heatmap cell moves the time cursor and the unit everywhere', async ({ page }) => {
-  const canvas = heatmap(page, 'f (forget gate)').locator('canvas').first();
-  await canvas.scrollIntoViewIfNeeded();
-  const box = await canvas.boundingBox();
-  if (!box) throw new Error('no heatmap canvas');
-  const T = 11;
-  const H = 8;
-  // The centre of the cell at step 5 (column 4), unit 3 (row 2).
-  await page.mouse.click(box.x + ((4 + 0.5) / T) * box.width, box.y + ((2 + 0.5) / H) * box.height);
-  await expect(slider(page)).toHaveAttribute('aria-valuenow', '5');
-  await expect(page.getByRole('spinbutton', { name: 'Unit' })).toHaveValue('3');
-  await expect(page.getByRole('img', { name: 'LSTM cell diagram, step 5' })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Equations' })).toContainText('step 5');
+// Two tests of two checks each: every new page costs seconds in some browsers.
+test('a heatmap click moves the cursor and unit everywhere; then, step by step, the diagram and the equations print the same value', async ({
+  page,
+}) => {
+  await test.step('clicking a heatmap cell moves the time cursor and the unit everywhere', async () => {
+    const canvas = heatmap(page, 'f (forget gate)').locator('canvas').first();
+    await canvas.scrollIntoViewIfNeeded();
+    const box = await canvas.boundingBox();
+    if (!box) throw new Error('no heatmap canvas');
+    const T = 11;
+    const H = 8;
+    // The centre of the cell at step 5 (column 4), unit 3 (row 2).
+    await page.mouse.click(
+      box.x + ((4 + 0.5) / T) * box.width,
+      box.y + ((2 + 0.5) / H) * box.height,
+    );
+    await expect(slider(page)).toHaveAttribute('aria-valuenow', '5');
+    await expect(page.getByRole('spinbutton', { name: 'Unit' })).toHaveValue('3');
+    await expect(page.getByRole('img', { name: 'LSTM cell diagram, step 5' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Equations' })).toContainText('step 5');
+  });
+  await test.step('the same value, step by step from there', async () => {
+    for (let step = 1; step <= 4; step++) {
+      const chip = page.getByRole('button', { name: /^forget gate f/ });
+      const chipValue = Number((await chip.getAttribute('aria-label'))?.split(':').pop());
+      const result = page.locator('[data-equation="f"] [data-role="result"]').first();
+      const full = Number(await result.getAttribute('data-value'));
+      expect(Number.isFinite(full)).toBe(true);
+      expect(chipValue).toBeCloseTo(full, 2);
+      await page.keyboard.press('ArrowRight');
+    }
+  });
 });
 
-test('hovering one view highlights the same gate in the others', async ({ page }) => {
+test('hovering one view highlights the same gate in the others; the gradient plot follows the weight scale', async ({
+  page,
+}) => {
   const diagramBox = (gate: string) => page.locator(`#diagram [data-gate="${gate}"]`);
   const equationRow = (gate: string) => page.locator(`[data-equation="${gate}"]`);
 
@@ -39,31 +60,16 @@ test('hovering one view highlights the same gate in the others', async ({ page }
   await page.getByRole('button', { name: /^input gate i/ }).focus();
   await expect(equationRow('i')).toHaveClass(/is-highlighted/);
   await page.screenshot({ path: 'test-results/screenshots/linked-hover.png', fullPage: true });
-});
-
-test('the diagram and the equations print the same value as the trace, step by step', async ({
-  page,
-}) => {
-  for (let step = 1; step <= 4; step++) {
-    const chip = page.getByRole('button', { name: /^forget gate f/ });
-    const chipValue = Number((await chip.getAttribute('aria-label'))?.split(':').pop());
-    const result = page.locator('[data-equation="f"] [data-role="result"]').first();
-    const full = Number(await result.getAttribute('data-value'));
-    expect(Number.isFinite(full)).toBe(true);
-    expect(chipValue).toBeCloseTo(full, 2);
-    await page.keyboard.press('ArrowRight');
-  }
-});
-
-test('the gradient plot redraws when the weight scale changes', async ({ page }) => {
-  const plot = page.getByRole('img', { name: 'Vanishing-gradient plot' });
-  await expect(plot).toBeVisible();
-  const captions = page.locator('.gradient-captions');
-  await expect(captions).toContainText(/steps back/);
-  const before = await captions.textContent();
-  await page.getByRole('spinbutton', { name: 'Weight scale', exact: true }).fill('4');
-  await expect(captions).not.toHaveText(before ?? '');
-  await page
-    .getByRole('region', { name: 'Gradients through time' })
-    .screenshot({ path: 'test-results/screenshots/gradients-weight-4.png' });
+  await test.step('the gradient plot redraws when the weight scale changes', async () => {
+    const plot = page.getByRole('img', { name: 'Vanishing-gradient plot' });
+    await expect(plot).toBeVisible();
+    const captions = page.locator('.gradient-captions');
+    await expect(captions).toContainText(/steps back/);
+    const before = await captions.textContent();
+    await page.getByRole('spinbutton', { name: 'Weight scale', exact: true }).fill('4');
+    await expect(captions).not.toHaveText(before ?? '');
+    await page
+      .getByRole('region', { name: 'Gradients through time' })
+      .screenshot({ path: 'test-results/screenshots/gradients-weight-4.png' });
+  });
 });

@@ -21,7 +21,7 @@ test.beforeEach(async ({ page }) => {
   await expect(page.getByRole('img', { name: 'LSTM cell diagram, step 1' })).toBeVisible();
 });
 
-test('P toggles presentation mode: large type, thick lines, only the scene and equations', async ({
+test('P toggles presentation mode (large type, thick lines, only the scene and equations); the keyboard alone drives it', async ({
   page,
 }) => {
   await expect(presentationButton(page)).toHaveAttribute('aria-pressed', 'false');
@@ -54,6 +54,35 @@ test('P toggles presentation mode: large type, thick lines, only the scene and e
   await text.pressSequentially('pp');
   await expect(text).toHaveValue('pp');
   await expect(presentationButton(page)).toHaveAttribute('aria-pressed', 'false');
+  await text.evaluate((el) => (el as HTMLElement).blur());
+
+  // Keyboard alone: a thick focus ring, Hide and Show controls, full screen.
+  await page.keyboard.press('p');
+  await page.keyboard.press('Tab');
+  const focused = page.locator(':focus');
+  await expect(focused).toBeVisible();
+  const ring = await focused.evaluate((el) => parseFloat(getComputedStyle(el).outlineWidth));
+  expect(ring).toBeGreaterThanOrEqual(4);
+  // The first stop is the Lesson select, which keeps its letters: leave it, then P.
+  await focused.evaluate((el) => (el as HTMLElement).blur());
+  await page.keyboard.press('p');
+
+  const hide = page.getByRole('button', { name: 'Hide controls' });
+  await hide.focus();
+  await page.keyboard.press('Enter');
+  await expect(region(page, 'Controls')).toHaveCount(0);
+  const show = page.getByRole('button', { name: 'Show controls' });
+  await expect(show).toBeFocused();
+  await expect(region(page, 'Cell diagram')).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(region(page, 'Controls')).toBeVisible();
+  await expect(hide).toBeFocused();
+
+  const full = page.getByRole('button', { name: 'Full screen' });
+  await full.click();
+  await expect(page.getByRole('button', { name: 'Exit full screen' })).toBeVisible();
+  await page.getByRole('button', { name: 'Exit full screen' }).click();
+  await expect(full).toBeVisible();
 });
 
 const background = (page: Page) =>
@@ -121,37 +150,6 @@ test('compare in presentation: the panes side by side, equations under them', as
     path: 'test-results/screenshots/presentation-compare-full.png',
     fullPage: true,
   });
-});
-
-test('keyboard alone: a thick focus ring, Hide and Show controls, full screen', async ({
-  page,
-}) => {
-  await page.keyboard.press('p');
-  await page.keyboard.press('Tab');
-  const focused = page.locator(':focus');
-  await expect(focused).toBeVisible();
-  const ring = await focused.evaluate((el) => parseFloat(getComputedStyle(el).outlineWidth));
-  expect(ring).toBeGreaterThanOrEqual(4);
-  // The first stop is the Lesson select, which keeps its letters: leave it, then P.
-  await focused.evaluate((el) => (el as HTMLElement).blur());
-  await page.keyboard.press('p');
-
-  const hide = page.getByRole('button', { name: 'Hide controls' });
-  await hide.focus();
-  await page.keyboard.press('Enter');
-  await expect(region(page, 'Controls')).toHaveCount(0);
-  const show = page.getByRole('button', { name: 'Show controls' });
-  await expect(show).toBeFocused();
-  await expect(region(page, 'Cell diagram')).toBeVisible();
-  await page.keyboard.press('Enter');
-  await expect(region(page, 'Controls')).toBeVisible();
-  await expect(hide).toBeFocused();
-
-  const full = page.getByRole('button', { name: 'Full screen' });
-  await full.click();
-  await expect(page.getByRole('button', { name: 'Exit full screen' })).toBeVisible();
-  await page.getByRole('button', { name: 'Exit full screen' }).click();
-  await expect(full).toBeVisible();
 });
 
 test('a lesson presented: diagram and caption fit 1280×720 and 1920×1080; clicker keys; ? lists shortcuts', async ({

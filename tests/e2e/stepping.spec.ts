@@ -10,7 +10,7 @@ test.beforeEach(async ({ page }) => {
   await expect(diagram(page, 'LSTM', 1)).toBeVisible();
 });
 
-test('the default scene is an LSTM on a short text at step 1, and → moves one step', async ({
+test('the default scene is an LSTM on a short text at step 1; → and the playback controls and keys drive the one time cursor', async ({
   page,
 }) => {
   await expect(slider(page)).toHaveAttribute('aria-valuemin', '1');
@@ -20,9 +20,9 @@ test('the default scene is an LSTM on a short text at step 1, and → moves one 
   await expect(slider(page)).toHaveAttribute('aria-valuenow', '2');
   await expect(diagram(page, 'LSTM', 2)).toBeVisible();
   await page.screenshot({ path: 'test-results/screenshots/lstm-step-2.png', fullPage: true });
-});
+  await page.keyboard.press('ArrowLeft');
+  await expect(slider(page)).toHaveAttribute('aria-valuenow', '1');
 
-test('playback controls and keys drive the one time cursor', async ({ page }) => {
   await page.getByRole('button', { name: 'Step forward' }).click();
   await page.getByRole('button', { name: 'Step forward' }).click();
   await expect(slider(page)).toHaveAttribute('aria-valuenow', '3');
