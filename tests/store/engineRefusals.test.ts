@@ -1,11 +1,13 @@
 /**
- * An engine refusal reached through the page's own data shows as the pane's message, never
- * as a number: a trained model whose read-out head overflows float64 (weights of 1e308)
- * used to show "NaN%"; the engine now refuses the read-out and the pane says why.
+ * An engine refusal reached through the page's own data is named, never shown as a number:
+ * a trained model whose read-out head overflows float64 (weights of 1e308) used to show
+ * "NaN%"; the engine now refuses the read-out, the read-out panel says why, and the cell,
+ * which ran, keeps its trace for the diagram and the gradients.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { initParams } from '../../src/engine';
-import { MODEL_FORMAT, type ModelFile } from '../../src/io/modelFile';
+import type { ModelFile } from '../../src/io/modelFile';
+import { SPEC, validFile } from '../io/modelFixtures';
 import {
   createSceneStore,
   loadTrainedModel,
@@ -16,14 +18,6 @@ import {
 } from '../../src/store';
 
 const ID = 'remember-first-5-lstm';
-const SPEC = {
-  cell: 'lstm',
-  inputSize: 1,
-  hiddenSize: 3,
-  numLayers: 1,
-  nonlinearity: 'tanh',
-  convention: 'pytorch',
-} as const;
 
 /**
  * An LSTM whose input, candidate and output gates are pinned open (biases of +50, gate
@@ -31,35 +25,19 @@ const SPEC = {
  * head weight 1e308, y = Σ_j 1e308 · h_j ≥ 2.2e308 overflows to +Infinity at every step.
  */
 function overflowingFile(): ModelFile {
+  const file = validFile();
   const params = initParams(SPEC, { seed: 3, weightScale: 0.01 });
   const bias = (params.bias_ih_l0 as number[]).map((b, k) => (k >= 3 && k < 6 ? b : b + 50));
-  return {
-    format: MODEL_FORMAT,
-    id: ID,
-    title: 'LSTM remembering the first input, T = 5',
-    spec: { ...SPEC },
-    params: {
-      ...params,
-      bias_ih_l0: bias,
-      'head.weight': [
-        [1e308, 1e308, 1e308],
-        [1e308, 1e308, 1e308],
-      ],
-      'head.bias': [0, 0],
-    },
-    task: { name: 'remember-first', length: 5, noise: 1 },
-    metrics: { accuracy: 0.5, loss: 0.7, chance: 0.5, samples: 100, seed: 9 },
-    curve: [0.7],
-    training: {
-      seed: 1,
-      epochs: 1,
-      batchesPerEpoch: 1,
-      batchSize: 1,
-      learningRate: 0.01,
-      clipNorm: 1,
-      init: { scheme: 'pytorch', weightScale: 1, forgetBias: 0, updateBias: 0 },
-    },
+  file.params = {
+    ...params,
+    bias_ih_l0: bias,
+    'head.weight': [
+      [1e308, 1e308, 1e308],
+      [1e308, 1e308, 1e308],
+    ],
+    'head.bias': [0, 0],
   };
+  return file;
 }
 
 let store: SceneStore;
