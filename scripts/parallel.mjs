@@ -3,7 +3,7 @@
  * Runs the npm scripts named on the command line at the same time and prints each one's
  * output, whole, once it ends; exits non-zero when any of them failed. `npm test` runs the
  * type check and the linter this way: each is single-threaded, and the machines this
- * project runs on have two cores.
+ * project runs on have two cores (the build joins them: nothing it makes is read by either).
  */
 import { spawn } from 'node:child_process';
 
