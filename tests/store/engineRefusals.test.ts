@@ -8,16 +8,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { initParams } from '../../src/engine';
 import type { ModelFile } from '../../src/io/modelFile';
 import { SPEC, validFile } from '../io/modelFixtures';
-import {
-  createSceneStore,
-  loadTrainedModel,
-  paneRunOf,
-  setJsonFetcher,
-  startTrainedModelSync,
-  type SceneStore,
-} from '../../src/store';
-
-const ID = 'remember-first-5-lstm';
+import { loadTrainedModel, type SceneStore } from '../../src/store';
+import { chooseFixtureForA, FIXTURE_ID, runOfA, storeServing } from './trainedSupport';
 
 /**
  * An LSTM whose input, candidate and output gates are pinned open (biases of +50, gate
@@ -43,26 +35,14 @@ function overflowingFile(): ModelFile {
 let store: SceneStore;
 
 beforeEach(() => {
-  setJsonFetcher(async (url) => {
-    if (url.endsWith(`models/${ID}.json`)) return overflowingFile();
-    throw new Error('the server answered 404');
-  });
-  store = createSceneStore();
-  startTrainedModelSync(store);
+  store = storeServing(async () => overflowingFile());
 });
 
 describe('an engine refusal in a pane', () => {
   it('a read-out that overflows float64 is named in the read-out, not "NaN%"; the cell still shows', async () => {
-    store.getState().setTrained('A', {
-      id: ID,
-      cell: 'lstm',
-      hiddenSize: 3,
-      numLayers: 1,
-      task: 'remember-first',
-      length: 5,
-    });
-    await loadTrainedModel(ID);
-    const run = paneRunOf(store.getState().panes[0]!, store.getState().input);
+    chooseFixtureForA(store);
+    await loadTrainedModel(FIXTURE_ID);
+    const run = runOfA(store);
     expect(run.ok).toBe(true);
     if (!run.ok) return;
     // The recurrent cell is sound: its trace is there for the diagram and gradients.

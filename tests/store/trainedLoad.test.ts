@@ -1,45 +1,24 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  createSceneStore,
-  loadTrainedModel,
-  paneRunOf,
-  retryTrainedModel,
-  setJsonFetcher,
-  startTrainedModelSync,
-  type SceneStore,
-} from '../../src/store';
+import { loadTrainedModel, retryTrainedModel, type SceneStore } from '../../src/store';
 import { validFile } from '../io/modelFixtures';
+import { chooseFixtureForA, FIXTURE_ID as ID, runOfA, storeServing } from './trainedSupport';
 
-const ID = 'remember-first-5-lstm';
 let store: SceneStore;
 /** How the next request for the model's file is answered. */
 let answer: () => Promise<unknown>;
 
 beforeEach(() => {
   answer = async () => structuredClone(validFile());
-  setJsonFetcher((url) =>
-    url.endsWith(`models/${ID}.json`) ? answer() : Promise.reject(new Error('not here')),
-  );
-  store = createSceneStore();
-  startTrainedModelSync(store);
+  store = storeServing(() => answer());
 });
 
 afterEach(() => {
   vi.useRealTimers();
 });
 
-const runA = () => paneRunOf(store.getState().panes[0]!, store.getState().input);
+const runA = () => runOfA(store);
 
-function openModel(): void {
-  store.getState().setTrained('A', {
-    id: ID,
-    cell: 'lstm',
-    hiddenSize: 3,
-    numLayers: 1,
-    task: 'remember-first',
-    length: 5,
-  });
-}
+const openModel = () => chooseFixtureForA(store);
 
 describe('loading a trained model never waits for good', () => {
   it('times out with a message, offers Retry, and Retry loads the model', async () => {
