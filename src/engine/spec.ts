@@ -100,7 +100,25 @@ export function normalizeSpec(spec: ModelSpec): FullModelSpec {
       `ModelSpec.convention: expected 'pytorch' or 'classic', got ${JSON.stringify(convention)}.`,
     );
   }
-  const full = { cell, inputSize, hiddenSize, numLayers, nonlinearity, convention };
+  const bidirectional = spec.bidirectional ?? false;
+  const projSize = spec.projSize ?? 0;
+  const recurrentActivation = spec.recurrentActivation ?? 'sigmoid';
+  if (bidirectional !== false || projSize !== 0 || recurrentActivation !== 'sigmoid') {
+    throw new EngineInputError(
+      'ModelSpec: bidirectional layers, projections and hard-sigmoid gates are not supported yet.',
+    );
+  }
+  const full = {
+    cell,
+    inputSize,
+    hiddenSize,
+    numLayers,
+    nonlinearity,
+    convention,
+    bidirectional,
+    projSize,
+    recurrentActivation,
+  };
   const count = countParameters(full);
   if (count > MAX_PARAMETERS) {
     throw new EngineInputError(

@@ -12,6 +12,13 @@ export type Nonlinearity = 'tanh' | 'relu';
  */
 export type GruConvention = 'pytorch' | 'classic';
 
+/**
+ * The activation of an LSTM's or GRU's sigmoid gates (i f o; r z): the logistic sigmoid
+ * (PyTorch), or a hard sigmoid as Keras 2 / TensorFlow.js define it, clip(0.2·a + 0.5, 0, 1),
+ * or as Keras 3 does, clip(a/6 + 0.5, 0, 1).
+ */
+export type RecurrentActivation = 'sigmoid' | 'hard_sigmoid_keras2' | 'hard_sigmoid_keras3';
+
 /** What a model is: cell, sizes and the options that change its equations. */
 export interface ModelSpec {
   cell: CellType;
@@ -25,6 +32,15 @@ export interface ModelSpec {
   nonlinearity?: Nonlinearity;
   /** GRU only; default 'pytorch'. */
   convention?: GruConvention;
+  /**
+   * Two directions per layer, as PyTorch's `bidirectional=True` (parameters `…_reverse`);
+   * outputs [T][2·H'] forward then backward, hT/cT [numLayers·2][…] layer-major. Default false.
+   */
+  bidirectional?: boolean;
+  /** LSTM only: PyTorch's `proj_size` P (0 = none, the default); `weight_hr_l{k}` [P][H]. */
+  projSize?: number;
+  /** LSTM and GRU gates; default 'sigmoid'. */
+  recurrentActivation?: RecurrentActivation;
 }
 
 /** A {@link ModelSpec} with every default filled in. */

@@ -13,7 +13,7 @@ import {
   TASK_NAMES,
   toStateDict,
   type CellType,
-  type FullModelSpec,
+  type ModelSpec,
   type Head,
   type InitOptions,
   type Model,
@@ -110,7 +110,7 @@ export interface ModelFile {
   id: string;
   /** For people: "LSTM remembering the first input, T = 50". */
   title: string;
-  spec: FullModelSpec;
+  spec: ModelSpec;
   /** The recurrent parameters under PyTorch's names, plus 'head.weight' [O][H] and 'head.bias' [O]. */
   params: StateDict;
   task: ModelTaskRecord;

@@ -9,6 +9,9 @@ export const SPEC: FullModelSpec = {
   numLayers: 1,
   nonlinearity: 'tanh',
   convention: 'pytorch',
+  bidirectional: false,
+  projSize: 0,
+  recurrentActivation: 'sigmoid',
 };
 
 /** A valid file: a small LSTM with a head for remember-first at T = 5. */

@@ -14,6 +14,9 @@ const spec = (cell: FullModelSpec['cell'], extra: Partial<FullModelSpec> = {}): 
   numLayers: 1,
   nonlinearity: 'tanh',
   convention: 'pytorch',
+  bidirectional: false,
+  projSize: 0,
+  recurrentActivation: 'sigmoid',
   ...extra,
 });
 

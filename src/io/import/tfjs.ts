@@ -1,0 +1,6 @@
+import { ImportError, type FormatReader } from './types';
+
+/** Placeholder until this format's reader lands: refuses every file, naming it. */
+export const readTfjs: FormatReader = async (file) => {
+  throw new ImportError(`${file.name}: this format cannot be read yet.`);
+};
