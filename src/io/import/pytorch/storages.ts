@@ -1,0 +1,218 @@
+/**
+ * PyTorch storages and the tensors that view them: element types, the persistent ids both
+ * containers write, and reading a tensor's values (offset, shape and strides) into float64
+ * after checking that its storage record holds every byte the view needs.
+ */
+import { PickleError, isGlobal, type PyGlobal, type PyValue } from './pickle';
+
+/** Element types the reader decodes. */
+export type DType =
+  | 'float32'
+  | 'float64'
+  | 'float16'
+  | 'bfloat16'
+  | 'int64'
+  | 'int32'
+  | 'int16'
+  | 'int8'
+  | 'uint8'
+  | 'bool';
+
+/** Bytes per element of each {@link DType}. */
+export const ITEM_SIZE: Readonly<Record<DType, number>> = {
+  float32: 4,
+  float64: 8,
+  float16: 2,
+  bfloat16: 2,
+  int64: 8,
+  int32: 4,
+  int16: 2,
+  int8: 1,
+  uint8: 1,
+  bool: 1,
+};
+
+/** torch's storage classes (`torch.FloatStorage`, …) by name. */
+const STORAGE_CLASSES: Readonly<Record<string, DType>> = {
+  FloatStorage: 'float32',
+  DoubleStorage: 'float64',
+  HalfStorage: 'float16',
+  BFloat16Storage: 'bfloat16',
+  LongStorage: 'int64',
+  IntStorage: 'int32',
+  ShortStorage: 'int16',
+  CharStorage: 'int8',
+  ByteStorage: 'uint8',
+  BoolStorage: 'bool',
+  UntypedStorage: 'uint8',
+};
+
+/** The element type a storage class names, or a {@link PickleError} naming the class. */
+export function storageDType(cls: PyValue): DType {
+  const name = isGlobal(cls) ? cls.name : String(cls);
+  const dtype = isGlobal(cls) && cls.module === 'torch' ? STORAGE_CLASSES[name] : undefined;
+  if (!dtype) {
+    throw new PickleError(
+      `a storage of type ${isGlobal(cls) ? `${cls.module}.${cls.name}` : name}, which the reader does not decode (float32, float64, float16, bfloat16 and integer storages are read)`,
+    );
+  }
+  return dtype;
+}
+
+/** One storage: its element type, size, device, and its bytes once the container has them. */
+export interface Storage {
+  readonly kind: 'storage';
+  readonly dtype: DType;
+  /** The key the container files it under (the zip record's name, the legacy key). */
+  readonly key: string;
+  /** The device it was saved from ('cpu', 'cuda:0', 'mps'): read the same way. */
+  readonly location: string;
+  /** Elements the persistent id declares. */
+  readonly numel: number;
+  /** Where its bytes are, for messages ("archive/data/3", "legacy storage 3"). */
+  readonly record: string;
+  /** Its raw bytes (throws when the container cannot produce them). */
+  bytes(): Uint8Array;
+  /** True when the bytes are big-endian (a `byteorder` of 'big'). */
+  readonly bigEndian: boolean;
+}
+
+/** A tensor: a strided view of a storage. */
+export interface Tensor {
+  readonly kind: 'tensor';
+  readonly storage: Storage;
+  readonly offset: number;
+  readonly shape: readonly number[];
+  readonly stride: readonly number[];
+}
+
+const isCount = (v: unknown): v is number =>
+  typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+
+/** Elements one tensor may hold (256 M values is far beyond any model the engine runs). */
+export const MAX_TENSOR_ELEMENTS = 2 ** 28;
+
+/**
+ * `torch._utils._rebuild_tensor_v2(storage, offset, size, stride, …)` (and the older
+ * `_rebuild_tensor`), checked for shape only: the bytes are checked when read.
+ */
+export function rebuildTensor(fn: PyGlobal, args: readonly PyValue[]): Tensor {
+  const [storage, offset, shape, stride] = args;
+  const isStorage =
+    typeof storage === 'object' && storage !== null && (storage as Storage).kind === 'storage';
+  if (
+    !isStorage ||
+    !isCount(offset) ||
+    !Array.isArray(shape) ||
+    !Array.isArray(stride) ||
+    shape.length !== stride.length ||
+    !shape.every(isCount) ||
+    !stride.every(isCount)
+  ) {
+    throw new PickleError(`${fn.module}.${fn.name} with arguments that are not a tensor's`);
+  }
+  return { kind: 'tensor', storage: storage as Storage, offset, shape, stride };
+}
+
+/** Elements of a shape. */
+export const numelOf = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
+
+/**
+ * Checks that the tensor's storage record holds every byte its view needs and its declared
+ * size; returns the record's bytes. Throws a {@link PickleError} naming the tensor.
+ */
+export function checkTensor(t: Tensor, name: string): Uint8Array {
+  const { storage, offset, shape, stride } = t;
+  const count = numelOf(shape);
+  if (count > MAX_TENSOR_ELEMENTS) {
+    throw new PickleError(
+      `tensor '${name}' has shape [${shape.join(', ')}], more than ${MAX_TENSOR_ELEMENTS} values`,
+    );
+  }
+  const item = ITEM_SIZE[storage.dtype];
+  const bytes = storage.bytes();
+  let last = offset;
+  for (let d = 0; d < shape.length; d++) last += (shape[d]! - 1) * stride[d]!;
+  const needed = count === 0 ? 0 : (last + 1) * item;
+  if (needed > bytes.length) {
+    throw new PickleError(
+      `Tensor '${name}' needs ${needed} bytes of data but its record '${storage.record}' has only ${bytes.length}: the file is corrupt.`,
+    );
+  }
+  if (storage.numel * item > bytes.length) {
+    throw new PickleError(
+      `the storage of tensor '${name}' declares ${storage.numel} ${storage.dtype} elements (${storage.numel * item} bytes) but its record '${storage.record}' has only ${bytes.length}: the file is corrupt.`,
+    );
+  }
+  return bytes;
+}
+
+/**
+ * The tensor's values, row-major, as float64 (float32, float16 and bfloat16 widen exactly).
+ * Checks the record first ({@link checkTensor}): a damaged record never yields numbers.
+ */
+export function tensorValues(t: Tensor, name: string): Float64Array {
+  const bytes = checkTensor(t, name);
+  const { storage, offset, shape, stride } = t;
+  const count = numelOf(shape);
+  const item = ITEM_SIZE[storage.dtype];
+  const out = new Float64Array(count);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const read = elementReader(storage.dtype, view, !storage.bigEndian);
+  // Walk the view in row-major order with an odometer over its strides.
+  const index = new Array<number>(shape.length).fill(0);
+  let at = offset;
+  for (let k = 0; k < count; k++) {
+    out[k] = read(at * item);
+    for (let d = shape.length - 1; d >= 0; d--) {
+      if (++index[d]! < shape[d]!) {
+        at += stride[d]!;
+        break;
+      }
+      index[d] = 0;
+      at -= (shape[d]! - 1) * stride[d]!;
+    }
+  }
+  return out;
+}
+
+/** A reader of one element at a byte offset. */
+function elementReader(dtype: DType, v: DataView, le: boolean): (at: number) => number {
+  switch (dtype) {
+    case 'float32':
+      return (at) => v.getFloat32(at, le);
+    case 'float64':
+      return (at) => v.getFloat64(at, le);
+    case 'float16':
+      return (at) => halfToNumber(v.getUint16(at, le));
+    case 'bfloat16': {
+      // bfloat16 is the top half of a float32.
+      const scratch = new DataView(new ArrayBuffer(4));
+      return (at) => {
+        scratch.setUint32(0, v.getUint16(at, le) << 16);
+        return scratch.getFloat32(0);
+      };
+    }
+    case 'int64':
+      return (at) => Number(v.getBigInt64(at, le));
+    case 'int32':
+      return (at) => v.getInt32(at, le);
+    case 'int16':
+      return (at) => v.getInt16(at, le);
+    case 'int8':
+      return (at) => v.getInt8(at);
+    case 'uint8':
+    case 'bool':
+      return (at) => v.getUint8(at);
+  }
+}
+
+/** An IEEE 754 half-precision value, exactly. */
+function halfToNumber(h: number): number {
+  const sign = h & 0x8000 ? -1 : 1;
+  const exponent = (h >> 10) & 0x1f;
+  const fraction = h & 0x3ff;
+  if (exponent === 0) return sign * fraction * 2 ** -24;
+  if (exponent === 0x1f) return fraction ? NaN : sign * Infinity;
+  return sign * (1 + fraction / 1024) * 2 ** (exponent - 15);
+}
