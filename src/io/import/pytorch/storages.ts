@@ -3,34 +3,10 @@
  * containers write, and reading a tensor's values (offset, shape and strides) into float64
  * after checking that its storage record holds every byte the view needs.
  */
+import { ITEM_SIZE, decodeRun, type DType } from '../dtypes';
 import { PickleError, isGlobal, type PyGlobal, type PyValue } from './pickle';
 
-/** Element types the reader decodes. */
-export type DType =
-  | 'float32'
-  | 'float64'
-  | 'float16'
-  | 'bfloat16'
-  | 'int64'
-  | 'int32'
-  | 'int16'
-  | 'int8'
-  | 'uint8'
-  | 'bool';
-
-/** Bytes per element of each {@link DType}. */
-export const ITEM_SIZE: Readonly<Record<DType, number>> = {
-  float32: 4,
-  float64: 8,
-  float16: 2,
-  bfloat16: 2,
-  int64: 8,
-  int32: 4,
-  int16: 2,
-  int8: 1,
-  uint8: 1,
-  bool: 1,
-};
+export { ITEM_SIZE, type DType };
 
 /** torch's storage classes (`torch.FloatStorage`, …) by name. */
 const STORAGE_CLASSES: Readonly<Record<string, DType>> = {
@@ -157,14 +133,25 @@ export function tensorValues(t: Tensor, name: string): Float64Array {
   const count = numelOf(shape);
   const item = ITEM_SIZE[storage.dtype];
   const out = new Float64Array(count);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const read = elementReader(storage.dtype, view, !storage.bigEndian);
-  // Walk the view in row-major order with an odometer over its strides.
+  const le = !storage.bigEndian;
+  if (shape.length === 0) {
+    decodeRun(bytes, offset * item, 1, storage.dtype, le, out);
+    return out;
+  }
+  // Decode runs along the last dimension: whole rows at once when it is contiguous.
+  const lastDim = shape.length - 1;
+  const run = stride[lastDim] === 1 ? shape[lastDim]! : 1;
   const index = new Array<number>(shape.length).fill(0);
   let at = offset;
-  for (let k = 0; k < count; k++) {
-    out[k] = read(at * item);
-    for (let d = shape.length - 1; d >= 0; d--) {
+  for (let k = 0; k < count; k += run) {
+    decodeRun(bytes, at * item, run, storage.dtype, le, out, k);
+    if (run > 1) {
+      // A whole row was read: stand on its last element.
+      index[lastDim] = run - 1;
+      at += (run - 1) * stride[lastDim]!;
+    }
+    // Advance the odometer by one element past the run.
+    for (let d = lastDim; d >= 0; d--) {
       if (++index[d]! < shape[d]!) {
         at += stride[d]!;
         break;
@@ -174,45 +161,4 @@ export function tensorValues(t: Tensor, name: string): Float64Array {
     }
   }
   return out;
-}
-
-/** A reader of one element at a byte offset. */
-function elementReader(dtype: DType, v: DataView, le: boolean): (at: number) => number {
-  switch (dtype) {
-    case 'float32':
-      return (at) => v.getFloat32(at, le);
-    case 'float64':
-      return (at) => v.getFloat64(at, le);
-    case 'float16':
-      return (at) => halfToNumber(v.getUint16(at, le));
-    case 'bfloat16': {
-      // bfloat16 is the top half of a float32.
-      const scratch = new DataView(new ArrayBuffer(4));
-      return (at) => {
-        scratch.setUint32(0, v.getUint16(at, le) << 16);
-        return scratch.getFloat32(0);
-      };
-    }
-    case 'int64':
-      return (at) => Number(v.getBigInt64(at, le));
-    case 'int32':
-      return (at) => v.getInt32(at, le);
-    case 'int16':
-      return (at) => v.getInt16(at, le);
-    case 'int8':
-      return (at) => v.getInt8(at);
-    case 'uint8':
-    case 'bool':
-      return (at) => v.getUint8(at);
-  }
-}
-
-/** An IEEE 754 half-precision value, exactly. */
-function halfToNumber(h: number): number {
-  const sign = h & 0x8000 ? -1 : 1;
-  const exponent = (h >> 10) & 0x1f;
-  const fraction = h & 0x3ff;
-  if (exponent === 0) return sign * fraction * 2 ** -24;
-  if (exponent === 0x1f) return fraction ? NaN : sign * Infinity;
-  return sign * (1 + fraction / 1024) * 2 ** (exponent - 15);
 }
