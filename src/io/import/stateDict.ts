@@ -13,10 +13,10 @@ export interface NamedTensor {
   readonly name: string;
   readonly shape: readonly number[];
   /**
-   * The values, row-major, as float64; throws an {@link ImportError} naming the file and the
-   * tensor when its data is damaged.
+   * The values, row-major (float32 values widen exactly to numbers); throws an
+   * {@link ImportError} naming the file and the tensor when its data is damaged.
    */
-  values(): Float64Array;
+  values(): Float64Array | Float32Array;
 }
 
 /** What a whole-module pickle records about one recurrent module (its prefix's key). */
@@ -83,11 +83,21 @@ export function modelsFromStateDict(
   });
 }
 
+/** `length` values of `v` from `start` as a plain array of exactly that length. */
+function plain(v: ArrayLike<number>, start: number, length: number): number[] {
+  const out = new Array<number>(length);
+  for (let j = 0; j < length; j++) out[j] = v[start + j]!;
+  return out;
+}
+
+/** A vector tensor as a plain array (float64 values exactly as read). */
+const vector = (t: NamedTensor): number[] => plain(t.values(), 0, t.shape[0]!);
+
 /** Rows of a [R][C] tensor as plain arrays (float64 values exactly as read). */
 function rows(t: NamedTensor): number[][] {
   const v = t.values();
   const [r, c] = t.shape as [number, number];
-  return Array.from({ length: r }, (_, i) => Array.from(v.subarray(i * c, (i + 1) * c)));
+  return Array.from({ length: r }, (_, i) => plain(v, i * c, c));
 }
 
 function readModule(
@@ -146,7 +156,7 @@ function readModule(
       return fail(`${key} has shape ${show(t.shape)}; expected [${expected.join(', ')}].`);
     }
     used.add(t.name);
-    params[key] = expected.length === 2 ? rows(t) : Array.from(t.values());
+    params[key] = expected.length === 2 ? rows(t) : vector(t);
   };
   for (let l = 0; l < numLayers; l++) {
     for (const sfx of bidirectional ? ['', '_reverse'] : ['']) {
@@ -200,7 +210,7 @@ function readModule(
     const bias = byName.get(dot(head.module) + 'bias');
     const O = weight.length;
     const biasOk = bias?.shape.length === 1 && bias.shape[0] === O;
-    model.head = { weight, bias: biasOk ? Array.from(bias.values()) : new Array<number>(O).fill(0) };
+    model.head = { weight, bias: biasOk ? vector(bias) : new Array<number>(O).fill(0) };
     notes.push(linkNote('Read-out', head, `${out * dirs} → ${O}`) + (biasOk ? '' : ' (no bias)'));
   }
   const next = prefixes.find((p) => p !== prefix && byName.get(`${p}weight_ih_l0`)?.shape[1] === out * dirs);

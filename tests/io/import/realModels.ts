@@ -59,7 +59,7 @@ export interface Outputs {
 
 /** Asserts every entry of `got` is within 1e-9·max(1, |ref|) of `ref`, naming the first miss. */
 export function expectClose(got: Outputs, ref: Outputs, label: string): void {
-  const fields = ['outputs', 'hT', ...(ref.cT ? ['cT'] : [])] as const;
+  const fields: (keyof Outputs)[] = ref.cT ? ['outputs', 'hT', 'cT'] : ['outputs', 'hT'];
   for (const field of fields) {
     const g = got[field]!;
     const r = ref[field]!;

@@ -123,15 +123,41 @@ export function checkTensor(t: Tensor, name: string): Uint8Array {
   return bytes;
 }
 
+const HOST_LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** True when the strides are row-major over the shape (a contiguous view). */
+const isContiguous = (shape: readonly number[], stride: readonly number[]): boolean => {
+  let expected = 1;
+  for (let d = shape.length - 1; d >= 0; d--) {
+    if (shape[d] !== 1 && stride[d] !== expected) return false;
+    expected *= shape[d]!;
+  }
+  return true;
+};
+
 /**
- * The tensor's values, row-major, as float64 (float32, float16 and bfloat16 widen exactly).
+ * A contiguous float32 tensor in the host's byte order at an aligned offset (the common
+ * case: torch aligns its records) is a view of the file's bytes, with no copy.
+ */
+function float32View(t: Tensor, bytes: Uint8Array, count: number): Float32Array | undefined {
+  const start = bytes.byteOffset + t.offset * 4;
+  if (t.storage.dtype !== 'float32' || t.storage.bigEndian !== !HOST_LITTLE_ENDIAN) return undefined;
+  if (start % 4 !== 0 || !isContiguous(t.shape, t.stride)) return undefined;
+  return new Float32Array(bytes.buffer, start, count);
+}
+
+/**
+ * The tensor's values, row-major, as float64 (float16 and bfloat16 widen exactly), or
+ * as a float32 view of the file when it is one already (read as numbers, float32 widens exactly).
  * Checks the record first ({@link checkTensor}): a damaged record never yields numbers.
  */
-export function tensorValues(t: Tensor, name: string): Float64Array {
+export function tensorValues(t: Tensor, name: string): Float64Array | Float32Array {
   const bytes = checkTensor(t, name);
   const { storage, offset, shape, stride } = t;
   const count = numelOf(shape);
   const item = ITEM_SIZE[storage.dtype];
+  const direct = float32View(t, bytes, count);
+  if (direct) return direct;
   const out = new Float64Array(count);
   const le = !storage.bigEndian;
   if (shape.length === 0) {
