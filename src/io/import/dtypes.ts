@@ -41,7 +41,11 @@ function halfToNumber(h: number): number {
 }
 
 /** A reader of one element at a byte offset of `v`. */
-export function elementReader(dtype: DType, v: DataView, littleEndian: boolean): (at: number) => number {
+export function elementReader(
+  dtype: DType,
+  v: DataView,
+  littleEndian: boolean,
+): (at: number) => number {
   const le = littleEndian;
   switch (dtype) {
     case 'float32':
@@ -99,7 +103,11 @@ export function decodeRun(
     out.set(typed, outAt);
     return;
   }
-  const read = elementReader(dtype, new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), littleEndian);
+  const read = elementReader(
+    dtype,
+    new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+    littleEndian,
+  );
   const size = ITEM_SIZE[dtype];
   for (let k = 0; k < count; k++) out[outAt + k] = read(start + k * size);
 }

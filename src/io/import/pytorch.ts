@@ -37,7 +37,10 @@ export const readPytorch: FormatReader = async (file) => {
     } else if (isLegacyTorch(bytes)) {
       container = readLegacyTorch(bytes);
       version = 'legacy format, torch < 1.6';
-    } else if (bytes.length >= 262 && new TextDecoder().decode(bytes.subarray(257, 262)) === 'ustar') {
+    } else if (
+      bytes.length >= 262 &&
+      new TextDecoder().decode(bytes.subarray(257, 262)) === 'ustar'
+    ) {
       return fail(
         'a tar archive (the format of torch < 0.1.10), which Gatescope does not read. Load it in Python and save it again with torch.save(model.state_dict(), path).',
       );
@@ -72,7 +75,8 @@ function toModels(file: string, container: TorchPickle, version: string): Import
   const notes: string[] = [];
   if (found.where) notes.push(`The weights are the ${found.kind}${found.where}.`);
   const devices = [...container.locations].filter((l) => l !== 'cpu');
-  if (devices.length) notes.push(`Tensors saved on ${devices.join(', ')}: read the same way as on the CPU.`);
+  if (devices.length)
+    notes.push(`Tensors saved on ${devices.join(', ')}: read the same way as on the CPU.`);
   const narrow = [...container.dtypes].filter((d) => d === 'float16' || d === 'bfloat16');
   if (narrow.length) notes.push(`${narrow.join(' and ')} weights, widened exactly to float64.`);
   return modelsFromStateDict(tensors, {
@@ -90,7 +94,8 @@ function wrap<T>(file: string, read: () => T): T {
   try {
     return read();
   } catch (e) {
-    if (e instanceof PickleError || e instanceof ZipError) throw new ImportError(`${file}: ${e.message}`);
+    if (e instanceof PickleError || e instanceof ZipError)
+      throw new ImportError(`${file}: ${e.message}`);
     throw e;
   }
 }

@@ -38,7 +38,9 @@ export const readSafetensors: FormatReader = async (file) => {
     throw new ImportError(`${name}: ${what}`);
   };
   if (bytes.length < 8) {
-    return fail(`a safetensors file starts with an 8-byte header length; the file has ${bytes.length} bytes.`);
+    return fail(
+      `a safetensors file starts with an 8-byte header length; the file has ${bytes.length} bytes.`,
+    );
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const headerLength = Number(view.getBigUint64(0, true));
@@ -49,7 +51,9 @@ export const readSafetensors: FormatReader = async (file) => {
   }
   let header: unknown;
   try {
-    header = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(8, 8 + headerLength)));
+    header = JSON.parse(
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(8, 8 + headerLength)),
+    );
   } catch (e) {
     return fail(`a safetensors file, but its header is not valid JSON (${(e as Error).message}).`);
   }
@@ -71,7 +75,8 @@ export const readSafetensors: FormatReader = async (file) => {
 
 const dataOffset = (raw: unknown): number => (raw as { data_offsets: number[] }).data_offsets[0]!;
 
-const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+const isCount = (v: unknown): v is number =>
+  typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 
 /** Checks one header entry against the data's length; `fail` throws. */
 function checkEntry(raw: unknown, length: number, fail: (what: string) => never): Entry {
@@ -79,11 +84,14 @@ function checkEntry(raw: unknown, length: number, fail: (what: string) => never)
   if (typeof e !== 'object' || e === null) return fail('has no dtype, shape and data_offsets.');
   const dtype = typeof e.dtype === 'string' ? DTYPES[e.dtype] : undefined;
   if (dtype === undefined) {
-    return fail(`has dtype ${JSON.stringify(e.dtype)}; the reader decodes ${Object.keys(DTYPES).join(', ')}.`);
+    return fail(
+      `has dtype ${JSON.stringify(e.dtype)}; the reader decodes ${Object.keys(DTYPES).join(', ')}.`,
+    );
   }
   const shape = e.shape;
   const offsets = e.data_offsets;
-  if (!Array.isArray(shape) || !shape.every(isCount)) return fail('has a shape that is not a list of sizes.');
+  if (!Array.isArray(shape) || !shape.every(isCount))
+    return fail('has a shape that is not a list of sizes.');
   if (!Array.isArray(offsets) || offsets.length !== 2 || !offsets.every(isCount)) {
     return fail('has data_offsets that are not [begin, end].');
   }

@@ -198,7 +198,14 @@ function readModule(
   );
   if (prefix && unused.length) notes.push(`Not used from ${label}: ${listKeys(unused)}.`);
 
-  const model: ImportedModel = { name: name || cell, spec, params, assumed, format: ctx.format, notes };
+  const model: ImportedModel = {
+    name: name || cell,
+    spec,
+    params,
+    assumed,
+    format: ctx.format,
+    notes,
+  };
   const embedding = findEmbedding(links, inputSize);
   if (embedding) {
     model.embedding = rows(byName.get(dot(embedding.module) + 'weight')!);
@@ -213,8 +220,11 @@ function readModule(
     model.head = { weight, bias: biasOk ? vector(bias) : new Array<number>(O).fill(0) };
     notes.push(linkNote('Read-out', head, `${out * dirs} → ${O}`) + (biasOk ? '' : ' (no bias)'));
   }
-  const next = prefixes.find((p) => p !== prefix && byName.get(`${p}weight_ih_l0`)?.shape[1] === out * dirs);
-  if (next) notes.push(`Its outputs (${out * dirs}) have the input size of '${next.replace(/\.$/, '')}'.`);
+  const next = prefixes.find(
+    (p) => p !== prefix && byName.get(`${p}weight_ih_l0`)?.shape[1] === out * dirs,
+  );
+  if (next)
+    notes.push(`Its outputs (${out * dirs}) have the input size of '${next.replace(/\.$/, '')}'.`);
   if (ctx.vocabulary) model.vocabulary = ctx.vocabulary;
   return model;
 }
@@ -222,7 +232,11 @@ function readModule(
 const gatesOf = (cell: CellType): number => (cell === 'lstm' ? 4 : cell === 'gru' ? 3 : 1);
 const dot = (module: string): string => (module ? `${module}.` : '');
 
-function linkNote(kind: string, link: { module: string; others: readonly string[] }, size: string): string {
+function linkNote(
+  kind: string,
+  link: { module: string; others: readonly string[] },
+  size: string,
+): string {
   const alt = link.others.length
     ? ` (chosen among ${[link.module, ...link.others].map((m) => `'${m}'`).join(', ')}, whose shapes all chain: by class, name and file order)`
     : '';

@@ -18,7 +18,10 @@ interface Expected extends Outputs {
   readonly tokenIds?: number[];
 }
 
-const EXPECTED = JSON.parse(readFileSync(path.join(DIR, 'expected.json'), 'utf8')) as Record<string, Expected[]>;
+const EXPECTED = JSON.parse(readFileSync(path.join(DIR, 'expected.json'), 'utf8')) as Record<
+  string,
+  Expected[]
+>;
 
 const load = (name: string): Promise<ImportedModel[]> =>
   importModels([{ name, bytes: new Uint8Array(readFileSync(path.join(DIR, name))) }]);
@@ -40,12 +43,20 @@ describe('PyTorch fixtures made by torch 1.13', () => {
   it('emb_lstm.pt: the embedding, LSTM and head of a state dict', async () => {
     const [m] = await load('emb_lstm.pt');
     expect(m!.format).toBe('PyTorch state dict (zip, torch ≥ 1.6)');
-    expect([m!.embedding!.length, m!.head!.weight.length, m!.head!.bias.length]).toEqual([10, 3, 3]);
+    expect([m!.embedding!.length, m!.head!.weight.length, m!.head!.bias.length]).toEqual([
+      10, 3, 3,
+    ]);
   });
 
   it('bigru.pt: a 2-layer bidirectional GRU with its _reverse weights, and the head on 2H', async () => {
     const [m] = await load('bigru.pt');
-    expect(m!.spec).toEqual({ cell: 'gru', inputSize: 3, hiddenSize: 4, numLayers: 2, bidirectional: true });
+    expect(m!.spec).toEqual({
+      cell: 'gru',
+      inputSize: 3,
+      hiddenSize: 4,
+      numLayers: 2,
+      bidirectional: true,
+    });
     expect(Object.keys(m!.params)).toContain('weight_ih_l1_reverse');
     expect((m!.params.weight_ih_l1 as number[][])[0]).toHaveLength(8);
     expect(m!.head!.weight[0]).toHaveLength(8);
@@ -75,7 +86,13 @@ describe('PyTorch fixtures made by torch 1.13', () => {
 
   it('ckpt_lstm_proj.pt: a checkpoint with optimizer state; proj_size and the vocabulary', async () => {
     const [m] = await load('ckpt_lstm_proj.pt');
-    expect(m!.spec).toEqual({ cell: 'lstm', inputSize: 3, hiddenSize: 5, numLayers: 1, projSize: 2 });
+    expect(m!.spec).toEqual({
+      cell: 'lstm',
+      inputSize: 3,
+      hiddenSize: 5,
+      numLayers: 1,
+      projSize: 2,
+    });
     expect(m!.params.weight_hr_l0).toHaveLength(2);
     expect(m!.vocabulary).toEqual(['a', 'b', 'c']);
     expect(m!.notes.join(' ')).toMatch(/checkpoint under 'model_state_dict'/);
@@ -84,7 +101,9 @@ describe('PyTorch fixtures made by torch 1.13', () => {
 
   it('scripted.pt: a TorchScript archive is refused with what to do instead', async () => {
     await expect(load('scripted.pt')).rejects.toThrow(ImportError);
-    await expect(load('scripted.pt')).rejects.toThrow(/^scripted\.pt: .*TorchScript.*state_dict\(\)/);
+    await expect(load('scripted.pt')).rejects.toThrow(
+      /^scripted\.pt: .*TorchScript.*state_dict\(\)/,
+    );
   });
 
   it('emb_gru.safetensors: read in data order, an F64 tensor among F32 ones', async () => {

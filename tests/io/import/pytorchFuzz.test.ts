@@ -22,7 +22,10 @@ const fixture = (name: string): Uint8Array =>
   new Uint8Array(readFileSync(path.resolve(__dirname, '../../fixtures/models/pytorch', name)));
 
 /** The reader's outcome: its models, or its ImportError (anything else fails the test). */
-async function outcome(read: FormatReader, bytes: Uint8Array): Promise<ImportedModel[] | ImportError> {
+async function outcome(
+  read: FormatReader,
+  bytes: Uint8Array,
+): Promise<ImportedModel[] | ImportError> {
   try {
     return await read({ name: 'f.pt', bytes }, []);
   } catch (e) {
@@ -46,7 +49,8 @@ describe.each(FILES)('$name under damage', ({ name, read }) => {
   it('every strict prefix is refused with an ImportError', async () => {
     for (let n = 0; n < bytes.length; n++) {
       const result = await outcome(read, bytes.subarray(0, n));
-      if (!(result instanceof ImportError)) expect.fail(`a prefix of ${n} of ${bytes.length} bytes was imported`);
+      if (!(result instanceof ImportError))
+        expect.fail(`a prefix of ${n} of ${bytes.length} bytes was imported`);
     }
   });
 
@@ -71,12 +75,17 @@ describe.each(FILES)('$name under damage', ({ name, read }) => {
 const torchZip = (pickle: Uint8Array, records: Record<string, Uint8Array> = {}): Uint8Array =>
   zipSync(
     Object.fromEntries(
-      Object.entries({ 'archive/data.pkl': pickle, ...records }).map(([k, v]) => [k, [v, { level: 0 }]]),
+      Object.entries({ 'archive/data.pkl': pickle, ...records }).map(([k, v]) => [
+        k,
+        [v, { level: 0 }],
+      ]),
     ),
   );
 
 const bytesOf = (...parts: (string | number[])[]): Uint8Array =>
-  new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...p].map((c) => c.charCodeAt(0)) : p)));
+  new Uint8Array(
+    parts.flatMap((p) => (typeof p === 'string' ? [...p].map((c) => c.charCodeAt(0)) : p)),
+  );
 
 const refusal = async (bytes: Uint8Array, read: FormatReader = readPytorch): Promise<string> => {
   const result = await outcome(read, bytes);
@@ -92,7 +101,9 @@ describe('hostile and oversized inputs', () => {
 
   it('an unknown class is an inert object: no recurrent layer, and the message says what was found', async () => {
     const pickle = bytesOf([0x80, 2], 'c__main__\nEvil\n', ')', [0x81], '.');
-    expect(await refusal(torchZip(pickle))).toMatch(/holds a __main__\.Evil object, not a state dict/);
+    expect(await refusal(torchZip(pickle))).toMatch(
+      /holds a __main__\.Evil object, not a state dict/,
+    );
   });
 
   it('deep nesting (100 000 lists) is read without recursion and refused', async () => {
@@ -115,7 +126,9 @@ describe('hostile and oversized inputs', () => {
     let at = 0;
     for (let k = 0; k < 5; k++) at = unpickle(raw, INERT, at).end;
     new DataView(raw.buffer).setBigInt64(at, 2n ** 40n, true);
-    expect(await refusal(raw)).toMatch(/declares 1099511627776 float32 elements .*truncated or corrupt/);
+    expect(await refusal(raw)).toMatch(
+      /declares 1099511627776 float32 elements .*truncated or corrupt/,
+    );
   });
 
   it('a zip bomb: declared sizes over the cap are refused up front; a lying size fails its CRC', async () => {

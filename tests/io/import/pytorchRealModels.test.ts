@@ -35,8 +35,14 @@ describe('PyTorch files of ../shared/real-models', () => {
           numLayers: ref.numLayers,
         });
         expect(model.spec.bidirectional ?? false).toBe(ref.bidirectional);
-        const spec = ref.nonlinearity ? { ...model.spec, nonlinearity: ref.nonlinearity } : model.spec;
-        expectClose(runImported({ spec, params: model.params }, ref.xs), ref, `${entry.id}/${ref.module}`);
+        const spec = ref.nonlinearity
+          ? { ...model.spec, nonlinearity: ref.nonlinearity }
+          : model.spec;
+        expectClose(
+          runImported({ spec, params: model.params }, ref.xs),
+          ref,
+          `${entry.id}/${ref.module}`,
+        );
         const tokens = (ref as { tokenIds?: number[] }).tokenIds;
         // A module fed by an embedding: the ref's xs are that embedding's rows.
         if (tokens) expect(tokens.map((t) => model.embedding![t])).toEqual(ref.xs);
@@ -45,7 +51,7 @@ describe('PyTorch files of ../shared/real-models', () => {
     });
   }
 
-  it("pt_rnn_relu: the nonlinearity a state dict does not record is assumed tanh and said so", async () => {
+  it('pt_rnn_relu: the nonlinearity a state dict does not record is assumed tanh and said so', async () => {
     const [model] = await importModels([realFile('files/pt_rnn_relu.pth')]);
     expect(model!.spec.nonlinearity).toBe('tanh');
     expect(model!.assumed).toEqual(['nonlinearity']);
@@ -89,7 +95,10 @@ function checkLinks(id: string, models: ImportedModel[]): void {
   const withHead = models.filter((m) => m.head);
   expect(withHead.length).toBe(heads.length);
   for (const m of withHead) {
-    expect(heads.map((h) => h.weightShape)).toContainEqual([m.head!.weight.length, m.head!.weight[0]!.length]);
+    expect(heads.map((h) => h.weightShape)).toContainEqual([
+      m.head!.weight.length,
+      m.head!.weight[0]!.length,
+    ]);
   }
 }
 

@@ -36,7 +36,9 @@ export interface ManifestEntry {
 
 /** The collection's manifest. */
 export function manifest(): ManifestEntry[] {
-  return JSON.parse(readFileSync(path.join(REAL_MODELS, 'manifest.json'), 'utf8')) as ManifestEntry[];
+  return JSON.parse(
+    readFileSync(path.join(REAL_MODELS, 'manifest.json'), 'utf8'),
+  ) as ManifestEntry[];
 }
 
 /** The reference modules of file `id`. */
@@ -47,7 +49,10 @@ export function refsOf(id: string): RefModule[] {
 
 /** The bytes of a file of the collection (`files/…`, `broken/…`). */
 export function realFile(relative: string): { name: string; bytes: Uint8Array } {
-  return { name: path.basename(relative), bytes: new Uint8Array(readFileSync(path.join(REAL_MODELS, relative))) };
+  return {
+    name: path.basename(relative),
+    bytes: new Uint8Array(readFileSync(path.join(REAL_MODELS, relative))),
+  };
 }
 
 /** What a forward pass gives, as the refs record it. */
@@ -70,7 +75,9 @@ export function expectClose(got: Outputs, ref: Outputs, label: string): void {
         const want = r[i]![j]!;
         const diff = Math.abs(g[i]![j]! - want);
         if (!(diff <= 1e-9 * Math.max(1, Math.abs(want)))) {
-          expect.fail(`${label} ${field}[${i}][${j}] = ${g[i]![j]}, reference ${want} (|diff| ${diff})`);
+          expect.fail(
+            `${label} ${field}[${i}][${j}] = ${g[i]![j]}, reference ${want} (|diff| ${diff})`,
+          );
         }
       }
     }

@@ -6,16 +6,12 @@
  * sequence), layer l+1 reading [forward h, backward h]; and for projections, the LSTM
  * equations with h = W_hr (o ⊙ tanh c) written out here.
  */
-import {
-  createModel,
-  forward,
-  type ModelSpec,
-  type StateDict,
-} from '../../../src/engine';
+import { createModel, forward, type ModelSpec, type StateDict } from '../../../src/engine';
 import type { ImportedModel } from '../../../src/io/import';
 import type { Outputs } from './realModels';
 
-const toRows = (rows: ArrayLike<ArrayLike<number>>): number[][] => Array.from(rows, (r) => Array.from(r));
+const toRows = (rows: ArrayLike<ArrayLike<number>>): number[][] =>
+  Array.from(rows, (r) => Array.from(r));
 
 /** True when the engine builds this spec (false: it refuses it as not supported yet). */
 export function engineRuns(spec: ModelSpec, params: StateDict): boolean {
@@ -29,11 +25,18 @@ export function engineRuns(spec: ModelSpec, params: StateDict): boolean {
 }
 
 /** The model's outputs, hT (and cT) on xs, in PyTorch's layouts. */
-export function runImported(model: Pick<ImportedModel, 'spec' | 'params'>, xs: number[][]): Outputs {
+export function runImported(
+  model: Pick<ImportedModel, 'spec' | 'params'>,
+  xs: number[][],
+): Outputs {
   const { spec, params } = model;
   if (engineRuns(spec, params)) {
     const trace = forward(createModel(spec, params), xs);
-    return { outputs: toRows(trace.outputs), hT: toRows(trace.hT), cT: trace.cT && toRows(trace.cT) };
+    return {
+      outputs: toRows(trace.outputs),
+      hT: toRows(trace.hT),
+      cT: trace.cT && toRows(trace.cT),
+    };
   }
   const dirs = spec.bidirectional ? ['', '_reverse'] : [''];
   let input = xs;
@@ -47,7 +50,11 @@ export function runImported(model: Pick<ImportedModel, 'spec' | 'params'>, xs: n
       const one = Object.fromEntries(names.map((k) => [`${k}_l0`, p(k)])) as StateDict;
       const run = spec.projSize
         ? lstmWithProjection(one, p('weight_hr') as number[][], seq)
-        : engineLayer({ ...spec, numLayers: 1, bidirectional: false, inputSize: seq[0]!.length }, one, seq);
+        : engineLayer(
+            { ...spec, numLayers: 1, bidirectional: false, inputSize: seq[0]!.length },
+            one,
+            seq,
+          );
       return { ...run, outputs: sfx ? [...run.outputs].reverse() : run.outputs };
     });
     input = input.map((_, t) => perDir.flatMap((d) => d.outputs[t]!));
@@ -61,11 +68,16 @@ export function runImported(model: Pick<ImportedModel, 'spec' | 'params'>, xs: n
 
 function engineLayer(spec: ModelSpec, params: StateDict, xs: number[][]) {
   const trace = forward(createModel(spec, params), xs);
-  return { outputs: toRows(trace.outputs), hT: Array.from(trace.hT[0]!), cT: trace.cT && Array.from(trace.cT[0]!) };
+  return {
+    outputs: toRows(trace.outputs),
+    hT: Array.from(trace.hT[0]!),
+    cT: trace.cT && Array.from(trace.cT[0]!),
+  };
 }
 
 const sigmoid = (a: number): number => 1 / (1 + Math.exp(-a));
-const matVec = (W: number[][], v: number[]): number[] => W.map((row) => row.reduce((s, w, j) => s + w * v[j]!, 0));
+const matVec = (W: number[][], v: number[]): number[] =>
+  W.map((row) => row.reduce((s, w, j) => s + w * v[j]!, 0));
 
 /** PyTorch's LSTM with proj_size, one layer, one direction (torch.nn.LSTM's documented equations). */
 function lstmWithProjection(p: StateDict, Whr: number[][], xs: number[][]) {
@@ -82,7 +94,10 @@ function lstmWithProjection(p: StateDict, Whr: number[][], xs: number[][]) {
     const gate = (g: number, f: (v: number) => number) => a.slice(g * H, (g + 1) * H).map(f);
     const [i, f, g, o] = [gate(0, sigmoid), gate(1, sigmoid), gate(2, Math.tanh), gate(3, sigmoid)];
     c = c.map((cv, k) => f[k]! * cv + i[k]! * g[k]!);
-    h = matVec(Whr, o.map((ov, k) => ov * Math.tanh(c[k]!)));
+    h = matVec(
+      Whr,
+      o.map((ov, k) => ov * Math.tanh(c[k]!)),
+    );
     outputs.push(h);
   }
   return { outputs, hT: h, cT: c };

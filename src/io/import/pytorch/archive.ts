@@ -35,7 +35,8 @@ export function readTorchZip(bytes: Uint8Array): TorchPickle {
   }
   const root = pkl.slice(0, -'data.pkl'.length);
   const order = zip.find(`${root}byteorder`);
-  const bigEndian = order !== undefined && new TextDecoder().decode(zip.read(order)).trim() === 'big';
+  const bigEndian =
+    order !== undefined && new TextDecoder().decode(zip.read(order)).trim() === 'big';
   const locations = new Set<string>();
   const dtypes = new Set<string>();
   const storages = new Map<string, Storage>();
@@ -72,7 +73,8 @@ function zipStorage(
     bytes: () => {
       if (cached) return cached;
       const entry = zip.find(record);
-      if (!entry) throw new PickleError(`the storage record '${record}' is missing from the archive`);
+      if (!entry)
+        throw new PickleError(`the storage record '${record}' is missing from the archive`);
       cached = zip.read(entry);
       return cached;
     },

@@ -43,7 +43,9 @@ export function readLegacyTorch(bytes: Uint8Array): TorchPickle {
   let at = unpickle(bytes, plain).end;
   const version = unpickle(bytes, plain, at);
   if (version.value !== PROTOCOL_VERSION) {
-    throw new PickleError(`legacy protocol version ${String(version.value)} (expected ${PROTOCOL_VERSION})`);
+    throw new PickleError(
+      `legacy protocol version ${String(version.value)} (expected ${PROTOCOL_VERSION})`,
+    );
   }
   const sysInfo = unpickle(bytes, plain, version.end);
   const bigEndian = sysInfo.value instanceof Map && sysInfo.value.get('little_endian') === false;
@@ -82,7 +84,9 @@ export function readLegacyTorch(bytes: Uint8Array): TorchPickle {
     const root = roots.get(key);
     if (!root) throw new PickleError(`storage '${key}' is listed but no tensor uses it`);
     if (at + 8 > bytes.length) {
-      throw new PickleError(`the file ends before storage '${key}' (byte ${at} of ${bytes.length}): it is truncated`);
+      throw new PickleError(
+        `the file ends before storage '${key}' (byte ${at} of ${bytes.length}): it is truncated`,
+      );
     }
     const numel = Number(view.getBigInt64(at, !bigEndian));
     const size = numel * ITEM_SIZE[root.dtype];

@@ -39,7 +39,19 @@ const MODEL_KEYS = [
 ];
 
 /** Checkpoint keys that hold the input vocabulary. */
-const VOCAB_KEYS = ['chars', 'vocab', 'vocabulary', 'itos', 'idx2char', 'int2char', 'char2idx', 'stoi', 'char_to_idx', 'word2idx', 'tokens'];
+const VOCAB_KEYS = [
+  'chars',
+  'vocab',
+  'vocabulary',
+  'itos',
+  'idx2char',
+  'int2char',
+  'char2idx',
+  'stoi',
+  'char_to_idx',
+  'word2idx',
+  'tokens',
+];
 
 const isTensor = (v: PyValue | undefined): v is Tensor =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && (v as Tensor).kind === 'tensor';
@@ -78,7 +90,8 @@ export function findStateDict(root: PyValue): FoundStateDict | undefined {
 /** A short description of a value's type for messages ("a list", "a __main__.Foo"). */
 export function describe(v: PyValue): string {
   if (isObject(v)) return `a ${v.cls} object`;
-  if (v instanceof Map) return `a dict with keys ${[...v.keys()].slice(0, 6).map(String).join(', ')}`;
+  if (v instanceof Map)
+    return `a dict with keys ${[...v.keys()].slice(0, 6).map(String).join(', ')}`;
   if (Array.isArray(v)) return `a list or tuple of ${v.length}`;
   if (isTensor(v)) return 'a single tensor';
   return `a ${v === null ? 'None' : typeof v}`;
@@ -109,11 +122,13 @@ function fromModule(root: PyObject, kind: string, where: string): FoundStateDict
     for (const group of ['_parameters', '_buffers']) {
       const entries = state.get(group);
       if (!(entries instanceof Map)) continue;
-      for (const [k, v] of entries) if (typeof k === 'string' && isTensor(v)) tensors.push([prefix + k, v]);
+      for (const [k, v] of entries)
+        if (typeof k === 'string' && isTensor(v)) tensors.push([prefix + k, v]);
     }
     const children = state.get('_modules');
     if (children instanceof Map) {
-      for (const [k, child] of children) if (typeof k === 'string') walk(child, `${prefix}${k}.`, depth + 1);
+      for (const [k, child] of children)
+        if (typeof k === 'string') walk(child, `${prefix}${k}.`, depth + 1);
     }
   };
   walk(root, '', 0);
@@ -140,11 +155,13 @@ function findVocabulary(root: Map<PyValue, PyValue>): string[] | undefined {
   for (const key of VOCAB_KEYS) {
     const v = root.get(key);
     if (typeof v === 'string' && v.length > 0) return Array.from(v);
-    if (Array.isArray(v) && v.length > 0 && v.every((t) => typeof t === 'string')) return v as string[];
+    if (Array.isArray(v) && v.length > 0 && v.every((t) => typeof t === 'string'))
+      return v as string[];
     if (v instanceof Map && v.size > 0) {
       const out: string[] = [];
       for (const [token, index] of v) {
-        if (typeof token !== 'string' || typeof index !== 'number' || !Number.isInteger(index)) return undefined;
+        if (typeof token !== 'string' || typeof index !== 'number' || !Number.isInteger(index))
+          return undefined;
         if (index < 0 || index >= v.size || out[index] !== undefined) return undefined;
         out[index] = token;
       }

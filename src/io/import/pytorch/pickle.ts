@@ -7,6 +7,18 @@
  * malicious file would name (os.system, builtins.eval, …) is refused outright.
  */
 
+import {
+  MAX_LONG_BYTES,
+  PickleError,
+  Reader,
+  decodeLong,
+  isDenied,
+  parseIntStrict,
+  utf8,
+} from './pickleInput';
+
+export { PickleError };
+
 /** A class or function the pickle names (`module.name`); never looked up, never called. */
 export interface PyGlobal {
   readonly kind: 'global';
@@ -43,11 +55,6 @@ export type PyValue =
   | PyObject
   | PyOpaque;
 
-/** A malformed or refused pickle; the message says why, without the file's name. */
-export class PickleError extends Error {
-  override name = 'PickleError';
-}
-
 /** How the caller turns persistent ids into storages and rebuild calls into tensors. */
 export interface PickleHooks {
   /** BINPERSID / PERSID: the storage a persistent id names. */
@@ -62,108 +69,8 @@ export const MAX_PICKLE_STACK = 1_000_000;
 /** Entries of the memo. */
 export const MAX_PICKLE_MEMO = 1_000_000;
 
-/** Modules (or `module.name`) no PyTorch file names; a pickle that names one is refused. */
-const DENIED = [
-  'os',
-  'posix',
-  'nt',
-  'subprocess',
-  'sys',
-  'socket',
-  'shutil',
-  'runpy',
-  'importlib',
-  'pickle',
-  'marshal',
-  'ctypes',
-  'code',
-  'pty',
-  'webbrowser',
-  'builtins.eval',
-  'builtins.exec',
-  'builtins.compile',
-  'builtins.open',
-  'builtins.getattr',
-  'builtins.setattr',
-  'builtins.__import__',
-  'builtins.globals',
-  'builtins.apply',
-  'builtins.input',
-];
-
-function isDenied(module: string, name: string): boolean {
-  const mod = module === '__builtin__' ? 'builtins' : module;
-  const full = `${mod}.${name}`;
-  return DENIED.some((d) => mod === d || mod.startsWith(`${d}.`) || full === d);
-}
-
 const MARK = Symbol('mark');
 type Slot = PyValue | typeof MARK;
-
-/** A cursor over the pickle's bytes that refuses to read past their end. */
-class Reader {
-  at: number;
-  constructor(
-    readonly bytes: Uint8Array,
-    start: number,
-  ) {
-    this.at = start;
-  }
-  take(n: number): Uint8Array {
-    if (!Number.isSafeInteger(n) || n < 0 || this.at + n > this.bytes.length) {
-      throw new PickleError(
-        `the pickle ends early (an opcode at byte ${this.at} needs ${n} more bytes, ${this.bytes.length - this.at} left)`,
-      );
-    }
-    this.at += n;
-    return this.bytes.subarray(this.at - n, this.at);
-  }
-  u8(): number {
-    return this.take(1)[0]!;
-  }
-  u16(): number {
-    const b = this.take(2);
-    return b[0]! | (b[1]! << 8);
-  }
-  u32(): number {
-    const b = this.take(4);
-    return (b[0]! | (b[1]! << 8) | (b[2]! << 16) | (b[3]! << 24)) >>> 0;
-  }
-  i32(): number {
-    return this.u32() | 0;
-  }
-  u64(): number {
-    const lo = this.u32();
-    const hi = this.u32();
-    return hi * 2 ** 32 + lo;
-  }
-  line(): string {
-    const end = this.bytes.indexOf(0x0a, this.at);
-    if (end < 0) throw new PickleError(`the pickle ends early (a line at byte ${this.at})`);
-    return latin1(this.take(end - this.at + 1).subarray(0, -1));
-  }
-}
-
-const utf8 = new TextDecoder();
-const latin1 = (b: Uint8Array): string => {
-  let s = '';
-  for (let k = 0; k < b.length; k++) s += String.fromCharCode(b[k]!);
-  return s;
-};
-
-/** A little-endian two's-complement integer of any length (LONG1, LONG4). */
-function decodeLong(b: Uint8Array): number | bigint {
-  if (b.length === 0) return 0;
-  let v = 0n;
-  for (let k = b.length - 1; k >= 0; k--) v = (v << 8n) | BigInt(b[k]!);
-  if (b[b.length - 1]! & 0x80) v -= 1n << BigInt(8 * b.length);
-  return v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER)
-    ? Number(v)
-    : v;
-}
-
-/** Bytes a LONG4 may carry (an int of 2048 bits is already absurd in a model file). */
-const MAX_LONG_BYTES = 256;
 
 /** Where one pickle ended and what it produced. */
 export interface Unpickled {
@@ -197,6 +104,11 @@ export function unpickle(bytes: Uint8Array, hooks: PickleHooks, start = 0): Unpi
     const v = stack[stack.length - 1];
     if (v === undefined || v === MARK) throw new PickleError(`stack underflow at byte ${r.at}`);
     return v;
+  };
+  const popN = (n: number): PyValue[] => {
+    const items: PyValue[] = [];
+    for (let k = 0; k < n; k++) items.unshift(pop());
+    return items;
   };
   const popMark = (): PyValue[] => {
     const m = marks.pop();
@@ -345,21 +257,10 @@ export function unpickle(bytes: Uint8Array, hooks: PickleHooks, start = 0): Unpi
         push([]);
         break;
       case 0x85: // TUPLE1
-        push([pop()]);
+      case 0x86: // TUPLE2
+      case 0x87: // TUPLE3
+        push(popN(op - 0x84));
         break;
-      case 0x86: {
-        // TUPLE2
-        const b = pop();
-        push([pop(), b]);
-        break;
-      }
-      case 0x87: {
-        // TUPLE3
-        const c = pop();
-        const b = pop();
-        push([pop(), b, c]);
-        break;
-      }
       case 0x74: // TUPLE
       case 0x6c: // LIST
         push(popMark());
@@ -449,12 +350,7 @@ export function unpickle(bytes: Uint8Array, hooks: PickleHooks, start = 0): Unpi
         push(global(module, name));
         break;
       }
-      case 0x52: {
-        // REDUCE
-        const args = pop();
-        push(call(pop(), args));
-        break;
-      }
+      case 0x52: // REDUCE
       case 0x81: {
         // NEWOBJ
         const args = pop();
@@ -488,14 +384,6 @@ export function unpickle(bytes: Uint8Array, hooks: PickleHooks, start = 0): Unpi
         );
     }
   }
-}
-
-function parseIntStrict(s: string): number | bigint {
-  if (!/^[-+]?\d+$/.test(s)) throw new PickleError(`'${s.slice(0, 20)}' is not an integer`);
-  const v = BigInt(s);
-  return v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER)
-    ? Number(v)
-    : v;
 }
 
 /** True for a {@link PyObject}. */

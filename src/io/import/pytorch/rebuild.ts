@@ -22,11 +22,15 @@ export function torchHooks(persistentLoad: (pid: PyValue) => PyValue): PickleHoo
       const map = new Map<PyValue, PyValue>();
       const items = args[0];
       if (Array.isArray(items)) {
-        for (const pair of items) if (Array.isArray(pair) && pair.length === 2) map.set(pair[0]!, pair[1]!);
+        for (const pair of items)
+          if (Array.isArray(pair) && pair.length === 2) map.set(pair[0]!, pair[1]!);
       }
       return map;
     }
-    if (full === 'torch._tensor._rebuild_from_type_v2' || full === 'torch._tensor._rebuild_from_type') {
+    if (
+      full === 'torch._tensor._rebuild_from_type_v2' ||
+      full === 'torch._tensor._rebuild_from_type'
+    ) {
       // (func, type, args, state): a tensor subclass; rebuild the plain tensor inside.
       const [inner, , innerArgs] = args;
       if (isGlobal(inner) && Array.isArray(innerArgs)) return reduce(inner, innerArgs);

@@ -141,7 +141,8 @@ const isContiguous = (shape: readonly number[], stride: readonly number[]): bool
  */
 function float32View(t: Tensor, bytes: Uint8Array, count: number): Float32Array | undefined {
   const start = bytes.byteOffset + t.offset * 4;
-  if (t.storage.dtype !== 'float32' || t.storage.bigEndian !== !HOST_LITTLE_ENDIAN) return undefined;
+  if (t.storage.dtype !== 'float32' || t.storage.bigEndian !== !HOST_LITTLE_ENDIAN)
+    return undefined;
   if (start % 4 !== 0 || !isContiguous(t.shape, t.stride)) return undefined;
   return new Float32Array(bytes.buffer, start, count);
 }
