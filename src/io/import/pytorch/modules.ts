@@ -158,14 +158,17 @@ function findVocabulary(root: Map<PyValue, PyValue>): string[] | undefined {
     if (Array.isArray(v) && v.length > 0 && v.every((t) => typeof t === 'string'))
       return v as string[];
     if (v instanceof Map && v.size > 0) {
-      const out: string[] = [];
+      // token → index: indices 0 … size−1, each once, give the list in index order.
+      const out = new Array<string>(v.size);
+      const seen = new Set<number>();
       for (const [token, index] of v) {
         if (typeof token !== 'string' || typeof index !== 'number' || !Number.isInteger(index))
-          return undefined;
-        if (index < 0 || index >= v.size || out[index] !== undefined) return undefined;
+          break;
+        if (index < 0 || index >= v.size || seen.has(index)) break;
+        seen.add(index);
         out[index] = token;
       }
-      if (out.length === v.size && !out.includes(undefined as unknown as string)) return out;
+      if (seen.size === v.size) return out;
     }
   }
   return undefined;
