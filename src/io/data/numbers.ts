@@ -32,6 +32,25 @@ type Separator = '\t' | ';' | ',' | 'space';
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const DECIMAL_COMMA = /^[+-]?\d*,\d+([eE][+-]?\d+)?$/;
 
+/**
+ * The lines of `text`, stopping once more than `max` of them hold something: a paste of a
+ * million lines is refused after reading a few thousand.
+ */
+function linesOf(text: string, max: number): string[] {
+  const lines: string[] = [];
+  const breaks = /\r\n|\r|\n/g;
+  let start = 0;
+  let filled = 0;
+  for (let m = breaks.exec(text); m !== null && filled <= max; m = breaks.exec(text)) {
+    const line = text.slice(start, m.index);
+    lines.push(line);
+    if (line.trim() !== '') filled++;
+    start = m.index + m[0].length;
+  }
+  if (filled <= max) lines.push(text.slice(start));
+  return lines;
+}
+
 /** The separator of the first line: tab, then semicolon, then comma, else whitespace. */
 function separatorOf(line: string): Separator {
   if (line.includes('\t')) return '\t';
@@ -47,9 +66,13 @@ const SEPARATOR_NAMES: Record<Separator, string> = {
   space: 'spaces',
 };
 
-/** A line's cells: trimmed, surrounding double quotes removed. */
-function cellsOf(line: string, separator: Separator): string[] {
-  const parts = separator === 'space' ? line.trim().split(/\s+/) : line.split(separator);
+/**
+ * A line's cells: trimmed, surrounding double quotes removed; at most `max` + 1 of them,
+ * so that a line of millions of cells costs no more than a short one.
+ */
+function cellsOf(line: string, separator: Separator, max: number): string[] {
+  const parts =
+    separator === 'space' ? line.trim().split(/\s+/, max + 1) : line.split(separator, max + 1);
   return parts.map((cell) => {
     const trimmed = cell.trim();
     return trimmed.length >= 2 && trimmed.startsWith('"') && trimmed.endsWith('"')
@@ -76,27 +99,26 @@ export function parseNumbers(
   text: string,
   limits: NumberLimits = DEFAULT_NUMBER_LIMITS,
 ): ParsedNumbers {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  const lines = linesOf(text.replace(/^\uFEFF/, ''), limits.steps + 1);
   let first = 0;
   while (first < lines.length && lines[first]!.trim() === '') first++;
   let last = lines.length - 1;
   while (last >= first && lines[last]!.trim() === '') last--;
   if (first > last) throw new DataInputError('No numbers: the text is empty.');
-  // Checked before any cell is read: a huge paste is refused at once.
   if (last - first > limits.steps) {
     throw new DataInputError(
-      `${last - first + 1} rows; at most ${limits.steps} steps (plus a header row) can be run.`,
+      `More than ${limits.steps + 1} rows; at most ${limits.steps} steps (plus a header row) can be run.`,
     );
   }
   const separator = separatorOf(lines[first]!);
-  const firstCells = cellsOf(lines[first]!, separator);
+  const firstCells = cellsOf(lines[first]!, separator, limits.features);
   const isHeader =
     firstCells.every((cell) => numberOf(cell, separator) === null) &&
     firstCells.some((cell) => cell !== '');
   const columns = firstCells.length;
   if (columns > limits.features) {
     throw new DataInputError(
-      `Row ${first + 1} has ${columns} columns; at most ${limits.features} features can be run.`,
+      `Row ${first + 1} has more than ${limits.features} columns; at most ${limits.features} features can be run.`,
     );
   }
   const rows: number[][] = [];
@@ -108,10 +130,10 @@ export function parseNumbers(
         `Row ${row} is empty; every row between the first and the last must hold numbers.`,
       );
     }
-    const cells = cellsOf(line, separator);
+    const cells = cellsOf(line, separator, limits.features);
     if (cells.length !== columns) {
       throw new DataInputError(
-        `Row ${row} has ${cells.length} ${cells.length === 1 ? 'column' : 'columns'}; row ${first + 1} has ${columns} (separated by ${SEPARATOR_NAMES[separator]}).`,
+        `Row ${row} has ${cells.length > limits.features ? 'more than ' : ''}${Math.min(cells.length, limits.features)} ${cells.length === 1 ? 'column' : 'columns'}; row ${first + 1} has ${columns} (separated by ${SEPARATOR_NAMES[separator]}).`,
       );
     }
     rows.push(
