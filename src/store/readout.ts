@@ -18,6 +18,8 @@ export interface Readout {
   readonly source: string;
   /** [O] a label per output (the class, or the value's name). */
   readonly outputLabels: readonly string[];
+  /** True when a task scores the answers (a trained model on its task's sample). */
+  readonly scored: boolean;
   /** A regression's tolerance (an answer within it is right), or null. */
   readonly tolerance: number | null;
   /** [T][O] raw read-out (logits for classification, predicted values for regression). */
@@ -53,6 +55,7 @@ export function readoutOf(task: Task, y: number[][], sample?: Sample): Readout {
   const classify = task.loss === 'crossEntropy';
   const of = {
     source: `trained on “${task.title}”`,
+    scored: true,
     outputLabels: task.outputLabels,
     tolerance: classify ? null : (task.tolerance ?? null),
   };
@@ -84,6 +87,7 @@ export function headReadout(
     const source = 'task' in of ? `trained on “${of.task.title}”` : of.plain.source;
     return {
       source,
+      scored: 'task' in of,
       outputLabels: labels,
       tolerance: null,
       y: [],
@@ -94,7 +98,7 @@ export function headReadout(
     };
   }
   if ('task' in of) return readoutOf(of.task, y, of.sample);
-  return scoredReadout({ ...of.plain, tolerance: null }, y, of.classify);
+  return scoredReadout({ ...of.plain, tolerance: null, scored: false }, y, of.classify);
 }
 
 /**
@@ -102,7 +106,7 @@ export function headReadout(
  * `classify`, the values otherwise; a value that is not finite is named, never shown.
  */
 export function scoredReadout(
-  of: Pick<Readout, 'source' | 'outputLabels' | 'tolerance'>,
+  of: Pick<Readout, 'source' | 'outputLabels' | 'tolerance' | 'scored'>,
   y: number[][],
   classify: boolean,
 ): Readout {
