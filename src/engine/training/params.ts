@@ -1,6 +1,6 @@
 import { EngineInputError } from '../errors';
 import { describe, toNested } from '../arrays';
-import { checkModel, createModel, layerBuffer } from '../model';
+import { checkModel, createModel, paramBuffer } from '../model';
 import { MAX_OUTPUT_SIZE, normalizeSpec, parameterShapes } from '../spec';
 import type { FullModelSpec, Model, ModelSpec, StateDict } from '../types';
 import { createHead, HEAD_BIAS, HEAD_WEIGHT, type Head } from './head';
@@ -61,7 +61,7 @@ export function flattenParams(model: Model, head: Head): Float64Array {
   const theta = new Float64Array(layout.size);
   let offset = 0;
   for (const shape of parameterShapes(model.spec)) {
-    const buffer = layerBuffer(model.layers[shape.layer]!, shape.kind);
+    const buffer = paramBuffer(model, shape);
     theta.set(buffer, offset);
     offset += buffer.length;
   }
