@@ -1,0 +1,111 @@
+/**
+ * Bidirectional and projected layers against PyTorch 1.13 itself: small float64 nn.LSTM,
+ * nn.GRU and nn.RNN modules (2 layers, bidirectional; LSTM with proj_size, bidirectional
+ * and not) run by tests/fixtures/models/make_engine_refs.py on a fixed input with nonzero
+ * h0 and c0. The engine, given the same state_dict, must reproduce outputs, h_n, c_n and
+ * the gradients of L = Σ outputs·dOutputs + Σ h_n·dhT + Σ c_n·dcT with respect to every
+ * parameter, the input, h0 and c0, to 1e-9 relative.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  backward,
+  createModel,
+  forward,
+  initParams,
+  parameterCount,
+  parameterShapes,
+  toStateDict,
+  type ModelSpec,
+  type StateDict,
+} from '../../src/engine';
+import { rows } from './support';
+
+/** One case as the script writes it. */
+interface Ref {
+  made: string;
+  spec: ModelSpec;
+  stateDict: StateDict;
+  xs: number[][];
+  h0: number[][];
+  c0?: number[][];
+  outputs: number[][];
+  hT: number[][];
+  cT?: number[][];
+  dOutputs: number[][];
+  dhT: number[][];
+  dcT?: number[][];
+  grads: { xs: number[][]; h0: number[][]; c0?: number[][]; params: StateDict };
+}
+
+const CASES = ['lstm_bi2', 'gru_bi2', 'rnn_bi2', 'rnn_relu_bi2', 'lstm_proj_bi2', 'lstm_proj2'];
+
+/** A reference file under tests/fixtures/models/engine/. */
+export function loadRef<T = Ref>(name: string): T {
+  const url = new URL(`../fixtures/models/engine/${name}.json`, import.meta.url);
+  return JSON.parse(readFileSync(url, 'utf8')) as T;
+}
+
+/** Every entry of nested arrays, flattened. */
+const flat = (v: unknown): number[] =>
+  Array.isArray(v)
+    ? v.flatMap(flat)
+    : ArrayBuffer.isView(v)
+      ? flat(Array.from(v as Float64Array))
+      : [v as number];
+
+/**
+ * Entries where |got − ref| > 1e-9·max(1, |ref|) (the rule of the real-model references),
+ * described, so a failure prints all of them.
+ */
+export function offBy(label: string, got: unknown, ref: unknown): string[] {
+  const g = flat(got);
+  const r = flat(ref);
+  if (g.length !== r.length) return [`${label}: ${g.length} entries, PyTorch has ${r.length}`];
+  return r.flatMap((e, k) => {
+    const a = g[k]!;
+    return Math.abs(a - e) <= 1e-9 * Math.max(1, Math.abs(e))
+      ? []
+      : [`${label}[${k}]: ${a} vs ${e}`];
+  });
+}
+
+describe('bidirectional and projected layers reproduce PyTorch 1.13 (float64, 1e-9)', () => {
+  for (const name of CASES) {
+    const ref = loadRef(name);
+    it(`${name}: parameter names, order and count are PyTorch's state_dict`, () => {
+      const names = Object.keys(ref.stateDict);
+      expect(parameterShapes(ref.spec).map((s) => s.name)).toEqual(names);
+      expect(Object.keys(initParams(ref.spec, { seed: 1 }))).toEqual(names);
+      expect(parameterCount(ref.spec)).toBe(flat(Object.values(ref.stateDict)).length);
+      // A state_dict goes in and comes out as it was.
+      expect(toStateDict(createModel(ref.spec, ref.stateDict))).toEqual(ref.stateDict);
+    });
+
+    it(`${name}: outputs, h_n${ref.cT ? ', c_n' : ''}`, () => {
+      const model = createModel(ref.spec, ref.stateDict);
+      const trace = forward(model, ref.xs, { h0: ref.h0, c0: ref.c0 });
+      expect(trace.directions).toBe(ref.spec.bidirectional ? 2 : 1);
+      const bad = [
+        ...offBy('outputs', rows(trace.outputs), ref.outputs),
+        ...offBy('hT', rows(trace.hT), ref.hT),
+        ...(ref.cT ? offBy('cT', rows(trace.cT), ref.cT) : []),
+      ];
+      expect(bad).toEqual([]);
+    });
+
+    it(`${name}: gradients for every parameter, xs, h0${ref.c0 ? ', c0' : ''}`, () => {
+      const model = createModel(ref.spec, ref.stateDict);
+      const trace = forward(model, ref.xs, { h0: ref.h0, c0: ref.c0 });
+      const grads = backward(model, trace, ref.dOutputs, { dhT: ref.dhT, dcT: ref.dcT });
+      expect(Object.keys(grads.params)).toEqual(Object.keys(ref.grads.params));
+      const bad = [
+        ...offBy('xs', rows(grads.xs), ref.grads.xs),
+        ...offBy('h0', rows(grads.h0), ref.grads.h0),
+        ...(ref.grads.c0 ? offBy('c0', rows(grads.c0), ref.grads.c0) : []),
+        ...Object.entries(ref.grads.params).flatMap(([k, v]) => offBy(k, grads.params[k], v)),
+      ];
+      expect(bad).toEqual([]);
+    });
+  }
+});
