@@ -4,6 +4,7 @@
  * of one layer as a model of its own, the input rows that direction reads, and every
  * gradient `backward` returns checked against central differences of `forward`.
  */
+import { readFileSync } from 'node:fs';
 import { createModel, forward, stateSize } from '../../src/engine';
 import type { ModelSpec, StateDict, Trace } from '../../src/engine';
 import {
@@ -193,4 +194,34 @@ export function stateBefore(c: DirCase, index: number, t: number): { h: number[]
   const h = first ? row(c.init.h0![index]) : row(gates.h![reverse ? t + 1 : t - 1]);
   if (c.spec.cell !== 'lstm') return { h };
   return { h, c: first ? row(c.init.c0![index]) : row(gates.c![reverse ? t + 1 : t - 1]) };
+}
+
+/** A reference file under tests/fixtures/models/engine/. */
+export function loadRef<T>(name: string): T {
+  const url = new URL(`../fixtures/models/engine/${name}.json`, import.meta.url);
+  return JSON.parse(readFileSync(url, 'utf8')) as T;
+}
+
+/** Every entry of nested arrays (or typed-array rows), flattened. */
+export const flat = (v: unknown): number[] =>
+  Array.isArray(v)
+    ? v.flatMap(flat)
+    : ArrayBuffer.isView(v)
+      ? flat(Array.from(v as Float64Array))
+      : [v as number];
+
+/**
+ * Entries where |got − ref| > 1e-9·max(1, |ref|) (the rule of the real-model references),
+ * described, so a failure prints all of them.
+ */
+export function offBy(label: string, got: unknown, ref: unknown): string[] {
+  const g = flat(got);
+  const r = flat(ref);
+  if (g.length !== r.length) return [`${label}: ${g.length} entries, PyTorch has ${r.length}`];
+  return r.flatMap((e, k) => {
+    const a = g[k]!;
+    return Math.abs(a - e) <= 1e-9 * Math.max(1, Math.abs(e))
+      ? []
+      : [`${label}[${k}]: ${a} vs ${e}`];
+  });
 }

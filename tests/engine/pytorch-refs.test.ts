@@ -6,7 +6,6 @@
  * the gradients of L = Σ outputs·dOutputs + Σ h_n·dhT + Σ c_n·dcT with respect to every
  * parameter, the input, h0 and c0, to 1e-9 relative.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   backward,
@@ -19,6 +18,7 @@ import {
   type ModelSpec,
   type StateDict,
 } from '../../src/engine';
+import { flat, loadRef, offBy } from './directionSupport';
 import { rows } from './support';
 
 /** One case as the script writes it. */
@@ -40,39 +40,9 @@ interface Ref {
 
 const CASES = ['lstm_bi2', 'gru_bi2', 'rnn_bi2', 'rnn_relu_bi2', 'lstm_proj_bi2', 'lstm_proj2'];
 
-/** A reference file under tests/fixtures/models/engine/. */
-export function loadRef<T = Ref>(name: string): T {
-  const url = new URL(`../fixtures/models/engine/${name}.json`, import.meta.url);
-  return JSON.parse(readFileSync(url, 'utf8')) as T;
-}
-
-/** Every entry of nested arrays, flattened. */
-const flat = (v: unknown): number[] =>
-  Array.isArray(v)
-    ? v.flatMap(flat)
-    : ArrayBuffer.isView(v)
-      ? flat(Array.from(v as Float64Array))
-      : [v as number];
-
-/**
- * Entries where |got − ref| > 1e-9·max(1, |ref|) (the rule of the real-model references),
- * described, so a failure prints all of them.
- */
-export function offBy(label: string, got: unknown, ref: unknown): string[] {
-  const g = flat(got);
-  const r = flat(ref);
-  if (g.length !== r.length) return [`${label}: ${g.length} entries, PyTorch has ${r.length}`];
-  return r.flatMap((e, k) => {
-    const a = g[k]!;
-    return Math.abs(a - e) <= 1e-9 * Math.max(1, Math.abs(e))
-      ? []
-      : [`${label}[${k}]: ${a} vs ${e}`];
-  });
-}
-
 describe('bidirectional and projected layers reproduce PyTorch 1.13 (float64, 1e-9)', () => {
   for (const name of CASES) {
-    const ref = loadRef(name);
+    const ref = loadRef<Ref>(name);
     it(`${name}: parameter names, order and count are PyTorch's state_dict`, () => {
       const names = Object.keys(ref.stateDict);
       expect(parameterShapes(ref.spec).map((s) => s.name)).toEqual(names);
