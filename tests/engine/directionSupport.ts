@@ -196,6 +196,23 @@ export function stateBefore(c: DirCase, index: number, t: number): { h: number[]
   return { h, c: first ? row(c.init.c0![index]) : row(gates.c![reverse ? t + 1 : t - 1]) };
 }
 
+/**
+ * What every reference case of make_engine_refs.py holds: a model, its input and initial
+ * states, its outputs and final states, and the gradients of Σ outputs·dOutputs (+ seeds).
+ */
+export interface EngineRef {
+  spec: ModelSpec;
+  stateDict: StateDict;
+  xs: number[][];
+  h0: number[][];
+  c0?: number[][];
+  outputs: number[][];
+  hT: number[][];
+  cT?: number[][];
+  dOutputs: number[][];
+  grads: { xs: number[][]; h0: number[][]; c0?: number[][]; params: StateDict };
+}
+
 /** A reference file under tests/fixtures/models/engine/. */
 export function loadRef<T>(name: string): T {
   const url = new URL(`../fixtures/models/engine/${name}.json`, import.meta.url);

@@ -13,23 +13,13 @@ import {
   forward,
   type ModelSpec,
   type RecurrentActivation,
-  type StateDict,
 } from '../../src/engine';
-import { loadRef, offBy } from './directionSupport';
+import { loadRef, offBy, type EngineRef } from './directionSupport';
 import { rows } from './support';
 
-interface HardCase {
-  spec: ModelSpec;
-  stateDict: StateDict;
-  xs: number[][];
-  h0: number[][];
-  c0?: number[][];
-  outputs: number[][];
-  hT: number[][];
-  cT?: number[][];
+/** One case: also the sigmoid gates' values, [T][H] by name. */
+interface HardCase extends EngineRef {
   gates: Record<string, number[][]>;
-  dOutputs: number[][];
-  grads: { xs: number[][]; h0: number[][]; c0?: number[][]; params: StateDict };
 }
 
 const { cases } = loadRef<{ cases: HardCase[] }>('hard_sigmoid');

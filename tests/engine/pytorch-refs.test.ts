@@ -15,27 +15,15 @@ import {
   parameterCount,
   parameterShapes,
   toStateDict,
-  type ModelSpec,
-  type StateDict,
 } from '../../src/engine';
-import { flat, loadRef, offBy } from './directionSupport';
+import { flat, loadRef, offBy, type EngineRef } from './directionSupport';
 import { rows } from './support';
 
-/** One case as the script writes it. */
-interface Ref {
+/** One case as the script writes it: also final seeds on h_n and c_n. */
+interface Ref extends EngineRef {
   made: string;
-  spec: ModelSpec;
-  stateDict: StateDict;
-  xs: number[][];
-  h0: number[][];
-  c0?: number[][];
-  outputs: number[][];
-  hT: number[][];
-  cT?: number[][];
-  dOutputs: number[][];
   dhT: number[][];
   dcT?: number[][];
-  grads: { xs: number[][]; h0: number[][]; c0?: number[][]; params: StateDict };
 }
 
 const CASES = ['lstm_bi2', 'gru_bi2', 'rnn_bi2', 'rnn_relu_bi2', 'lstm_proj_bi2', 'lstm_proj2'];
