@@ -13,6 +13,7 @@ export { jacobianNorms } from './jacobian';
 export {
   directionCount,
   stateSize,
+  outputWidth,
   parameterCount,
   parameterShapes,
   GATE_BLOCKS,

@@ -177,6 +177,13 @@ export function stateSize(spec: Pick<FullModelSpec, 'projSize' | 'hiddenSize'>):
   return spec.projSize > 0 ? spec.projSize : spec.hiddenSize;
 }
 
+/** Entries of each output row (what a read-out head reads), D·H'. */
+export function outputWidth(
+  spec: Pick<FullModelSpec, 'bidirectional' | 'projSize' | 'hiddenSize'>,
+): number {
+  return directionCount(spec) * stateSize(spec);
+}
+
 /** Σ over layers and directions of G·H·(in + H' + 2) + P·H, for sizes already checked. */
 function countParameters(spec: FullModelSpec): number {
   const { inputSize: I, hiddenSize: H, numLayers: L, projSize: P } = spec;
