@@ -208,6 +208,14 @@ describe('layout of a bidirectional, projected trace', () => {
     expect(() => traceFromPayload(wrong, tracePayload(fresh))).toThrow(/expected 2 tapes, got 4/);
   });
 
+  it('with no steps: no outputs, and hT and cT are h0 and c0 in the same order', () => {
+    const init = { h0: randMatrix(rng(4), 4, 2), c0: randMatrix(rng(5), 4, 3) };
+    const empty = forward(model, [], init);
+    expect(rows(empty.outputs)).toEqual([]);
+    expect(rows(empty.hT)).toEqual(init.h0);
+    expect(rows(empty.cT)).toEqual(init.c0);
+  });
+
   it('refuses initial states in the wrong layout, naming the row', () => {
     expect(() => forward(model, xs, { h0: randMatrix(rng(1), 2, 2) })).toThrow(
       /expected shape \[4\]\[2\]/,
