@@ -55,7 +55,7 @@ export interface GateActivation {
   readonly gradFromOutput: (y: number) => number;
 }
 
-/** The activation of the sigmoid gates (lstm i f o; gru r z), by `ModelSpec.recurrentActivation`. */
+/** The activation of the sigmoid gates (lstm i f o; gru r z), by its spec name. */
 export const GATE_ACTIVATIONS = {
   sigmoid: { fn: sigmoid, gradFromOutput: sigmoidGradFromOutput },
   hard_sigmoid_keras2: { fn: hardSigmoidKeras2, gradFromOutput: hardSigmoidKeras2GradFromOutput },

@@ -10,7 +10,7 @@ import type { LayerTrace, Model, Rows, Trace } from './types';
 export interface TraceInternals {
   readonly model: Model;
   readonly kernel: CellKernel;
-  /** [L·D] one tape per layer and direction, in `h_n` order (reverse tapes in processing order). */
+  /** [L·D] one tape per layer and direction, `h_n` order (a reverse one in its order). */
   readonly tapes: readonly Tape[];
   /** [T][I] flat: the validated input. */
   readonly xs: Float64Array;
@@ -30,8 +30,8 @@ export function traceInternals(trace: Trace): TraceInternals | undefined {
 /**
  * Runs the model over a sequence. `xs` is [T][I]; `init.h0` is [L·D][H'] and `init.c0`
  * (lstm) [L·D][H], in PyTorch's `h_0`/`c_0` order (l0 forward, l0 reverse, l1 …; D = 2 when
- * bidirectional, H' = projSize or hiddenSize), and both default to zeros. Returns an immutable {@link Trace} with every gate before
- * and after activation, per layer and step. Never mutates the model. Throws an
+ * bidirectional, H' = projSize or hiddenSize), and both default to zeros. Returns an
+ * immutable {@link Trace} with every gate before and after activation, per layer and step. Never mutates the model. Throws an
  * {@link EngineInputError}: naming the step and the expected shape on a malformed or
  * non-finite input; for T above MAX_STEPS or a trace of more than MAX_TRACE_VALUES gate
  * values (both checked before anything is computed); and on a state that overflows

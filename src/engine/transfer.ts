@@ -9,7 +9,8 @@ import type { Model, Trace } from './types';
 /**
  * A trace as plain typed arrays, for `postMessage` between a worker and the page: the
  * tapes of every layer and direction (`h_n` order), the input xs [T][I] and the initial
- * states h0 [L·D][H'] and c0 [L·D][H], all flat float64. {@link transferables} lists its buffers for a zero-copy move.
+ * states h0 [L·D][H'] and c0 [L·D][H], all flat float64. {@link transferables} lists its
+ * buffers for a zero-copy move.
  */
 export interface TracePayload {
   /** Steps, T. */

@@ -173,7 +173,10 @@ export function directionModel(spec: ModelSpec, sd: StateDict, layer: number, di
   return { spec: sub, model: createModel(sub, subSd) };
 }
 
-/** The rows layer `layer` reads at times 0..T−1: xs, or [forward h_t, reverse h_t] of the layer below. */
+/**
+ * The rows layer `layer` reads at times 0..T−1: xs, or the layer below's
+ * [forward h_t, reverse h_t].
+ */
 export function layerInput(c: DirCase, layer: number): number[][] {
   if (layer === 0) return c.xs;
   const below = (d: number) => rows(c.trace.layers[(layer - 1) * D(c.spec) + d]!.gates.h);

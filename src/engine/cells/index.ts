@@ -14,7 +14,7 @@ export type {
   RecurrentInput,
 } from './kernel';
 
-/** The kernel that runs a spec's cell with its nonlinearity, convention and recurrent activation. */
+/** The kernel of a spec's cell, with its nonlinearity, convention and recurrent activation. */
 export function kernelFor(spec: FullModelSpec): CellKernel {
   switch (spec.cell) {
     case 'lstm':

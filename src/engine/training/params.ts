@@ -131,7 +131,10 @@ export function addStateDict(
   }
 }
 
-/** Throws unless `model` and `head` are what the engine made, and the head reads the model's outputs (D·H' wide). */
+/**
+ * Throws unless `model` and `head` are what the engine made, and the head reads the model's
+ * outputs (D·H' wide).
+ */
 export function checkHeadFits(model: Model, head: Head, what: string): void {
   checkModel(model, what);
   const h = head as Partial<Head> | null;
