@@ -60,6 +60,23 @@ export function importedModels(): readonly ImportedEntry[] {
   return [...entries.values()];
 }
 
+/**
+ * Gives imported model `id` the vocabulary the user typed (token k has id k; `null`
+ * forgets it), for a file that did not record one; kept in this browser. The panes that
+ * run it hear of the change.
+ */
+export function setImportedVocabulary(id: string, vocabulary: string[] | null): void {
+  const entry = entries.get(id);
+  if (!entry) return;
+  const imported = { ...entry.imported };
+  if (vocabulary) imported.vocabulary = vocabulary;
+  else delete imported.vocabulary;
+  const next = Object.freeze({ ...entry, imported });
+  entries.set(id, next);
+  notify();
+  void persist([next]);
+}
+
 /** The status of imported model `id`, starting the restore from IndexedDB on first ask. */
 export function importedModelStatus(id: string): ImportedStatus {
   const entry = entries.get(id);

@@ -9,15 +9,14 @@ import { tokenLabel, type InputSettings, type Sequence } from '../scene';
 import type { RunFix } from './derived';
 import type { ImportedEntry } from './importedModels';
 import { headReadout, type Readout } from './readout';
+import { DataInputError } from '../io/data/errors';
+import { encodeTokens } from '../io/data/vocabulary';
 
 /** An input the model cannot read: why, and what one click can do about it. */
 export interface RefusedInput {
   readonly error: string;
   readonly fixes: readonly RunFix[];
 }
-
-/** Unknown tokens named in a message, at most. */
-const NAMED_TOKENS = 8;
 
 /**
  * The sequence model `entry` reads for the scene's input: the input itself when it has the
@@ -54,7 +53,7 @@ function adapt(
     }
     if (!vocabulary) {
       return {
-        error: `${name} reads tokens through an embedding of ${V} rows, but its file has no vocabulary to turn text into token ids. Save the vocabulary with the model (a checkpoint's "chars" or "vocab"), or use random weights.`,
+        error: `${name} reads tokens through an embedding of ${V} rows, but its file has no vocabulary to turn text into token ids: give it one under Vocabulary (characters, tokens one per line, or the JSON list or dict you saved).`,
         fixes: [],
       };
     }
@@ -114,23 +113,14 @@ export function tokenIds(
   text: string,
   vocabulary: readonly string[],
 ): { ids: number[]; tokens: string[] } | { error: string } {
-  const byChar = vocabulary.every((token) => Array.from(token).length === 1);
-  const tokens = byChar ? Array.from(text) : text.split(/\s+/).filter((w) => w.length > 0);
-  const index = new Map(vocabulary.map((token, k) => [token, k]));
-  const unknown: string[] = [];
-  const ids = tokens.map((token, t) => {
-    const id = index.get(token);
-    if (id === undefined && unknown.length < NAMED_TOKENS)
-      unknown.push(`“${token}” (step ${t + 1})`);
-    return id ?? -1;
-  });
-  if (ids.includes(-1)) {
-    const count = ids.filter((id) => id < 0).length;
-    return {
-      error: `${count} ${byChar ? 'character' : 'word'}${count === 1 ? ' is' : 's are'} not in its vocabulary of ${vocabulary.length}: ${unknown.join(', ')}${count > unknown.length ? ', …' : ''}.`,
-    };
+  const mode = vocabulary.every((token) => Array.from(token).length === 1) ? 'chars' : 'words';
+  try {
+    const ids = encodeTokens(text, vocabulary, mode);
+    return { ids, tokens: ids.map((id) => vocabulary[id]!) };
+  } catch (error) {
+    if (!(error instanceof DataInputError)) throw error;
+    return { error: error.message };
   }
-  return { ids, tokens };
 }
 
 /**

@@ -32,6 +32,7 @@ export {
   importedModelStatus,
   onImportedModelsChanged,
   removeImportedModel,
+  setImportedVocabulary,
   restoreImportedModels,
   type ImportedEntry,
   type ImportedStatus,

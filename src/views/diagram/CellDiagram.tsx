@@ -10,6 +10,7 @@ import { GateChips } from './GateChips';
 import { GRU_STAGES, GruDiagram } from './GruDiagram';
 import { diagramName, INPUT_LABEL, labelMap, quantityLabels } from './labels';
 import { LayerSelect } from './LayerSelect';
+import { layerNames } from '../layerNames';
 import { ANCHORS, SIZES } from './layout';
 import { LSTM_STAGES, LstmDiagram } from './LstmDiagram';
 import { NamingToggle } from './NamingToggle';
@@ -132,8 +133,8 @@ export function CellDiagram({ paneId }: CellDiagramProps) {
           )}
         </p>
         {pane.cell === 'lstm' && <NamingToggle naming={naming} onChange={setNaming} />}
-        {pane.numLayers > 1 && (
-          <LayerSelect layer={layer} numLayers={pane.numLayers} onChange={setLayer} />
+        {run.ok && run.trace.layers.length > 1 && (
+          <LayerSelect layer={layer} names={layerNames(run.trace)} onChange={setLayer} />
         )}
       </div>
       {!run.ok && run.loading ? (

@@ -46,12 +46,24 @@ export function stepValues(
   const zeros = new Float64Array(H);
   const rows: Record<string, ArrayLike<number>> = {};
   for (const [name, r] of Object.entries(gates)) rows[name] = r[step - 1] ?? zeros;
-  const prevH = step >= 2 ? (hRows[step - 2] ?? zeros) : zeros;
+  // A backward direction reads the steps last first: the state it read at step t is the
+  // one it left at step t + 1 (zeros at t = T).
+  const backward = layerTrace?.direction === 1;
+  const prev = backward ? step : step - 2;
+  const inRange = backward ? step < T : step >= 2;
+  const prevH = inRange ? (hRows[prev] ?? zeros) : zeros;
   const cRows = gates.c;
-  const prevC = cRows && step >= 2 ? (cRows[step - 2] ?? zeros) : zeros;
+  const prevC = cRows && inRange ? (cRows[prev] ?? zeros) : zeros;
+  const D = trace.directions ?? 1;
+  const k = Math.floor(l / D);
   let x: ArrayLike<number>;
   let xLabel: string;
-  if (l === 0) {
+  if (D === 2 && k > 0) {
+    // A bidirectional layer reads both directions of the layer below, forward first.
+    const below = [0, 1].map((d) => trace.layers[(k - 1) * D + d]?.gates.h?.[step - 1] ?? zeros);
+    x = Float64Array.from([...Array.from(below[0]!), ...Array.from(below[1]!)]);
+    xLabel = `h_{t} of layer ${k} (→ and ←)`;
+  } else if (k === 0) {
     x = sequence.xs[step - 1] ?? [];
     const token = sequence.tokens[step - 1] ?? '';
     xLabel = quoteTokens ? `‘${token}’` : token;

@@ -1,3 +1,4 @@
+import { layerNames } from '../layerNames';
 import { useDeferredPaneRun, usePane } from '../../hooks/usePaneRun';
 import { useScene } from '../../store';
 import type { PaneId } from '../../scene';
@@ -33,8 +34,9 @@ export function GateHeatmaps({ paneId }: GateHeatmapsProps) {
     );
   }
   const { trace, model, sequence } = run;
-  const { cell, numLayers, hiddenSize: H, nonlinearity, convention } = model.spec;
-  const layer = Math.max(0, Math.min(selectedLayer, numLayers - 1));
+  const { cell, hiddenSize: H, nonlinearity, convention } = model.spec;
+  const names = layerNames(trace);
+  const layer = Math.max(0, Math.min(selectedLayer, names.length - 1));
   const gates = trace.layers[layer]?.gates;
   const T = trace.T;
   const variant =
@@ -47,7 +49,8 @@ export function GateHeatmaps({ paneId }: GateHeatmapsProps) {
     <div className="heatmaps" role="group" aria-labelledby={headingId}>
       <h3 id={headingId} className="heatmaps-heading">
         Pane {paneId}: {CELL_NAMES[cell]}
-        {variant}, layer {layer + 1} of {numLayers}
+        {variant},{' '}
+        {names.length > 1 ? `${names[layer]!.toLowerCase()} of ${names.length}` : 'layer 1 of 1'}
         <span className="heatmaps-size">
           {' '}
           · {H} {H === 1 ? 'unit' : 'units'} × {T} {T === 1 ? 'step' : 'steps'}

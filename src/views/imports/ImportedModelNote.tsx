@@ -1,5 +1,6 @@
 import { removeImportedModel, useScene, type ImportedEntry } from '../../store';
 import type { PaneId } from '../../scene';
+import { VocabularyField } from './VocabularyField';
 
 /** Props of {@link ImportedModelNote}. */
 export interface ImportedModelNoteProps {
@@ -48,6 +49,7 @@ export function ImportedModelNote({ paneId, entry }: ImportedModelNoteProps) {
           {imported.assumed.includes('nonlinearity') ? ' (change it under Nonlinearity)' : ''}.
         </p>
       )}
+      {imported.embedding && <VocabularyField key={entry.id} entry={entry} />}
       <button type="button" className="small" onClick={remove}>
         Remove imported model
       </button>
