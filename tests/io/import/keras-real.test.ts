@@ -1,0 +1,49 @@
+/**
+ * Every Keras and TF.js file of the real-model collection imports and reproduces its
+ * float64 references, layer by layer (refs have one entry per Keras layer; a stack the
+ * importer merged is checked one layer at a time). Files are read in place.
+ */
+import { describe, expect, it } from 'vitest';
+import { importModels } from '../../../src/io/import';
+import { expectReproduces, readRefs, realModelFiles } from './support';
+
+/** id → file, and the stacks the importer must find (layer names, in order). */
+const CASES: Record<string, { file: string; stacks: string[][] }> = {
+  k3h5_lstm2: { file: 'k3h5_lstm2.h5', stacks: [['lstm', 'lstm_1']] },
+  k3h5_gru2: { file: 'k3h5_gru2.h5', stacks: [['gru', 'gru_1']] },
+  k3keras_lstm2: { file: 'k3keras_lstm2.keras', stacks: [['lstm', 'lstm_1']] },
+  k3keras_gru3_attn: { file: 'k3keras_gru3_attn.keras', stacks: [['gru_3'], ['gru_4'], ['gru_5']] },
+  k3h5_bilstm: { file: 'k3h5_bilstm.h5', stacks: [['bidirectional']] },
+  k3h5_emb_simplernn_relu: { file: 'k3h5_emb_simplernn_relu.h5', stacks: [['simple_rnn']] },
+  k2h5_bilstm2: { file: 'k2h5_bilstm2.h5', stacks: [['bidirectional_4', 'bidirectional_5']] },
+  k2h5_gru_resetafter: { file: 'k2h5_gru_resetafter.h5', stacks: [['gru']] },
+  k2h5_simplernn3: { file: 'k2h5_simplernn3.h5', stacks: [['simple_rnn', 'simple_rnn_1', 'simple_rnn_2']] },
+  k2h5_weights_only_simplernn: {
+    file: 'k2h5_weights_only_simplernn.h5',
+    stacks: [['simple_rnn_3', 'simple_rnn_4']],
+  },
+  k2h5_emb_lstm_hardsig: { file: 'k2h5_emb_lstm_hardsig.h5', stacks: [['lstm_1']] },
+  k2h5_gru2_resetbefore_hardsig: { file: 'k2h5_gru2_resetbefore_hardsig.h5', stacks: [['gru_1', 'gru_2']] },
+  k2h5_gru4_resetbefore: { file: 'k2h5_gru4_resetbefore.h5', stacks: [['gru_1', 'gru_2', 'gru_3', 'gru_4']] },
+  k2h5_emb_gru_k204: { file: 'k2h5_emb_gru_k204.h5', stacks: [['gru_2']] },
+  k2h5_lstm_gobackwards: { file: 'k2h5_lstm_gobackwards.h5', stacks: [['lstm_forward'], ['lstm_backward']] },
+  k3keras_lstm2_onnx_twin: { file: 'k3keras_lstm2_onnx_twin.keras', stacks: [['lstm_4'], ['lstm_5']] },
+  tfjs_lstm_hardsig: { file: 'tfjs_lstm_hardsig', stacks: [['lstm_2']] },
+};
+
+describe('real Keras and TF.js files', () => {
+  for (const [id, { file, stacks }] of Object.entries(CASES)) {
+    it(`${id}: finds ${stacks.map((s) => s.join(' + ')).join('; ')} and reproduces every layer's reference`, async () => {
+      const models = await importModels(realModelFiles(`files/${file}`));
+      expect(models.map((m) => m.name.split(', '))).toEqual(stacks);
+      const refs = readRefs(id);
+      for (const ref of refs) {
+        const model = models.find((m) => m.name.split(', ').includes(ref.module));
+        expect(model, ref.module).toBeDefined();
+        if (!model) continue;
+        expectReproduces(model, model.name.split(', ').indexOf(ref.module), ref);
+      }
+      expect(refs.length).toBe(stacks.flat().length);
+    });
+  }
+});
