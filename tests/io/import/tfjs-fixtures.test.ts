@@ -52,7 +52,7 @@ async function saveAsFiles(model: tfl.LayersModel): Promise<ImportFile[]> {
 }
 
 /** Two stacked recurrent layers and a Dense read-out at every step. */
-function build(kind: 'lstm' | 'gru', recurrentActivation: string): tfl.Sequential {
+function build(kind: 'lstm' | 'gru', recurrentActivation: 'sigmoid' | 'hardSigmoid'): tfl.Sequential {
   const model = tfl.sequential();
   const options = { units: H, returnSequences: true, recurrentActivation, kernelInitializer: 'zeros', recurrentInitializer: 'zeros' } as const;
   model.add(tfl.layers[kind]({ ...options, inputShape: [T, I] }));
@@ -80,8 +80,9 @@ describe('TF.js model.json + shard, against tfjs predict', () => {
       const next = filler(3);
       const xs = Array.from({ length: T }, () => Array.from({ length: I }, next));
       const want = (tfModel.predict(tf.tensor3d([xs])) as tf.Tensor).arraySync() as number[][][];
-      const trace = forward(createModel(model?.spec ?? spec, model?.params), xs);
-      const head = model?.head;
+      if (!model) return;
+      const trace = forward(createModel(model.spec, model.params), xs);
+      const head = model.head;
       expect(head?.weight.length).toBe(2);
       const readOut = Array.from({ length: T }, (_, t) =>
         (head?.weight ?? []).map(

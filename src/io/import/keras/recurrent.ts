@@ -5,7 +5,7 @@
  */
 import type { CellType, ModelSpec } from '../../../engine';
 import { ImportError } from '../types';
-import type { KerasLayer, KerasSource, Tensor } from './types';
+import { allFinite, type KerasLayer, type KerasSource, type Tensor } from './types';
 
 /** The gates' activation of an LSTM or GRU. */
 type RecurrentActivation = NonNullable<ModelSpec['recurrentActivation']>;
@@ -270,7 +270,7 @@ function convertDirection(weights: Tensor[], layout: Layout, refuse: (why: strin
   const biasShape = cell === 'gru' && resetAfter ? [2, G * H] : [G * H];
   if (useBias && bias && !same(bias, biasShape)) refuse(`bias ${show(bias)}, expected [${biasShape.join(', ')}]`);
   for (const t of useBias && bias ? [kernel, recurrent, bias] : [kernel, recurrent]) {
-    if (!t.data.every(Number.isFinite)) refuse(`weight '${t.name}' holds NaN or infinite values`);
+    if (!allFinite(t.data)) refuse(`weight '${t.name}' holds NaN or infinite values`);
   }
   const order = BLOCK_ORDER[cell];
   // A Keras reset-before GRU: z weights the old state, so the engine's z is σ(−a).

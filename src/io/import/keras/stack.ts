@@ -7,7 +7,7 @@
 import type { ModelSpec, StateDict } from '../../../engine';
 import { ImportError, type ImportedModel } from '../types';
 import { convertRecurrent, isRecurrentClass, type RecurrentLayer } from './recurrent';
-import type { KerasLayer, KerasSource } from './types';
+import { allFinite, type KerasLayer, type KerasSource } from './types';
 
 /**
  * The class given to a weightless layer of a `save_weights()` file (its class is not
@@ -68,7 +68,7 @@ function denseWeights(layer: KerasLayer, inSize: number): { weight: number[][]; 
   if (!kernel || kernel.shape.length !== 2 || kernel.shape[0] !== inSize) return null;
   const O = kernel.shape[1] as number;
   if (bias && (bias.shape.length !== 1 || bias.shape[0] !== O)) return null;
-  if (!kernel.data.every(Number.isFinite) || (bias && !bias.data.every(Number.isFinite))) return null;
+  if (!allFinite(kernel.data) || (bias && !allFinite(bias.data))) return null;
   const weight: number[][] = [];
   for (let o = 0; o < O; o++) {
     const row = new Array<number>(inSize);
@@ -168,7 +168,7 @@ function toModel(
   const producer = layers[from];
   if (producer?.className === 'Embedding') {
     const [table] = producer.weights;
-    if (table && table.shape.length === 2 && table.shape[1] === first.inputSize && table.data.every(Number.isFinite)) {
+    if (table && table.shape.length === 2 && table.shape[1] === first.inputSize && allFinite(table.data)) {
       const E = first.inputSize;
       const V = table.shape[0] as number;
       model.embedding = Array.from({ length: V }, (_, v) => Array.from(table.data.subarray(v * E, (v + 1) * E)));

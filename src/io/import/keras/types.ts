@@ -4,13 +4,13 @@
  * Keras's own order and layout, whatever the container.
  */
 
-/** One weight array, row-major, widened to float64 exactly (float32 values kept as they are). */
+/** One weight array, row-major, in the file's float32 or float64 (views of the file's bytes when possible). */
 export interface Tensor {
   /** The name the file gives it (`gru/gru_cell/kernel:0`, `vars/0`, `lstm_2/kernel`). */
   readonly name: string;
   /** Dimensions, outermost first: a kernel is [in][G·H]. */
   readonly shape: readonly number[];
-  readonly data: Float64Array;
+  readonly data: Float32Array | Float64Array;
 }
 
 /** One Keras layer: its config (or what was inferred) and its weights in Keras order. */
@@ -43,4 +43,10 @@ export interface KerasSource {
   /** False for a `save_weights()` file: the layers were inferred from names and shapes. */
   readonly hasConfig: boolean;
   readonly layers: readonly KerasLayer[];
+}
+
+/** Whether every number is finite (a plain loop: `every` on a typed array is 20× slower). */
+export function allFinite(data: ArrayLike<number>): boolean {
+  for (let k = 0; k < data.length; k++) if (!Number.isFinite(data[k])) return false;
+  return true;
 }
