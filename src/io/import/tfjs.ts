@@ -44,8 +44,13 @@ function groupBytes(paths: unknown, siblings: readonly ImportFile[], fileName: s
 }
 
 /** Every weight the manifest lists, read from its group's bytes as float64. */
-function readWeights(manifest: unknown, siblings: readonly ImportFile[], fileName: string): Tensor[] {
-  if (!Array.isArray(manifest)) throw new ImportError(`${fileName}: a TF.js model.json without a weightsManifest list.`);
+function readWeights(
+  manifest: unknown,
+  siblings: readonly ImportFile[],
+  fileName: string,
+): Tensor[] {
+  if (!Array.isArray(manifest))
+    throw new ImportError(`${fileName}: a TF.js model.json without a weightsManifest list.`);
   const tensors: Tensor[] = [];
   for (const group of manifest) {
     if (!isRecord(group) || !Array.isArray(group.weights)) {
@@ -56,12 +61,19 @@ function readWeights(manifest: unknown, siblings: readonly ImportFile[], fileNam
     let offset = 0;
     for (const w of group.weights as unknown[]) {
       if (!isRecord(w) || typeof w.name !== 'string' || !Array.isArray(w.shape)) {
-        throw new ImportError(`${fileName}: weightsManifest has an entry without a name or a shape.`);
+        throw new ImportError(
+          `${fileName}: weightsManifest has an entry without a name or a shape.`,
+        );
       }
       const shape = w.shape as unknown[];
-      const count = shape.reduce<number>((n, d) => n * (Number.isInteger(d) && (d as number) >= 0 ? (d as number) : NaN), 1);
+      const count = shape.reduce<number>(
+        (n, d) => n * (Number.isInteger(d) && (d as number) >= 0 ? (d as number) : NaN),
+        1,
+      );
       if (!Number.isSafeInteger(count)) {
-        throw new ImportError(`${fileName}: weight '${w.name}' has shape ${JSON.stringify(shape)}, not a size.`);
+        throw new ImportError(
+          `${fileName}: weight '${w.name}' has shape ${JSON.stringify(shape)}, not a size.`,
+        );
       }
       if (isRecord(w.quantization)) {
         throw new ImportError(
@@ -69,7 +81,9 @@ function readWeights(manifest: unknown, siblings: readonly ImportFile[], fileNam
         );
       }
       if (w.dtype !== 'float32') {
-        throw new ImportError(`${fileName}: weight '${w.name}' has dtype ${String(w.dtype)}; the importer reads float32 weights only.`);
+        throw new ImportError(
+          `${fileName}: weight '${w.name}' has dtype ${String(w.dtype)}; the importer reads float32 weights only.`,
+        );
       }
       if (offset + count * 4 > bytes.length) {
         throw new ImportError(

@@ -74,14 +74,22 @@ describe('Keras fixtures written in the Keras layouts', () => {
 
   it('Keras 3 .keras, SimpleRNN relu: weights found by class and order, relu kept', async () => {
     const [model] = await importModels([fixtureFile('keras3_simplernn_relu.keras')]);
-    expect(model?.spec).toEqual({ cell: 'rnn', inputSize: 3, hiddenSize: 5, numLayers: 1, nonlinearity: 'relu' });
+    expect(model?.spec).toEqual({
+      cell: 'rnn',
+      inputSize: 3,
+      hiddenSize: 5,
+      numLayers: 1,
+      nonlinearity: 'relu',
+    });
     expect(model?.assumed).toEqual([]);
     expectMatches(model as ImportedModel, expected('keras3_simplernn_relu'));
   });
 });
 
 /** The SimpleRNN .keras fixture with its config edited. */
-function editedKeras(edit: (config: { config: { layers: { config: Record<string, unknown> }[] } }) => void) {
+function editedKeras(
+  edit: (config: { config: { layers: { config: Record<string, unknown> }[] } }) => void,
+) {
   const entries = unzipSync(fixtureFile('keras3_simplernn_relu.keras').bytes);
   const config = JSON.parse(strFromU8(entries['config.json'] as Uint8Array));
   edit(config);
@@ -106,9 +114,10 @@ describe('Keras layers without an exact PyTorch-layout equivalent are refused wi
       layer.config.activation = 'tanh';
     });
     // The weights group is looked up as layers/lstm, which does not exist.
-    await expect(importModels(files)).rejects.toThrow(/edited\.keras: layer 'simple_rnn' \(LSTM\): expected a kernel/);
+    await expect(importModels(files)).rejects.toThrow(
+      /edited\.keras: layer 'simple_rnn' \(LSTM\): expected a kernel/,
+    );
   });
-
 });
 
 describe('.keras weights are matched by class and order, not by config name', () => {

@@ -23,10 +23,13 @@ const damage = (bytes: Uint8Array) =>
   fc.oneof(
     fc.integer({ min: 0, max: bytes.length - 1 }).map((n) => bytes.slice(0, n)),
     fc
-      .array(fc.tuple(fc.integer({ min: 0, max: bytes.length - 1 }), fc.integer({ min: 0, max: 7 })), {
-        minLength: 1,
-        maxLength: 8,
-      })
+      .array(
+        fc.tuple(fc.integer({ min: 0, max: bytes.length - 1 }), fc.integer({ min: 0, max: 7 })),
+        {
+          minLength: 1,
+          maxLength: 8,
+        },
+      )
       .map((flips) => {
         const out = bytes.slice();
         for (const [at, bit] of flips) out[at] = (out[at] as number) ^ (1 << bit);
@@ -41,7 +44,9 @@ describe('Keras readers under damage', () => {
   it('a Keras 2 .h5, truncated or with bits flipped', async () => {
     const { bytes } = fixtureFile('keras2_gru_resetbefore_hardsig.h5');
     await fc.assert(
-      fc.asyncProperty(damage(bytes), (damaged) => importsOrRefuses([{ name: 'd.h5', bytes: damaged }], 'd.h5')),
+      fc.asyncProperty(damage(bytes), (damaged) =>
+        importsOrRefuses([{ name: 'd.h5', bytes: damaged }], 'd.h5'),
+      ),
       { numRuns: 60 },
     );
   });
@@ -49,7 +54,9 @@ describe('Keras readers under damage', () => {
   it('a .keras archive, truncated or with bits flipped', async () => {
     const { bytes } = fixtureFile('keras3_simplernn_relu.keras');
     await fc.assert(
-      fc.asyncProperty(damage(bytes), (damaged) => importsOrRefuses([{ name: 'd.keras', bytes: damaged }], 'd.keras')),
+      fc.asyncProperty(damage(bytes), (damaged) =>
+        importsOrRefuses([{ name: 'd.keras', bytes: damaged }], 'd.keras'),
+      ),
       { numRuns: 60 },
     );
   });
@@ -81,22 +88,47 @@ describe('Keras readers under damage', () => {
 
 describe('TF.js reader under damage', () => {
   const json = (topology: unknown, weights: unknown[]) =>
-    strToU8(JSON.stringify({ modelTopology: topology, weightsManifest: [{ paths: ['s'], weights }] }));
+    strToU8(
+      JSON.stringify({ modelTopology: topology, weightsManifest: [{ paths: ['s'], weights }] }),
+    );
   const lstm = {
     class_name: 'Sequential',
-    config: { layers: [{ class_name: 'LSTM', config: { name: 'lstm', units: 2, recurrent_activation: 'sigmoid' } }] },
+    config: {
+      layers: [
+        { class_name: 'LSTM', config: { name: 'lstm', units: 2, recurrent_activation: 'sigmoid' } },
+      ],
+    },
   };
   const shard = { name: 's', bytes: new Uint8Array(160) };
 
   it('a weight that declares a huge shape is refused before anything is allocated', async () => {
-    const files = [{ name: 'model.json', bytes: json(lstm, [{ name: 'lstm/kernel', shape: [100_000, 100_000], dtype: 'float32' }]) }, shard];
-    await expect(importModels(files)).rejects.toThrow(/^model\.json: the weight shards hold 160 bytes, but the manifest needs more/);
+    const files = [
+      {
+        name: 'model.json',
+        bytes: json(lstm, [{ name: 'lstm/kernel', shape: [100_000, 100_000], dtype: 'float32' }]),
+      },
+      shard,
+    ];
+    await expect(importModels(files)).rejects.toThrow(
+      /^model\.json: the weight shards hold 160 bytes, but the manifest needs more/,
+    );
   });
 
   it('model.json with arbitrary manifests and configs', async () => {
-    const shape = fc.array(fc.oneof(fc.integer({ min: -2, max: 3000 }), fc.constant(2 ** 40), fc.constant(1.5)), { maxLength: 3 });
-    const weight = fc.record({ name: fc.constantFrom('lstm/kernel', 'lstm/recurrent_kernel', 'lstm/bias', 'x'), shape, dtype: fc.constantFrom('float32', 'int32', 'string') });
-    const topology = fc.oneof(fc.constant(lstm), fc.jsonValue({ maxDepth: 6 }), fc.constant({ class_name: 'Sequential', config: [] }));
+    const shape = fc.array(
+      fc.oneof(fc.integer({ min: -2, max: 3000 }), fc.constant(2 ** 40), fc.constant(1.5)),
+      { maxLength: 3 },
+    );
+    const weight = fc.record({
+      name: fc.constantFrom('lstm/kernel', 'lstm/recurrent_kernel', 'lstm/bias', 'x'),
+      shape,
+      dtype: fc.constantFrom('float32', 'int32', 'string'),
+    });
+    const topology = fc.oneof(
+      fc.constant(lstm),
+      fc.jsonValue({ maxDepth: 6 }),
+      fc.constant({ class_name: 'Sequential', config: [] }),
+    );
     await fc.assert(
       fc.asyncProperty(topology, fc.array(weight, { maxLength: 4 }), (t, w) =>
         importsOrRefuses([{ name: 'model.json', bytes: json(t, w) }, shard], 'model.json'),

@@ -17,17 +17,32 @@ const CASES: Record<string, { file: string; stacks: string[][] }> = {
   k3h5_emb_simplernn_relu: { file: 'k3h5_emb_simplernn_relu.h5', stacks: [['simple_rnn']] },
   k2h5_bilstm2: { file: 'k2h5_bilstm2.h5', stacks: [['bidirectional_4', 'bidirectional_5']] },
   k2h5_gru_resetafter: { file: 'k2h5_gru_resetafter.h5', stacks: [['gru']] },
-  k2h5_simplernn3: { file: 'k2h5_simplernn3.h5', stacks: [['simple_rnn', 'simple_rnn_1', 'simple_rnn_2']] },
+  k2h5_simplernn3: {
+    file: 'k2h5_simplernn3.h5',
+    stacks: [['simple_rnn', 'simple_rnn_1', 'simple_rnn_2']],
+  },
   k2h5_weights_only_simplernn: {
     file: 'k2h5_weights_only_simplernn.h5',
     stacks: [['simple_rnn_3', 'simple_rnn_4']],
   },
   k2h5_emb_lstm_hardsig: { file: 'k2h5_emb_lstm_hardsig.h5', stacks: [['lstm_1']] },
-  k2h5_gru2_resetbefore_hardsig: { file: 'k2h5_gru2_resetbefore_hardsig.h5', stacks: [['gru_1', 'gru_2']] },
-  k2h5_gru4_resetbefore: { file: 'k2h5_gru4_resetbefore.h5', stacks: [['gru_1', 'gru_2', 'gru_3', 'gru_4']] },
+  k2h5_gru2_resetbefore_hardsig: {
+    file: 'k2h5_gru2_resetbefore_hardsig.h5',
+    stacks: [['gru_1', 'gru_2']],
+  },
+  k2h5_gru4_resetbefore: {
+    file: 'k2h5_gru4_resetbefore.h5',
+    stacks: [['gru_1', 'gru_2', 'gru_3', 'gru_4']],
+  },
   k2h5_emb_gru_k204: { file: 'k2h5_emb_gru_k204.h5', stacks: [['gru_2']] },
-  k2h5_lstm_gobackwards: { file: 'k2h5_lstm_gobackwards.h5', stacks: [['lstm_forward'], ['lstm_backward']] },
-  k3keras_lstm2_onnx_twin: { file: 'k3keras_lstm2_onnx_twin.keras', stacks: [['lstm_4'], ['lstm_5']] },
+  k2h5_lstm_gobackwards: {
+    file: 'k2h5_lstm_gobackwards.h5',
+    stacks: [['lstm_forward'], ['lstm_backward']],
+  },
+  k3keras_lstm2_onnx_twin: {
+    file: 'k3keras_lstm2_onnx_twin.keras',
+    stacks: [['lstm_4'], ['lstm_5']],
+  },
   tfjs_lstm_hardsig: { file: 'tfjs_lstm_hardsig', stacks: [['lstm_2']] },
 };
 

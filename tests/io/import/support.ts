@@ -49,7 +49,10 @@ export function readRefs(id: string): RefModule[] {
  * Layer `l` of an imported stack as a one-layer model: its parameters renamed to layer 0
  * (both directions), its input size the size of what it reads.
  */
-export function layerModel(model: ImportedModel, l: number): { spec: ModelSpec; params: StateDict } {
+export function layerModel(
+  model: ImportedModel,
+  l: number,
+): { spec: ModelSpec; params: StateDict } {
   const { spec } = model;
   const width = spec.hiddenSize * (spec.bidirectional ? 2 : 1);
   const params: StateDict = {};
@@ -62,7 +65,12 @@ export function layerModel(model: ImportedModel, l: number): { spec: ModelSpec; 
 }
 
 /** Elementwise |got − ref| ≤ tol·max(1, |ref|), naming the first failure. */
-export function expectClose(got: ArrayLike<ArrayLike<number>>, ref: number[][], tol: number, what: string): void {
+export function expectClose(
+  got: ArrayLike<ArrayLike<number>>,
+  ref: number[][],
+  tol: number,
+  what: string,
+): void {
   expect(got.length, `${what}: rows`).toBe(ref.length);
   let worst = 0;
   let where = '';
@@ -84,7 +92,12 @@ export function expectClose(got: ArrayLike<ArrayLike<number>>, ref: number[][], 
  * Runs layer `l` of `model` on the reference inputs (reversed for a go_backwards layer,
  * whose reference outputs are in processing order) and compares outputs, hT and cT.
  */
-export function expectReproduces(model: ImportedModel, l: number, ref: RefModule, tol = 1e-9): void {
+export function expectReproduces(
+  model: ImportedModel,
+  l: number,
+  ref: RefModule,
+  tol = 1e-9,
+): void {
   const { spec, params } = layerModel(model, l);
   const xs = model.goBackwards ? [...ref.xs].reverse() : ref.xs;
   const trace = forward(createModel(spec, params), xs);

@@ -52,15 +52,26 @@ async function saveAsFiles(model: tfl.LayersModel): Promise<ImportFile[]> {
 }
 
 /** Two stacked recurrent layers and a Dense read-out at every step. */
-function build(kind: 'lstm' | 'gru', recurrentActivation: 'sigmoid' | 'hardSigmoid'): tfl.Sequential {
+function build(
+  kind: 'lstm' | 'gru',
+  recurrentActivation: 'sigmoid' | 'hardSigmoid',
+): tfl.Sequential {
   const model = tfl.sequential();
-  const options = { units: H, returnSequences: true, recurrentActivation, kernelInitializer: 'zeros', recurrentInitializer: 'zeros' } as const;
+  const options = {
+    units: H,
+    returnSequences: true,
+    recurrentActivation,
+    kernelInitializer: 'zeros',
+    recurrentInitializer: 'zeros',
+  } as const;
   model.add(tfl.layers[kind]({ ...options, inputShape: [T, I] }));
   model.add(tfl.layers.dropout({ rate: 0.3 }));
   model.add(tfl.layers[kind](options));
   model.add(tfl.layers.dense({ units: 2 }));
   const next = filler(kind === 'lstm' ? 7 : 11);
-  model.setWeights(model.getWeights().map((w) => tf.tensor(Array.from({ length: w.size }, next), w.shape)));
+  model.setWeights(
+    model.getWeights().map((w) => tf.tensor(Array.from({ length: w.size }, next), w.shape)),
+  );
   return model;
 }
 
@@ -76,7 +87,13 @@ describe('TF.js model.json + shard, against tfjs predict', () => {
       const files = await saveAsFiles(tfModel);
       const [model, ...rest] = await importModels(files);
       expect(rest).toEqual([]);
-      expect(model?.spec).toEqual({ cell: kind, inputSize: I, hiddenSize: H, numLayers: 2, ...spec });
+      expect(model?.spec).toEqual({
+        cell: kind,
+        inputSize: I,
+        hiddenSize: H,
+        numLayers: 2,
+        ...spec,
+      });
       const next = filler(3);
       const xs = Array.from({ length: T }, () => Array.from({ length: I }, next));
       const want = (tfModel.predict(tf.tensor3d([xs])) as tf.Tensor).arraySync() as number[][][];
@@ -87,8 +104,10 @@ describe('TF.js model.json + shard, against tfjs predict', () => {
       const readOut = Array.from({ length: T }, (_, t) =>
         (head?.weight ?? []).map(
           (row, o) =>
-            row.reduce((s, w, i) => s + w * ((trace.outputs[t] as ArrayLike<number>)[i] as number), 0) +
-            (head?.bias[o] ?? 0),
+            row.reduce(
+              (s, w, i) => s + w * ((trace.outputs[t] as ArrayLike<number>)[i] as number),
+              0,
+            ) + (head?.bias[o] ?? 0),
         ),
       );
       expectClose(readOut, want[0] as number[][], FLOAT32_TOL, 'read-out');
@@ -107,13 +126,23 @@ describe('TF.js model.json + shard, against tfjs predict', () => {
     const parsed = JSON.parse(new TextDecoder().decode(json?.bytes));
     parsed.weightsManifest[0].weights[0].quantization = { dtype: 'uint8', scale: 0.01, min: -1 };
     const edited = { name: 'model.json', bytes: new TextEncoder().encode(JSON.stringify(parsed)) };
-    await expect(importModels([edited, shard as ImportFile])).rejects.toThrow(/model\.json: weight '.*kernel' is quantized \(uint8\)/);
+    await expect(importModels([edited, shard as ImportFile])).rejects.toThrow(
+      /model\.json: weight '.*kernel' is quantized \(uint8\)/,
+    );
   });
 
   it('a Bidirectional with merge_mode sum is refused with the reason', async () => {
     const m = tfl.sequential();
-    m.add(tfl.layers.bidirectional({ layer: tfl.layers.lstm({ units: H }) as tfl.RNN, mergeMode: 'sum', inputShape: [T, I] }));
+    m.add(
+      tfl.layers.bidirectional({
+        layer: tfl.layers.lstm({ units: H }) as tfl.RNN,
+        mergeMode: 'sum',
+        inputShape: [T, I],
+      }),
+    );
     const files = await saveAsFiles(m);
-    await expect(importModels(files)).rejects.toThrow(/merge_mode 'sum' combines the two directions/);
+    await expect(importModels(files)).rejects.toThrow(
+      /merge_mode 'sum' combines the two directions/,
+    );
   });
 });

@@ -108,7 +108,8 @@ export function readModelConfig(json: unknown, fileName: string, what: string): 
   if (!Array.isArray(rawLayers)) return refuse(`a ${className} without layers`);
   const sequential = className === 'Sequential';
   const layers = rawLayers.map((raw, k): ConfigLayer => {
-    if (!isRecord(raw) || typeof raw.class_name !== 'string') return refuse(`layer ${k} without a class`);
+    if (!isRecord(raw) || typeof raw.class_name !== 'string')
+      return refuse(`layer ${k} without a class`);
     const config = isRecord(raw.config) ? raw.config : {};
     const name =
       typeof config.name === 'string'

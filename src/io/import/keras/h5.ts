@@ -132,7 +132,8 @@ export class H5File {
     if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {
       return value.map(trimNul);
     }
-    if (ArrayBuffer.isView(value) && (value as unknown as ArrayLike<number>).length === 0) return [];
+    if (ArrayBuffer.isView(value) && (value as unknown as ArrayLike<number>).length === 0)
+      return [];
     throw new ImportError(
       `${this.fileName}: ${this.what} is damaged: attribute '${name}' of '${path || '/'}' is not a list of names.`,
     );
@@ -191,10 +192,19 @@ const CONTIGUOUS = 1;
  * at a time, 4× slower and 4× the memory. Null when the layout is another (chunked,
  * compressed, big-endian): the caller reads `.value` then.
  */
-function contiguousView(node: Dataset, dtype: string, count: number): Float32Array | Float64Array | null {
+function contiguousView(
+  node: Dataset,
+  dtype: string,
+  count: number,
+): Float32Array | Float64Array | null {
   if (dtype[0] !== '<') return null;
   const objects = (node as unknown as { _dataobjects?: DataObjectsInternals })._dataobjects;
-  if (!objects || !(objects.fh instanceof ArrayBuffer) || typeof objects.find_msg_type !== 'function') return null;
+  if (
+    !objects ||
+    !(objects.fh instanceof ArrayBuffer) ||
+    typeof objects.find_msg_type !== 'function'
+  )
+    return null;
   const message = objects.find_msg_type(LAYOUT_MESSAGE)[0];
   const at = message?.get('offset_to_message');
   if (typeof at !== 'number') return null;

@@ -17,7 +17,8 @@ export function inferLayer(name: string, weights: readonly Tensor[], fileName: s
   const base = { name, inbound: null, weights } as const;
   if (weights.length === 0) return { ...base, className: WEIGHTLESS, config: {} };
   const leaves = weights.map(leaf);
-  if (weights.length === 1 && leaves[0] === 'embeddings') return { ...base, className: 'Embedding', config: {} };
+  if (weights.length === 1 && leaves[0] === 'embeddings')
+    return { ...base, className: 'Embedding', config: {} };
   const recurrent = weights.find((t) => leaf(t) === 'recurrent_kernel');
   const kernel = weights.find((t) => leaf(t) === 'kernel');
   if (recurrent && kernel) {
@@ -35,7 +36,13 @@ export function inferLayer(name: string, weights: readonly Tensor[], fileName: s
       ...(className === 'GRU' && bias ? { reset_after: bias.shape.length === 2 } : {}),
     };
     const directions = new Set(
-      weights.map((t) => t.name.split('/').find((p) => /^(forward|backward)_/.test(p))?.split('_')[0]),
+      weights.map(
+        (t) =>
+          t.name
+            .split('/')
+            .find((p) => /^(forward|backward)_/.test(p))
+            ?.split('_')[0],
+      ),
     );
     if (directions.has('forward') && directions.has('backward')) {
       return {

@@ -33,19 +33,33 @@ export function readLegacyH5(h5: H5File): KerasSource {
   const { fileName } = h5;
   const modelConfig = h5.stringAttr('', 'model_config');
   const root = h5.isGroup('model_weights') ? 'model_weights' : '';
-  const kerasVersion = h5.stringAttr('', 'keras_version') ?? h5.stringAttr(root, 'keras_version') ?? '';
+  const kerasVersion =
+    h5.stringAttr('', 'keras_version') ?? h5.stringAttr(root, 'keras_version') ?? '';
   const kerasMajor = kerasMajorOf(kerasVersion);
   if (modelConfig !== null) {
-    const config = readModelConfig(parseJson(modelConfig, fileName, 'model_config'), fileName, 'model_config');
+    const config = readModelConfig(
+      parseJson(modelConfig, fileName, 'model_config'),
+      fileName,
+      'model_config',
+    );
     const layers: KerasLayer[] = config.layers.map((layer) => ({
       ...layer,
       weights: layerWeights(h5, root, layer.name),
     }));
-    return { fileName, format: `Keras ${kerasVersion || '(version not recorded)'} .h5`, kerasMajor, kerasVersion, hasConfig: true, layers };
+    return {
+      fileName,
+      format: `Keras ${kerasVersion || '(version not recorded)'} .h5`,
+      kerasMajor,
+      kerasVersion,
+      hasConfig: true,
+      layers,
+    };
   }
   const layerNames = h5.stringsAttr(root, 'layer_names');
   if (layerNames !== null) {
-    const layers = layerNames.map((name) => inferLayer(name, layerWeights(h5, root, name), fileName));
+    const layers = layerNames.map((name) =>
+      inferLayer(name, layerWeights(h5, root, name), fileName),
+    );
     return {
       fileName,
       format: `Keras ${kerasVersion || '(version not recorded)'} .h5 from save_weights() (no architecture)`,

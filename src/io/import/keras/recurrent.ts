@@ -90,7 +90,11 @@ function pickWeights(weights: readonly Tensor[]): [Tensor, Tensor, Tensor | unde
     byLeaf.size === weights.length &&
     (weights.length === 2 || byLeaf.has('bias'))
   ) {
-    return [byLeaf.get('kernel') as Tensor, byLeaf.get('recurrent_kernel') as Tensor, byLeaf.get('bias')];
+    return [
+      byLeaf.get('kernel') as Tensor,
+      byLeaf.get('recurrent_kernel') as Tensor,
+      byLeaf.get('bias'),
+    ];
   }
   return [weights[0] as Tensor, weights[1] as Tensor, weights[2]];
 }
@@ -132,14 +136,19 @@ export function convertRecurrent(layer: KerasLayer, source: KerasSource): Recurr
     if (config.go_backwards === true) return refuse('go_backwards=True inside Bidirectional');
   }
   const kind = CELLS[className];
-  if (!kind) return refuse(`${className} is not a recurrent layer the importer reads (LSTM, GRU, SimpleRNN)`);
+  if (!kind)
+    return refuse(
+      `${className} is not a recurrent layer the importer reads (LSTM, GRU, SimpleRNN)`,
+    );
   const { cell, G } = kind;
   const assumed: (keyof ModelSpec)[] = [];
 
   const activation = activationName(config.activation) ?? 'tanh';
   if (!source.hasConfig && cell === 'rnn') assumed.push('nonlinearity');
   if (cell !== 'rnn' && activation !== 'tanh') {
-    return refuse(`activation '${activation}' (the engine's ${cell === 'lstm' ? 'LSTM' : 'GRU'} uses tanh)`);
+    return refuse(
+      `activation '${activation}' (the engine's ${cell === 'lstm' ? 'LSTM' : 'GRU'} uses tanh)`,
+    );
   }
   if (cell === 'rnn' && activation !== 'tanh' && activation !== 'relu') {
     return refuse(`activation '${activation}' (a SimpleRNN is read with tanh or relu)`);
@@ -164,12 +173,15 @@ export function convertRecurrent(layer: KerasLayer, source: KerasSource): Recurr
     } else {
       return refuse(`recurrent_activation '${ra}' (read: sigmoid, hard_sigmoid)`);
     }
-    if (named === undefined) recurrentWords += ` (not in the file: Keras ${source.kerasVersion || '?'}'s default assumed)`;
+    if (named === undefined)
+      recurrentWords += ` (not in the file: Keras ${source.kerasVersion || '?'}'s default assumed)`;
   }
 
   const perDirection = bidirectional ? layer.weights.length / 2 : layer.weights.length;
   if (!Number.isInteger(perDirection) || perDirection < 2 || perDirection > 3) {
-    return refuse(`expected a kernel, a recurrent kernel and a bias per direction, found ${layer.weights.length} weights`);
+    return refuse(
+      `expected a kernel, a recurrent kernel and a bias per direction, found ${layer.weights.length} weights`,
+    );
   }
   const useBias = perDirection === 3;
   const groups = bidirectional
@@ -179,7 +191,8 @@ export function convertRecurrent(layer: KerasLayer, source: KerasSource): Recurr
   const inputSize = k0.shape[0] ?? 0;
   const hiddenSize = r0.shape[0] ?? 0;
   const units = typeof config.units === 'number' ? config.units : hiddenSize;
-  if (units !== hiddenSize) return refuse(`config says ${units} units but the recurrent kernel has ${hiddenSize} rows`);
+  if (units !== hiddenSize)
+    return refuse(`config says ${units} units but the recurrent kernel has ${hiddenSize} rows`);
 
   let resetAfter = false;
   let gruWords = '';
@@ -189,41 +202,64 @@ export function convertRecurrent(layer: KerasLayer, source: KerasSource): Recurr
     if (typeof config.reset_after === 'boolean') {
       resetAfter = config.reset_after;
       if (fromShape !== undefined && fromShape !== resetAfter) {
-        return refuse(`config says reset_after=${resetAfter} but the bias has shape [${bias?.shape.join(', ')}]`);
+        return refuse(
+          `config says reset_after=${resetAfter} but the bias has shape [${bias?.shape.join(', ')}]`,
+        );
       }
     } else if (fromShape !== undefined) {
       resetAfter = fromShape;
-      gruWords = resetAfter ? ' (not in the config; the [2][3H] bias says reset_after=True)' : ' (predates the reset_after option: reset-before)';
+      gruWords = resetAfter
+        ? ' (not in the config; the [2][3H] bias says reset_after=True)'
+        : ' (predates the reset_after option: reset-before)';
     } else if (!source.hasConfig) {
       return refuse('a GRU without bias and without a config: reset_after cannot be told');
     }
   }
 
   const directions = groups.map((g, d) =>
-    convertDirection(g as Tensor[], { cell, G, inputSize, hiddenSize, useBias, resetAfter }, (why) =>
-      refuse(`${bidirectional ? (d === 0 ? 'forward ' : 'backward ') : ''}${why}`),
+    convertDirection(
+      g as Tensor[],
+      { cell, G, inputSize, hiddenSize, useBias, resetAfter },
+      (why) => refuse(`${bidirectional ? (d === 0 ? 'forward ' : 'backward ') : ''}${why}`),
     ),
   );
 
-  const label = bidirectional ? `Keras Bidirectional(${className}) '${layer.name}'` : `Keras ${className} '${layer.name}'`;
+  const label = bidirectional
+    ? `Keras Bidirectional(${className}) '${layer.name}'`
+    : `Keras ${className} '${layer.name}'`;
   const parts: string[] = [];
-  if (cell === 'lstm') parts.push('kernels transposed ([I][4H] → [4H][I]); gate order i, f, c, o is PyTorch\'s i, f, g, o');
+  if (cell === 'lstm')
+    parts.push(
+      "kernels transposed ([I][4H] → [4H][I]); gate order i, f, c, o is PyTorch's i, f, g, o",
+    );
   if (cell === 'gru' && resetAfter) {
-    parts.push(`reset_after=True${gruWords}: PyTorch's equations; gate order z, r, h mapped to r, z, n; kernels transposed`);
+    parts.push(
+      `reset_after=True${gruWords}: PyTorch's equations; gate order z, r, h mapped to r, z, n; kernels transposed`,
+    );
   }
   if (cell === 'gru' && !resetAfter) {
     parts.push(
       `reset_after=False${gruWords}: r is applied before the recurrent matrix (the classic equations), but Keras's z weights the old state (h' = z·h + (1 − z)·h̃), so z's weights and bias are negated: the z shown is 1 − Keras's z (σ(−a) = 1 − σ(a), and the hard sigmoids alike); gate order z, r, h mapped to r, z, n; kernels transposed`,
     );
   }
-  if (cell === 'rnn') parts.push(`activation ${activation}${source.hasConfig ? '' : ' (not in the file: assumed, change it if the model used relu)'}; kernels transposed`);
+  if (cell === 'rnn')
+    parts.push(
+      `activation ${activation}${source.hasConfig ? '' : ' (not in the file: assumed, change it if the model used relu)'}; kernels transposed`,
+    );
   if (useBias) {
-    parts.push(cell === 'gru' && resetAfter ? 'bias [2][3H] → bias_ih, bias_hh' : 'one bias → bias_ih, bias_hh = 0');
+    parts.push(
+      cell === 'gru' && resetAfter
+        ? 'bias [2][3H] → bias_ih, bias_hh'
+        : 'one bias → bias_ih, bias_hh = 0',
+    );
   } else parts.push('no bias (use_bias=False): zeros');
   if (recurrentWords) parts.push(recurrentWords);
   if (bidirectional) parts.push('merge_mode concat: forward → …_l{k}, backward → …_l{k}_reverse');
   const goBackwards = config.go_backwards === true;
-  if (goBackwards) parts.push('go_backwards=True: it reads its input last step first; feed it the reversed sequence');
+  if (goBackwards)
+    parts.push(
+      'go_backwards=True: it reads its input last step first; feed it the reversed sequence',
+    );
 
   return {
     name: layer.name,
@@ -231,7 +267,9 @@ export function convertRecurrent(layer: KerasLayer, source: KerasSource): Recurr
     inputSize,
     hiddenSize,
     ...(cell === 'rnn' ? { nonlinearity: activation as 'tanh' | 'relu' } : {}),
-    ...(cell === 'gru' ? { convention: resetAfter ? ('pytorch' as const) : ('classic' as const) } : {}),
+    ...(cell === 'gru'
+      ? { convention: resetAfter ? ('pytorch' as const) : ('classic' as const) }
+      : {}),
     ...(recurrentActivation ? { recurrentActivation } : {}),
     bidirectional,
     goBackwards,
@@ -259,16 +297,22 @@ const BLOCK_ORDER: Readonly<Record<CellType, readonly number[]>> = {
 };
 
 /** One direction: checks the shapes, transposes, reorders gates, negates a classic GRU's z. */
-function convertDirection(weights: Tensor[], layout: Layout, refuse: (why: string) => never): DirectionParams {
+function convertDirection(
+  weights: Tensor[],
+  layout: Layout,
+  refuse: (why: string) => never,
+): DirectionParams {
   const { cell, G, inputSize: I, hiddenSize: H, useBias, resetAfter } = layout;
   const [kernel, recurrent, bias] = pickWeights(weights);
   const same = (t: Tensor, shape: number[]): boolean =>
     t.shape.length === shape.length && t.shape.every((n, k) => n === shape[k]);
   const show = (t: Tensor): string => `'${t.name}' [${t.shape.join(', ')}]`;
   if (!same(kernel, [I, G * H])) refuse(`kernel ${show(kernel)}, expected [${I}, ${G * H}]`);
-  if (!same(recurrent, [H, G * H])) refuse(`recurrent kernel ${show(recurrent)}, expected [${H}, ${G * H}]`);
+  if (!same(recurrent, [H, G * H]))
+    refuse(`recurrent kernel ${show(recurrent)}, expected [${H}, ${G * H}]`);
   const biasShape = cell === 'gru' && resetAfter ? [2, G * H] : [G * H];
-  if (useBias && bias && !same(bias, biasShape)) refuse(`bias ${show(bias)}, expected [${biasShape.join(', ')}]`);
+  if (useBias && bias && !same(bias, biasShape))
+    refuse(`bias ${show(bias)}, expected [${biasShape.join(', ')}]`);
   for (const t of useBias && bias ? [kernel, recurrent, bias] : [kernel, recurrent]) {
     if (!allFinite(t.data)) refuse(`weight '${t.name}' holds NaN or infinite values`);
   }

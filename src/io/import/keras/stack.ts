@@ -61,8 +61,14 @@ function chains(prev: RecurrentLayer, next: RecurrentLayer): boolean {
 }
 
 /** A dense layer's kernel [in][out] and bias [out], when `layer` is a Dense (or TimeDistributed Dense). */
-function denseWeights(layer: KerasLayer, inSize: number): { weight: number[][]; bias: number[] } | null {
-  const inner = layer.className === 'TimeDistributed' ? (layer.config.layer as { class_name?: unknown } | undefined) : null;
+function denseWeights(
+  layer: KerasLayer,
+  inSize: number,
+): { weight: number[][]; bias: number[] } | null {
+  const inner =
+    layer.className === 'TimeDistributed'
+      ? (layer.config.layer as { class_name?: unknown } | undefined)
+      : null;
   if (layer.className !== 'Dense' && inner?.class_name !== 'Dense') return null;
   const [kernel, bias] = layer.weights;
   if (!kernel || kernel.shape.length !== 2 || kernel.shape[0] !== inSize) return null;
@@ -80,7 +86,10 @@ function denseWeights(layer: KerasLayer, inSize: number): { weight: number[][]; 
 
 /** The activation a Dense config names ('linear' when none). */
 function denseActivation(layer: KerasLayer): string {
-  const config = (layer.className === 'TimeDistributed' ? (layer.config.layer as { config?: Record<string, unknown> })?.config : layer.config) ?? {};
+  const config =
+    (layer.className === 'TimeDistributed'
+      ? (layer.config.layer as { config?: Record<string, unknown> })?.config
+      : layer.config) ?? {};
   const a = config.activation;
   return typeof a === 'string' ? a : 'linear';
 }
@@ -152,7 +161,7 @@ function toModel(
   }
   if (!source.hasConfig) {
     notes.unshift(
-      'The file was written by save_weights(): it has no architecture. Layers were inferred from their names and weight shapes, in the file\'s order; consecutive ones whose sizes chain are assumed to feed each other.',
+      "The file was written by save_weights(): it has no architecture. Layers were inferred from their names and weight shapes, in the file's order; consecutive ones whose sizes chain are assumed to feed each other.",
     );
   }
   const model: ImportedModel = {
@@ -168,10 +177,17 @@ function toModel(
   const producer = layers[from];
   if (producer?.className === 'Embedding') {
     const [table] = producer.weights;
-    if (table && table.shape.length === 2 && table.shape[1] === first.inputSize && allFinite(table.data)) {
+    if (
+      table &&
+      table.shape.length === 2 &&
+      table.shape[1] === first.inputSize &&
+      allFinite(table.data)
+    ) {
       const E = first.inputSize;
       const V = table.shape[0] as number;
-      model.embedding = Array.from({ length: V }, (_, v) => Array.from(table.data.subarray(v * E, (v + 1) * E)));
+      model.embedding = Array.from({ length: V }, (_, v) =>
+        Array.from(table.data.subarray(v * E, (v + 1) * E)),
+      );
       notes.push(`Embedding '${producer.name}': ${V} rows of ${E}, feeding layer 0.`);
     }
   }

@@ -39,13 +39,20 @@ function groupWeights(h5: H5File, path: string, depth = 0): Tensor[] {
     .sort((a, b) => Number(a) - Number(b));
   for (const k of indices) out.push(h5.tensor(`${vars}/${k}`, `${vars}/${k}`));
   const children = h5.keys(path).filter((k) => k !== 'vars' && h5.isGroup(`${path}/${k}`));
-  const ranked = [...CHILD_ORDER.filter((c) => children.includes(c)), ...children.filter((c) => !CHILD_ORDER.includes(c)).sort()];
+  const ranked = [
+    ...CHILD_ORDER.filter((c) => children.includes(c)),
+    ...children.filter((c) => !CHILD_ORDER.includes(c)).sort(),
+  ];
   for (const child of ranked) out.push(...groupWeights(h5, `${path}/${child}`, depth + 1));
   return out;
 }
 
 /** Each config layer's weight group: by class and rank, or by its recorded name if they disagree. */
-function weightGroups(h5: H5File, layers: readonly ConfigLayer[], sequential: boolean): (string | null)[] {
+function weightGroups(
+  h5: H5File,
+  layers: readonly ConfigLayer[],
+  sequential: boolean,
+): (string | null)[] {
   const seen = new Map<string, number>();
   const byName = new Map<string, string>();
   for (const key of h5.keys('layers')) {
@@ -74,13 +81,18 @@ export async function readKerasArchive(fileName: string, bytes: Uint8Array): Pro
       filter: (f) => {
         if (!WANTED.has(f.name)) return false;
         inflated += f.originalSize;
-        if (inflated > MAX_INFLATED) throw new ImportError(`${fileName}: the .keras archive would inflate to more than ${MAX_INFLATED / 1024 / 1024} MB: refused.`);
+        if (inflated > MAX_INFLATED)
+          throw new ImportError(
+            `${fileName}: the .keras archive would inflate to more than ${MAX_INFLATED / 1024 / 1024} MB: refused.`,
+          );
         return true;
       },
     });
   } catch (error) {
     if (error instanceof ImportError) throw error;
-    throw new ImportError(`${fileName}: the .keras archive is damaged: not a readable zip (${messageOf(error)}).`);
+    throw new ImportError(
+      `${fileName}: the .keras archive is damaged: not a readable zip (${messageOf(error)}).`,
+    );
   }
   const config = entries['config.json'];
   const weights = entries['model.weights.h5'];
@@ -94,7 +106,9 @@ export async function readKerasArchive(fileName: string, bytes: Uint8Array): Pro
   let kerasVersion = '';
   const meta = entries['metadata.json'];
   if (meta) {
-    const m = parseJson(new TextDecoder().decode(meta), fileName, 'metadata.json') as { keras_version?: unknown } | null;
+    const m = parseJson(new TextDecoder().decode(meta), fileName, 'metadata.json') as {
+      keras_version?: unknown;
+    } | null;
     if (m && typeof m.keras_version === 'string') kerasVersion = m.keras_version;
   }
   const model = readModelConfig(json, fileName, 'config.json');
