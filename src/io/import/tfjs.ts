@@ -4,13 +4,10 @@
  * which arrive as siblings and are matched by base name. Float32 weights only: quantized
  * or other dtypes are refused by name. Conversion as for Keras (./keras/recurrent).
  */
-import { parseJson, readModelConfig } from './keras/config';
+import { isRecord, parseJson, readModelConfig } from './keras/config';
 import { buildModels } from './keras/stack';
 import type { KerasLayer, Tensor } from './keras/types';
 import { ImportError, type FormatReader, type ImportFile } from './types';
-
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const baseName = (path: string): string => {
   const base = path.slice(path.lastIndexOf('/') + 1);

@@ -24,7 +24,8 @@ export interface ModelConfig {
   readonly layers: readonly ConfigLayer[];
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> =>
+/** Whether `v` is a plain JSON object (not null, not an array). */
+export const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**

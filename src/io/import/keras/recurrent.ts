@@ -5,6 +5,7 @@
  */
 import type { CellType, ModelSpec } from '../../../engine';
 import { ImportError } from '../types';
+import { isRecord } from './config';
 import { allFinite, type KerasLayer, type KerasSource, type Tensor } from './types';
 
 /** The gates' activation of an LSTM or GRU. */
@@ -59,9 +60,6 @@ const REFUSED: Readonly<Record<string, string>> = {
 export function isRecurrentClass(className: string): boolean {
   return className in CELLS || className === 'Bidirectional' || className in REFUSED;
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A Keras activation setting as a name ('tanh'), from a string or a Keras 3 object. */
 function activationName(value: unknown): string | undefined {
