@@ -46,6 +46,58 @@ const CASES: Record<string, { file: string; stacks: string[][] }> = {
   tfjs_lstm_hardsig: { file: 'tfjs_lstm_hardsig', stacks: [['lstm_2']] },
 };
 
+/**
+ * Read-outs the README lists, by the last layer of the stack they read: the Dense right
+ * after it, as PyTorch's [out][in] (the README gives Keras's kernel [in][out]).
+ */
+const HEADS: Record<string, Record<string, [number, number]>> = {
+  k3h5_lstm2: { lstm_1: [1, 50] },
+  k3h5_gru2: { gru_1: [1, 50] },
+  k3keras_lstm2: { lstm_1: [25, 50] },
+  k3keras_gru3_attn: { gru_5: [5, 64] },
+  k3h5_bilstm: { bidirectional: [32, 256] },
+  k2h5_bilstm2: { bidirectional_5: [10, 128] },
+  k2h5_emb_lstm_hardsig: { lstm_1: [4, 64] },
+  k2h5_emb_gru_k204: { gru_2: [2, 50] },
+  tfjs_lstm_hardsig: { lstm_2: [57, 128] },
+  k2h5_gru_resetafter: { gru: [40, 80] },
+  k2h5_simplernn3: { simple_rnn_2: [1, 50] },
+  k2h5_gru2_resetbefore_hardsig: { gru_2: [2, 64] },
+  k2h5_gru4_resetbefore: { gru_4: [1, 50] },
+  k3h5_emb_simplernn_relu: { simple_rnn: [1, 8] },
+  k2h5_weights_only_simplernn: { simple_rnn_4: [128, 128] },
+  k3keras_lstm2_onnx_twin: { lstm_5: [5, 64] },
+};
+
+/** Files whose first module reads an embedding; its refs' xs are its rows for tokens 0..11. */
+const EMBEDDINGS: Record<string, number> = {
+  k3h5_emb_simplernn_relu: 10000,
+  k2h5_emb_lstm_hardsig: 100,
+  k2h5_emb_gru_k204: 5000,
+};
+
+describe('real Keras and TF.js files: embeddings and read-outs', () => {
+  for (const [id, heads] of Object.entries(HEADS)) {
+    it(`${id}: the read-out after ${Object.keys(heads).join(', ')}`, async () => {
+      const models = await importModels(realModelFiles(`files/${CASES[id]?.file}`));
+      for (const model of models) {
+        const last = model.name.split(', ').pop() as string;
+        const want = heads[last];
+        const weight = model.head?.weight;
+        expect(weight ? [weight.length, weight[0]?.length] : undefined, last).toEqual(want);
+      }
+    });
+  }
+  for (const [id, V] of Object.entries(EMBEDDINGS)) {
+    it(`${id}: the embedding (${V} rows) whose rows the references fed in`, async () => {
+      const [model] = await importModels(realModelFiles(`files/${CASES[id]?.file}`));
+      expect(model?.embedding?.length).toBe(V);
+      const [ref] = readRefs(id);
+      ref?.xs.forEach((row, t) => expect(model?.embedding?.[t % V]).toEqual(row));
+    });
+  }
+});
+
 describe('real Keras and TF.js files', () => {
   for (const [id, { file, stacks }] of Object.entries(CASES)) {
     it(`${id}: finds ${stacks.map((s) => s.join(' + ')).join('; ')} and reproduces every layer's reference`, async () => {
