@@ -144,3 +144,22 @@ describe('TF.js reader under damage', () => {
     );
   });
 });
+
+describe('.keras zip bombs', () => {
+  it('an entry that declares 4 GB inflated is refused before inflating', async () => {
+    const bytes = fixtureFile('keras3_simplernn_relu.keras').bytes.slice();
+    const view = new DataView(bytes.buffer);
+    // Every central-directory record: its uncompressed size (offset 24) set to ~4 GB.
+    let records = 0;
+    for (let at = 0; at + 46 <= bytes.length; at++) {
+      if (view.getUint32(at, true) === 0x02014b50) {
+        view.setUint32(at + 24, 0xfffffff0, true);
+        records++;
+      }
+    }
+    expect(records).toBe(3);
+    await expect(importModels([{ name: 'bomb.keras', bytes }])).rejects.toThrow(
+      'bomb.keras: the .keras archive would inflate to more than 200 MB: refused.',
+    );
+  });
+});

@@ -115,3 +115,18 @@ describe('real Keras and TF.js files', () => {
     });
   }
 });
+
+describe('what a file does not record is said, not guessed silently', () => {
+  it('k2h5_weights_only_simplernn (save_weights): the activation is marked assumed and the notes say why', async () => {
+    const [model] = await importModels(realModelFiles('files/k2h5_weights_only_simplernn.h5'));
+    expect(model?.assumed).toEqual(['nonlinearity']);
+    expect(model?.format).toMatch(/save_weights\(\) \(no architecture\)/);
+    expect(model?.notes[0]).toMatch(/no architecture/);
+  });
+
+  it('k2h5_emb_gru_k204 (Keras 2.0.4, no reset_after key): read as reset-before, and the notes say so', async () => {
+    const [model] = await importModels(realModelFiles('files/k2h5_emb_gru_k204.h5'));
+    expect(model?.spec.convention).toBe('classic');
+    expect(model?.notes.join(' ')).toMatch(/predates the reset_after option/);
+  });
+});
