@@ -98,6 +98,41 @@ function pickWeights(weights: readonly Tensor[]): [Tensor, Tensor, Tensor | unde
 }
 
 /**
+ * The activation of an LSTM's or GRU's gates: sigmoid, or hard_sigmoid as the file's Keras
+ * defines it (Keras 2 and TF.js: clip(0.2·a + 0.5); Keras 3: clip(a/6 + 0.5)). When the
+ * config does not say, the default of the file's Keras version, marked assumed.
+ */
+function gateActivation(
+  config: Readonly<Record<string, unknown>>,
+  source: KerasSource,
+  refuse: (why: string) => never,
+): { value: RecurrentActivation; words: string; assumed: boolean } {
+  const oldDefault = source.kerasMajor === 2 && versionBelow(source.kerasVersion, 2, 3);
+  const named = activationName(config.recurrent_activation);
+  const ra = named ?? (oldDefault ? 'hard_sigmoid' : 'sigmoid');
+  const unsaid =
+    named === undefined
+      ? ` (not in the file: Keras ${source.kerasVersion || '?'}'s default assumed)`
+      : '';
+  if (ra === 'sigmoid') {
+    return { value: 'sigmoid', words: `recurrent activation sigmoid${unsaid}`, assumed: !named };
+  }
+  if (ra !== 'hard_sigmoid')
+    return refuse(`recurrent_activation '${ra}' (read: sigmoid, hard_sigmoid)`);
+  return source.kerasMajor === 3
+    ? {
+        value: 'hard_sigmoid_keras3',
+        words: `recurrent activation hard_sigmoid as Keras 3 defines it, clip(a/6 + 0.5, 0, 1)${unsaid}`,
+        assumed: !named,
+      }
+    : {
+        value: 'hard_sigmoid_keras2',
+        words: `recurrent activation hard_sigmoid as Keras 2 and TF.js define it, clip(0.2·a + 0.5, 0, 1)${unsaid}`,
+        assumed: !named,
+      };
+}
+
+/**
  * Converts one Keras recurrent layer. `source` gives the Keras version (for the hard
  * sigmoid and old defaults) and whether the layer's config is the file's or inferred.
  */
@@ -121,11 +156,17 @@ export function convertRecurrent(layer: KerasLayer, source: KerasSource): Recurr
         `merge_mode '${String(mode)}' combines the two directions into one vector that PyTorch's bidirectional layout cannot hold; only 'concat' is read`,
       );
     }
+    const back = config.backward_layer;
     className = inner.class_name;
     config = isRecord(inner.config) ? inner.config : {};
-    const back = config.backward_layer;
     if (isRecord(back) && isRecord(back.config)) {
-      for (const key of ['activation', 'recurrent_activation', 'reset_after', 'units']) {
+      for (const key of [
+        'activation',
+        'recurrent_activation',
+        'reset_after',
+        'units',
+        'use_bias',
+      ]) {
         if (JSON.stringify(back.config[key]) !== JSON.stringify(config[key])) {
           return refuse(`its backward layer differs from the forward one in ${key}`);
         }
@@ -152,28 +193,8 @@ export function convertRecurrent(layer: KerasLayer, source: KerasSource): Recurr
     return refuse(`activation '${activation}' (a SimpleRNN is read with tanh or relu)`);
   }
 
-  let recurrentActivation: RecurrentActivation | undefined;
-  let recurrentWords = '';
-  if (cell !== 'rnn') {
-    const oldDefault = source.kerasMajor === 2 && versionBelow(source.kerasVersion, 2, 3);
-    const named = activationName(config.recurrent_activation);
-    if (named === undefined) assumed.push('recurrentActivation');
-    const ra = named ?? (oldDefault ? 'hard_sigmoid' : 'sigmoid');
-    if (ra === 'sigmoid') {
-      recurrentActivation = 'sigmoid';
-      recurrentWords = 'recurrent activation sigmoid';
-    } else if (ra === 'hard_sigmoid') {
-      recurrentActivation = source.kerasMajor === 3 ? 'hard_sigmoid_keras3' : 'hard_sigmoid_keras2';
-      recurrentWords =
-        source.kerasMajor === 3
-          ? 'recurrent activation hard_sigmoid as Keras 3 defines it, clip(a/6 + 0.5, 0, 1)'
-          : 'recurrent activation hard_sigmoid as Keras 2 and TF.js define it, clip(0.2·a + 0.5, 0, 1)';
-    } else {
-      return refuse(`recurrent_activation '${ra}' (read: sigmoid, hard_sigmoid)`);
-    }
-    if (named === undefined)
-      recurrentWords += ` (not in the file: Keras ${source.kerasVersion || '?'}'s default assumed)`;
-  }
+  const gates = cell === 'rnn' ? null : gateActivation(config, source, refuse);
+  if (gates?.assumed) assumed.push('recurrentActivation');
 
   const perDirection = bidirectional ? layer.weights.length / 2 : layer.weights.length;
   if (!Number.isInteger(perDirection) || perDirection < 2 || perDirection > 3) {
@@ -251,7 +272,7 @@ export function convertRecurrent(layer: KerasLayer, source: KerasSource): Recurr
         : 'one bias → bias_ih, bias_hh = 0',
     );
   } else parts.push('no bias (use_bias=False): zeros');
-  if (recurrentWords) parts.push(recurrentWords);
+  if (gates) parts.push(gates.words);
   if (bidirectional) parts.push('merge_mode concat: forward → …_l{k}, backward → …_l{k}_reverse');
   const goBackwards = config.go_backwards === true;
   if (goBackwards)
@@ -268,7 +289,7 @@ export function convertRecurrent(layer: KerasLayer, source: KerasSource): Recurr
     ...(cell === 'gru'
       ? { convention: resetAfter ? ('pytorch' as const) : ('classic' as const) }
       : {}),
-    ...(recurrentActivation ? { recurrentActivation } : {}),
+    ...(gates ? { recurrentActivation: gates.value } : {}),
     bidirectional,
     goBackwards,
     returnSequences: source.hasConfig ? config.return_sequences === true : true,

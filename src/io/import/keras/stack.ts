@@ -189,6 +189,11 @@ function toModel(
         Array.from(table.data.subarray(v * E, (v + 1) * E)),
       );
       notes.push(`Embedding '${producer.name}': ${V} rows of ${E}, feeding layer 0.`);
+      if (producer.config.mask_zero === true) {
+        notes.push(
+          'The embedding has mask_zero=True: Keras skipped the steps of token 0 (keeping the state); Gatescope runs every step.',
+        );
+      }
     }
   }
   const lastIndex = indices[L - 1] as number;
