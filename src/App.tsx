@@ -2,7 +2,14 @@ import { useKeyboardShortcuts } from './hooks/useKeyboardShortcuts';
 import { usePlaybackClock } from './hooks/usePlaybackClock';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PaneId } from './scene';
-import { selectCompare, startBackgroundTraceSync, startTrainedModelSync, useScene } from './store';
+import {
+  selectCompare,
+  startBackgroundTraceSync,
+  startImportedModelSync,
+  startTrainedModelSync,
+  useScene,
+} from './store';
+import { useModelDrop } from './views/imports/useModelDrop';
 import { ComparePanes } from './views/compare/ComparePanes';
 import { EquationsRegion } from './views/compare/EquationsRegion';
 import { CompareToggle } from './views/controls/CompareToggle';
@@ -58,6 +65,8 @@ export function App() {
   useDocumentMode();
   useEffect(() => startTrainedModelSync(useScene), []);
   useEffect(() => startBackgroundTraceSync(useScene), []);
+  useEffect(() => startImportedModelSync(useScene), []);
+  useModelDrop();
   const paneIds = [...useScene((s) => s.panes.map((p) => p.id).join(''))] as PaneId[];
   const compare = useScene(selectCompare);
   const presentation = useScene((s) => s.presentation);

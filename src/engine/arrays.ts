@@ -80,17 +80,21 @@ export function readVector(value: unknown, rows: number, what: string): Float64A
   return out;
 }
 
-/** Frozen row views [count][width] of a flat buffer whose rows are `stride` apart. */
+/**
+ * Frozen row views [count][width] of a flat buffer whose rows are `stride` apart; with
+ * `reverse`, view t is the buffer's row count−1−t (a reverse direction's steps in time order).
+ */
 export function rowViews(
   buffer: Float64Array,
   count: number,
   stride: number,
   offset: number,
   width: number,
+  reverse = false,
 ): readonly Float64Array[] {
   const rows = new Array<Float64Array>(count);
   for (let t = 0; t < count; t++) {
-    const start = t * stride + offset;
+    const start = (reverse ? count - 1 - t : t) * stride + offset;
     rows[t] = buffer.subarray(start, start + width);
   }
   return Object.freeze(rows);

@@ -2,19 +2,21 @@ import { EngineInputError } from './errors';
 import { isArrayLike, lazyRecord, readMatrix, rowViews } from './arrays';
 import { kernelFor, type CellKernel, type GateRow, type Tape } from './cells';
 import { checkModel } from './model';
-import { GATE_BLOCKS, MAX_STEPS, MAX_TRACE_VALUES } from './spec';
+import { concatDirections, directionLabel, reverseRows } from './directions';
+import { directionCount, GATE_BLOCKS, MAX_STEPS, MAX_TRACE_VALUES, stateSize } from './spec';
 import type { LayerTrace, Model, Rows, Trace } from './types';
 
 /** What a trace keeps behind its public face: the tapes backward and Jacobians read. */
 export interface TraceInternals {
   readonly model: Model;
   readonly kernel: CellKernel;
-  /** [L] one tape per layer, bottom first. */
+  /** [L·D] one tape per layer and direction, `h_n` order (a reverse one in its order). */
   readonly tapes: readonly Tape[];
   /** [T][I] flat: the validated input. */
   readonly xs: Float64Array;
-  /** [L][H] flat: initial states. */
+  /** [L·D][H'] flat: initial states h. */
   readonly h0: Float64Array;
+  /** [L·D][H] flat: initial cell states (zeros without a cell state). */
   readonly c0: Float64Array;
 }
 
@@ -26,9 +28,10 @@ export function traceInternals(trace: Trace): TraceInternals | undefined {
 }
 
 /**
- * Runs the model over a sequence. `xs` is [T][I]; `init.h0` and `init.c0` (lstm) are
- * [L][H] and default to zeros. Returns an immutable {@link Trace} with every gate before
- * and after activation, per layer and step. Never mutates the model. Throws an
+ * Runs the model over a sequence. `xs` is [T][I]; `init.h0` is [L·D][H'] and `init.c0`
+ * (lstm) [L·D][H], in PyTorch's `h_0`/`c_0` order (l0 forward, l0 reverse, l1 …; D = 2 when
+ * bidirectional, H' = projSize or hiddenSize), and both default to zeros. Returns an
+ * immutable {@link Trace} with every gate before and after activation, per layer and step. Never mutates the model. Throws an
  * {@link EngineInputError}: naming the step and the expected shape on a malformed or
  * non-finite input; for T above MAX_STEPS or a trace of more than MAX_TRACE_VALUES gate
  * values (both checked before anything is computed); and on a state that overflows
@@ -48,8 +51,9 @@ export function forward(
   checkTraceSize(spec, T, 'forward');
   const xsFlat = readMatrix(xs, T, I, 'forward: xs', (t) => `step ${t + 1}`);
   const kernel = kernelFor(spec);
-  const h0 = readState(init?.h0, L, H, 'forward: init.h0');
-  const c0 = readState(kernel.hasCellState ? init?.c0 : undefined, L, H, 'forward: init.c0');
+  const D = directionCount(spec);
+  const h0 = readState(init?.h0, L * D, stateSize(spec), D, 'forward: init.h0');
+  const c0 = readState(kernel.hasCellState ? init?.c0 : undefined, L * D, H, D, 'forward: init.c0');
   return runForward(model, kernel, xsFlat, T, h0, c0);
 }
 
@@ -64,15 +68,22 @@ export function checkTraceSize(spec: Model['spec'], T: number, what: string): vo
     );
   }
   const G = GATE_BLOCKS[spec.cell];
-  const values = T * spec.numLayers * G * spec.hiddenSize;
+  const D = directionCount(spec);
+  const perStep = spec.numLayers * D * G * spec.hiddenSize;
+  const values = T * perStep;
   if (values > MAX_TRACE_VALUES) {
+    const directions = D === 2 ? ' × 2 directions' : '';
     throw new EngineInputError(
-      `${what}: ${T} steps × ${spec.numLayers} layers × ${G} gate blocks × ${spec.hiddenSize} units = ${values} gate values to record; the engine's limit is ${MAX_TRACE_VALUES} (MAX_TRACE_VALUES). Run a shorter sequence (at most ${Math.floor(MAX_TRACE_VALUES / (spec.numLayers * G * spec.hiddenSize))} steps for this model).`,
+      `${what}: ${T} steps × ${spec.numLayers} layers${directions} × ${G} gate blocks × ${spec.hiddenSize} units = ${values} gate values to record; the engine's limit is ${MAX_TRACE_VALUES} (MAX_TRACE_VALUES). Run a shorter sequence (at most ${Math.floor(MAX_TRACE_VALUES / perStep)} steps for this model).`,
     );
   }
 }
 
-/** {@link forward} on validated flat buffers: xs [T][I], h0 and c0 [L][H]. */
+/**
+ * {@link forward} on validated flat buffers: xs [T][I], h0 [L·D][H'] and c0 [L·D][H]. A
+ * reverse direction runs the kernel over its input rows reversed; a layer above a
+ * bidirectional one reads [forward h_t, reverse h_t] at each time t.
+ */
 export function runForward(
   model: Model,
   kernel: CellKernel,
@@ -82,26 +93,35 @@ export function runForward(
   c0: Float64Array,
 ): Trace {
   const { hiddenSize: H, numLayers: L } = model.spec;
+  const D = directionCount(model.spec);
+  const hS = stateSize(model.spec);
   const tapes: Tape[] = [];
   let input = xs;
   for (let l = 0; l < L; l++) {
-    const p = model.layers[l]!;
-    const tape = kernel.forward(
-      p,
-      input,
-      T,
-      h0.subarray(l * H, (l + 1) * H),
-      c0.subarray(l * H, (l + 1) * H),
-    );
-    assertFinite(tape, l);
-    tapes.push(tape);
-    input = tape.h.subarray(H); // rows 1..T: this layer's h_t feeds the next layer
+    for (let d = 0; d < D; d++) {
+      const index = l * D + d;
+      const p = model.layers[index]!;
+      const tape = kernel.forward(
+        p,
+        d === 0 ? input : reverseRows(input, T, p.inSize),
+        T,
+        h0.subarray(index * hS, (index + 1) * hS),
+        c0.subarray(index * H, (index + 1) * H),
+      );
+      assertFinite(tape, directionLabel(index, D));
+      tapes.push(tape);
+    }
+    // This layer's h_t feeds the next layer: rows 1..T of h, or both directions side by side.
+    input =
+      D === 1
+        ? tapes[l]!.h.subarray(hS)
+        : concatDirections(tapes[2 * l]!.h, tapes[2 * l + 1]!.h, T, hS);
   }
   return assembleTrace(model, kernel, tapes, xs, h0, c0);
 }
 
 /**
- * The public {@link Trace} over finished tapes ([L], bottom first), registered with its
+ * The public {@link Trace} over finished tapes ([L·D], `h_n` order), registered with its
  * internals so that `backward` and `jacobianNorms` read the tapes instead of recomputing.
  */
 export function assembleTrace(
@@ -112,13 +132,20 @@ export function assembleTrace(
   h0: Float64Array,
   c0: Float64Array,
 ): Trace {
-  const { hiddenSize: H, numLayers: L } = model.spec;
+  const { hiddenSize: H } = model.spec;
+  const D = directionCount(model.spec);
+  const hS = stateSize(model.spec);
   const T = tapes[0]?.T ?? 0;
-  const top = tapes[L - 1]!;
+  const top = tapes[tapes.length - D]!;
+  const outputs =
+    D === 1
+      ? rowViews(top.h, T, hS, hS, hS)
+      : rowViews(concatDirections(top.h, tapes[tapes.length - 1]!.h, T, hS), T, 2 * hS, 0, 2 * hS);
   const trace: Trace = Object.freeze({
     T,
-    outputs: rowViews(top.h, T, H, H, H),
-    hT: Object.freeze(tapes.map((tape) => tape.h.subarray(T * H, (T + 1) * H))),
+    directions: D,
+    outputs,
+    hT: Object.freeze(tapes.map((tape) => tape.h.subarray(T * hS, (T + 1) * hS))),
     ...(kernel.hasCellState
       ? {
           cT: Object.freeze(
@@ -126,48 +153,69 @@ export function assembleTrace(
           ),
         }
       : {}),
-    layers: Object.freeze(tapes.map((tape) => layerTrace(kernel, tape))),
+    layers: Object.freeze(
+      tapes.map((tape, index) =>
+        layerTrace(kernel, tape, Math.floor(index / D), (index % D) as 0 | 1),
+      ),
+    ),
   });
   internals.set(trace, Object.freeze({ model, kernel, tapes, xs, h0, c0 }));
   return trace;
 }
 
-/** Public rows of one layer, built lazily from its tape. */
-function layerTrace(kernel: CellKernel, tape: Tape): LayerTrace {
+/** Public rows of one layer and direction, built lazily from its tape, in time order. */
+function layerTrace(kernel: CellKernel, tape: Tape, layer: number, direction: 0 | 1): LayerTrace {
+  const reverse = direction === 1;
   const rowsOf = (row: GateRow) => (): Rows => {
-    const { T, H } = tape;
+    const { T, H, hSize } = tape;
     const GH = kernel.G * H;
     switch (row.source) {
       case 'act':
-        return rowViews(tape.act, T, GH, row.block * H, H);
+        return rowViews(tape.act, T, GH, row.block * H, H, reverse);
       case 'pre':
-        return rowViews(tape.pre, T, GH, row.block * H, H);
+        return rowViews(tape.pre, T, GH, row.block * H, H, reverse);
       case 'h':
-        return rowViews(tape.h, T, H, H, H);
+        return rowViews(tape.h, T, hSize, hSize, hSize, reverse);
       case 'c':
-        return rowViews(tape.c as Float64Array, T, H, H, H);
+        return rowViews(tape.c as Float64Array, T, H, H, H, reverse);
+      case 'm':
+        return rowViews(tape.m as Float64Array, T, H, 0, H, reverse);
     }
   };
+  const gateRows: readonly GateRow[] = tape.m
+    ? [...kernel.gateRows.slice(0, -1), M_ROW, ...kernel.gateRows.slice(-1)]
+    : kernel.gateRows;
   return Object.freeze({
-    gates: lazyRecord(kernel.gateRows.map((row) => [row.name, rowsOf(row)] as const)),
+    layer,
+    direction,
+    gates: lazyRecord(gateRows.map((row) => [row.name, rowsOf(row)] as const)),
     pre: lazyRecord(kernel.preRows.map((row) => [row.name, rowsOf(row)] as const)),
   });
 }
 
-/** [L][H] initial state, zeros when absent. */
-function readState(value: unknown, L: number, H: number, what: string): Float64Array {
-  if (value === undefined || value === null) return new Float64Array(L * H);
-  return readMatrix(value, L, H, what, (l) => `layer ${l}`);
+/** An LSTM's o ⊙ tanh(c) before the projection, listed before h. */
+const M_ROW: GateRow = { name: 'm', source: 'm', block: 0 };
+
+/** [rows][width] initial state (rows = L·D), zeros when absent. */
+function readState(
+  value: unknown,
+  rows: number,
+  width: number,
+  D: 1 | 2,
+  what: string,
+): Float64Array {
+  if (value === undefined || value === null) return new Float64Array(rows * width);
+  return readMatrix(value, rows, width, what, (index) => directionLabel(index, D));
 }
 
 /** Throws when a state left float64's range (only a relu RNN can: the others are bounded). */
-function assertFinite(tape: Tape, layer: number): void {
-  const { h, H } = tape;
-  for (let k = H; k < h.length; k++) {
+function assertFinite(tape: Tape, label: string): void {
+  const { h, hSize } = tape;
+  for (let k = hSize; k < h.length; k++) {
     if (!Number.isFinite(h[k]!)) {
-      const step = Math.floor(k / H);
+      const step = Math.floor(k / hSize);
       throw new EngineInputError(
-        `forward: layer ${layer}, step ${step}: h overflowed float64 (${h[k]}); the activations exploded — lower the weight scale or the sequence length.`,
+        `forward: ${label}, step ${step}: h overflowed float64 (${h[k]}); the activations exploded — lower the weight scale or the sequence length.`,
       );
     }
   }

@@ -11,6 +11,9 @@ export { tracePayload, traceFromPayload, transferables, type TracePayload } from
 export { backward } from './backward';
 export { jacobianNorms } from './jacobian';
 export {
+  directionCount,
+  stateSize,
+  outputWidth,
   parameterCount,
   parameterShapes,
   GATE_BLOCKS,
@@ -38,6 +41,7 @@ export type {
   Model,
   ModelSpec,
   Nonlinearity,
+  RecurrentActivation,
   Rows,
   RnnGate,
   StateDict,

@@ -17,10 +17,13 @@ export interface InitOptions {
 }
 
 /**
- * Fresh parameters as a PyTorch-named `state_dict`, drawn in PyTorch's parameter order:
+ * Fresh parameters as a PyTorch-named `state_dict` (every direction's, and `weight_hr` with
+ * a projection), drawn in PyTorch's parameter order:
  * - `pytorch`: every parameter ~ U(−s/√H, s/√H), as `torch.nn.RNN/LSTM/GRU` initialise;
- * - `xavier`: each gate block of each weight matrix ~ U(±s·√(6/(fan_in + fan_out))), biases 0;
- * - `orthogonal`: each H×H gate block of `weight_hh` orthogonal, times s; `weight_ih` as xavier; biases 0.
+ * - `xavier`: each gate block of each weight matrix (and `weight_hr` whole)
+ *   ~ U(±s·√(6/(fan_in + fan_out))), biases 0;
+ * - `orthogonal`: each H×H gate block of `weight_hh` orthogonal, times s (H×P with a
+ *   projection: P orthonormal columns); `weight_ih` and `weight_hr` as xavier; biases 0.
  */
 export function initParams(spec: ModelSpec, opts: InitOptions): StateDict {
   const full = normalizeSpec(spec);
@@ -48,11 +51,14 @@ export function initParams(spec: ModelSpec, opts: InitOptions): StateDict {
     if (scheme === 'pytorch') {
       const bound = s / Math.sqrt(H);
       for (let k = 0; k < values.length; k++) values[k] = rng.uniform(-bound, bound);
+    } else if (shape.kind === 'weight_hr') {
+      const bound = s * Math.sqrt(6 / (shape.rows + H));
+      for (let k = 0; k < values.length; k++) values[k] = rng.uniform(-bound, bound);
     } else if (shape.cols !== undefined) {
       for (let block = 0; block < G; block++) {
         const target = values.subarray(block * H * shape.cols, (block + 1) * H * shape.cols);
         if (scheme === 'orthogonal' && shape.kind === 'weight_hh') {
-          fillOrthogonal(target, H, s, rng);
+          fillOrthogonal(target, H, shape.cols, s, rng);
         } else {
           const bound = s * Math.sqrt(6 / (shape.cols + H));
           for (let k = 0; k < target.length; k++) target[k] = rng.uniform(-bound, bound);
@@ -71,10 +77,17 @@ function addToForgetBlock(bias: Float64Array, H: number, amount: number): void {
 }
 
 /**
- * Writes s·Q into `target` ([n][n] row-major), Q orthogonal: Householder QR of a random
- * matrix, with the signs of R's diagonal folded into Q so that Q is uniquely defined.
+ * Writes s·Q into `target` ([n][cols] row-major, cols ≤ n), Q's first `cols` columns of an
+ * orthogonal n×n matrix: Householder QR of a random matrix, with the signs of R's diagonal
+ * folded into Q so that Q is uniquely defined.
  */
-function fillOrthogonal(target: Float64Array, n: number, s: number, rng: Random): void {
+function fillOrthogonal(
+  target: Float64Array,
+  n: number,
+  cols: number,
+  s: number,
+  rng: Random,
+): void {
   const A = new Float64Array(n * n);
   for (let k = 0; k < A.length; k++) A[k] = rng.normal();
   // Q starts as the identity; each Householder reflection P_k = I − 2vvᵀ is applied to A
@@ -109,8 +122,8 @@ function fillOrthogonal(target: Float64Array, n: number, s: number, rng: Random)
       for (let i = k; i < n; i++) Q[r * n + i] = Q[r * n + i]! - 2 * dot * v[i]!;
     }
   }
-  for (let c = 0; c < n; c++) {
+  for (let c = 0; c < cols; c++) {
     const sign = A[c * n + c]! < 0 ? -1 : 1;
-    for (let r = 0; r < n; r++) target[r * n + c] = s * sign * Q[r * n + c]!;
+    for (let r = 0; r < n; r++) target[r * cols + c] = s * sign * Q[r * n + c]!;
   }
 }

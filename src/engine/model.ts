@@ -1,7 +1,14 @@
 import { readMatrix, readVector, rowViews, toNested } from './arrays';
 import { EngineInputError } from './errors';
 import { initParams } from './init';
-import { formatShape, normalizeSpec, parameterShapes, type ParamShape } from './spec';
+import {
+  directionCount,
+  formatShape,
+  normalizeSpec,
+  parameterShapes,
+  stateSize,
+  type ParamShape,
+} from './spec';
 import type { LayerParams, Model, ModelSpec, StateDict, StateDictLike } from './types';
 
 /**
@@ -30,22 +37,25 @@ export function createModel(spec: ModelSpec, params?: StateDictLike): Model {
       );
     }
   }
-  const flat = new Map<string, Float64Array>();
-  for (const shape of shapes) flat.set(shape.name, readParam(dict as StateDictLike, shape));
-  const layers: LayerParams[] = [];
-  for (let l = 0; l < full.numLayers; l++) {
-    const W_ih = flat.get(`weight_ih_l${l}`) as Float64Array;
-    layers.push(
-      Object.freeze({
-        inSize: l === 0 ? full.inputSize : full.hiddenSize,
-        H: full.hiddenSize,
-        W_ih,
-        W_hh: flat.get(`weight_hh_l${l}`) as Float64Array,
-        b_ih: flat.get(`bias_ih_l${l}`) as Float64Array,
-        b_hh: flat.get(`bias_hh_l${l}`) as Float64Array,
-      }),
-    );
+  const D = directionCount(full);
+  const hSize = stateSize(full);
+  // One block per layer and direction, in h_n order: the shapes list them in that order.
+  const blocks: Partial<Record<ParamShape['kind'], Float64Array>>[] = [];
+  for (const shape of shapes) {
+    (blocks[shape.index] ??= {})[shape.kind] = readParam(dict as StateDictLike, shape);
   }
+  const layers: LayerParams[] = blocks.map((b, index) =>
+    Object.freeze({
+      inSize: index < D ? full.inputSize : D * hSize,
+      H: full.hiddenSize,
+      hSize,
+      W_ih: b.weight_ih as Float64Array,
+      W_hh: b.weight_hh as Float64Array,
+      b_ih: b.bias_ih as Float64Array,
+      b_hh: b.bias_hh as Float64Array,
+      W_hr: b.weight_hr ?? null,
+    }),
+  );
   return Object.freeze({ spec: Object.freeze(full), layers: Object.freeze(layers) });
 }
 
@@ -62,7 +72,7 @@ export function checkModel(model: unknown, what: string): asserts model is Model
     typeof m.spec === 'object' &&
     m.spec !== null &&
     Array.isArray(m.layers) &&
-    m.layers.length === m.spec.numLayers;
+    m.layers.length === m.spec.numLayers * (m.spec.bidirectional ? 2 : 1);
   if (!ok) {
     throw new EngineInputError(`${what}: model must be a model made by createModel.`);
   }
@@ -73,8 +83,7 @@ export function toStateDict(model: Model): StateDict {
   checkModel(model, 'toStateDict');
   const dict: StateDict = {};
   for (const shape of parameterShapes(model.spec)) {
-    const layer = model.layers[shape.layer] as LayerParams;
-    dict[shape.name] = toNested(layerBuffer(layer, shape.kind), shape.rows, shape.cols);
+    dict[shape.name] = toNested(paramBuffer(model, shape), shape.rows, shape.cols);
   }
   return dict;
 }
@@ -89,14 +98,19 @@ export function stateDictViews(model: Model): StateDictLike {
   checkModel(model, 'stateDictViews');
   const dict: Record<string, ArrayLike<number> | readonly ArrayLike<number>[]> = {};
   for (const shape of parameterShapes(model.spec)) {
-    const buffer = layerBuffer(model.layers[shape.layer] as LayerParams, shape.kind);
+    const buffer = paramBuffer(model, shape);
     const { rows, cols } = shape;
     dict[shape.name] = cols === undefined ? buffer : rowViews(buffer, rows, cols, 0, cols);
   }
   return Object.freeze(dict);
 }
 
-/** The flat buffer of one parameter of a layer. */
+/** The flat buffer of the parameter `shape` names (one of `parameterShapes(model.spec)`). */
+export function paramBuffer(model: Model, shape: ParamShape): Float64Array {
+  return layerBuffer(model.layers[shape.index] as LayerParams, shape.kind);
+}
+
+/** The flat buffer of one parameter of a layer (weight_hr: that of a projected lstm). */
 export function layerBuffer(layer: LayerParams, kind: ParamShape['kind']): Float64Array {
   switch (kind) {
     case 'weight_ih':
@@ -107,6 +121,8 @@ export function layerBuffer(layer: LayerParams, kind: ParamShape['kind']): Float
       return layer.b_ih;
     case 'bias_hh':
       return layer.b_hh;
+    case 'weight_hr':
+      return layer.W_hr as Float64Array;
   }
 }
 

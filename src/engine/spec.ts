@@ -1,5 +1,5 @@
 import { EngineInputError } from './errors';
-import type { CellType, FullModelSpec, ModelSpec } from './types';
+import type { CellType, FullModelSpec, ModelSpec, RecurrentActivation } from './types';
 
 /** Row blocks per weight matrix, G: rnn 1, lstm 4 (i f g o), gru 3 (r z n). */
 export const GATE_BLOCKS: Readonly<Record<CellType, number>> = { rnn: 1, lstm: 4, gru: 3 };
@@ -45,8 +45,13 @@ export const MAX_OUTPUT_SIZE = 4096;
 /** The shape of one parameter: [rows][cols] for a matrix, [rows] for a vector. */
 export interface ParamShape {
   readonly name: string;
+  /** Stacked layer k. */
   readonly layer: number;
-  readonly kind: 'weight_ih' | 'weight_hh' | 'bias_ih' | 'bias_hh';
+  /** 0 forward, 1 reverse (the `_reverse` parameters of a bidirectional layer). */
+  readonly direction: 0 | 1;
+  /** Where its parameters sit in `Model.layers`: layer·D + direction. */
+  readonly index: number;
+  readonly kind: 'weight_ih' | 'weight_hh' | 'bias_ih' | 'bias_hh' | 'weight_hr';
   readonly rows: number;
   /** Columns for a matrix; undefined for a bias vector. */
   readonly cols?: number;
@@ -70,10 +75,11 @@ function describeSize(value: unknown): string {
 }
 
 /**
- * Checks a spec and fills in its defaults (tanh, pytorch). Throws an
- * {@link EngineInputError} that names the field and the allowed values: sizes are
- * integers up to MAX_INPUT_SIZE, MAX_HIDDEN_SIZE and MAX_LAYERS, and the parameter count
- * at most MAX_PARAMETERS (checked before anything is allocated).
+ * Checks a spec and fills in its defaults (tanh, pytorch, one direction, no projection,
+ * sigmoid gates). Throws an {@link EngineInputError} that names the field and the allowed
+ * values: sizes are integers up to MAX_INPUT_SIZE, MAX_HIDDEN_SIZE and MAX_LAYERS; projSize
+ * an integer 0 ≤ P < hiddenSize, for an lstm only; recurrentActivation for lstm and gru
+ * only; and the parameter count at most MAX_PARAMETERS (checked before anything is allocated).
  */
 export function normalizeSpec(spec: ModelSpec): FullModelSpec {
   if (spec === null || typeof spec !== 'object') {
@@ -101,11 +107,33 @@ export function normalizeSpec(spec: ModelSpec): FullModelSpec {
     );
   }
   const bidirectional = spec.bidirectional ?? false;
-  const projSize = spec.projSize ?? 0;
-  const recurrentActivation = spec.recurrentActivation ?? 'sigmoid';
-  if (bidirectional !== false || projSize !== 0 || recurrentActivation !== 'sigmoid') {
+  if (bidirectional !== false && bidirectional !== true) {
     throw new EngineInputError(
-      'ModelSpec: bidirectional layers, projections and hard-sigmoid gates are not supported yet.',
+      `ModelSpec.bidirectional: expected true or false, got ${describeSize(bidirectional)}.`,
+    );
+  }
+  const projSize = spec.projSize ?? 0;
+  if (projSize !== 0) {
+    if (cell !== 'lstm') {
+      throw new EngineInputError(
+        `ModelSpec.projSize: projections exist for an lstm only (PyTorch's proj_size); this is a ${cell}, so it must be 0, got ${describeSize(projSize)}.`,
+      );
+    }
+    if (!Number.isInteger(projSize) || projSize < 0 || projSize >= hiddenSize) {
+      throw new EngineInputError(
+        `ModelSpec.projSize: expected an integer from 0 to ${hiddenSize - 1} (below hiddenSize, as PyTorch requires), got ${describeSize(projSize)}.`,
+      );
+    }
+  }
+  const recurrentActivation = spec.recurrentActivation ?? 'sigmoid';
+  if (!RECURRENT_ACTIVATIONS.includes(recurrentActivation)) {
+    throw new EngineInputError(
+      `ModelSpec.recurrentActivation: expected ${RECURRENT_ACTIVATIONS.map((a) => `'${a}'`).join(', ')}, got ${describeSize(recurrentActivation)}.`,
+    );
+  }
+  if (recurrentActivation !== 'sigmoid' && cell === 'rnn') {
+    throw new EngineInputError(
+      `ModelSpec.recurrentActivation: an rnn has no sigmoid gates, so it must be 'sigmoid' (the default), got '${recurrentActivation}'.`,
     );
   }
   const full = {
@@ -121,37 +149,79 @@ export function normalizeSpec(spec: ModelSpec): FullModelSpec {
   };
   const count = countParameters(full);
   if (count > MAX_PARAMETERS) {
+    const shape = `${bidirectional ? 'bidirectional ' : ''}${cell}${projSize ? ` (projSize ${projSize})` : ''}`;
     throw new EngineInputError(
-      `ModelSpec: a ${numLayers}-layer ${cell} with inputSize ${inputSize} and hiddenSize ${hiddenSize} has ${count} parameters; the engine's limit is ${MAX_PARAMETERS} (MAX_PARAMETERS).`,
+      `ModelSpec: a ${numLayers}-layer ${shape} with inputSize ${inputSize} and hiddenSize ${hiddenSize} has ${count} parameters; the engine's limit is ${MAX_PARAMETERS} (MAX_PARAMETERS).`,
     );
   }
   return full;
 }
 
-/** Σ over layers of G·H·(in + H + 2), for sizes already checked. */
+/** The values `ModelSpec.recurrentActivation` may take. */
+const RECURRENT_ACTIVATIONS: readonly unknown[] = [
+  'sigmoid',
+  'hard_sigmoid_keras2',
+  'hard_sigmoid_keras3',
+] satisfies RecurrentActivation[];
+
+/** Direction indices: 0 forward, 1 reverse. */
+const DIRECTIONS: readonly (0 | 1)[] = [0, 1];
+
+/** Directions per layer, D: 2 for a bidirectional spec, else 1. */
+export function directionCount(spec: Pick<FullModelSpec, 'bidirectional'>): 1 | 2 {
+  return spec.bidirectional ? 2 : 1;
+}
+
+/** Entries of each h (outputs, hT, h0 rows), H': projSize when > 0, else hiddenSize. */
+export function stateSize(spec: Pick<FullModelSpec, 'projSize' | 'hiddenSize'>): number {
+  return spec.projSize > 0 ? spec.projSize : spec.hiddenSize;
+}
+
+/** Entries of each output row (what a read-out head reads), D·H'. */
+export function outputWidth(
+  spec: Pick<FullModelSpec, 'bidirectional' | 'projSize' | 'hiddenSize'>,
+): number {
+  return directionCount(spec) * stateSize(spec);
+}
+
+/** Σ over layers and directions of G·H·(in + H' + 2) + P·H, for sizes already checked. */
 function countParameters(spec: FullModelSpec): number {
-  const { inputSize: I, hiddenSize: H, numLayers: L } = spec;
+  const { inputSize: I, hiddenSize: H, numLayers: L, projSize: P } = spec;
   const G = GATE_BLOCKS[spec.cell];
-  return G * H * (I + H + 2) + (L - 1) * G * H * (2 * H + 2);
+  const D = directionCount(spec);
+  const hS = stateSize(spec);
+  const perDirection = (inSize: number) => G * H * (inSize + hS + 2) + P * H;
+  return D * (perDirection(I) + (L - 1) * perDirection(D * hS));
 }
 
 /**
- * Every parameter of a model in PyTorch's `state_dict` order, with its shape. Checks the
- * spec as {@link normalizeSpec} does (so a bad or oversized spec is refused, not looped over).
+ * Every parameter of a model in PyTorch's `state_dict` order (layer by layer; in each, the
+ * forward direction then `_reverse`; in each, weight_ih, weight_hh, bias_ih, bias_hh, then
+ * weight_hr with a projection), with its shape. Checks the spec as {@link normalizeSpec}
+ * does (so a bad or oversized spec is refused, not looped over).
  */
 export function parameterShapes(spec: ModelSpec): ParamShape[] {
   const full = normalizeSpec(spec);
   const G = GATE_BLOCKS[full.cell];
   const H = full.hiddenSize;
+  const D = directionCount(full);
+  const hS = stateSize(full);
   const shapes: ParamShape[] = [];
   for (let layer = 0; layer < full.numLayers; layer++) {
-    const inSize = layer === 0 ? full.inputSize : H;
-    shapes.push(
-      { name: `weight_ih_l${layer}`, layer, kind: 'weight_ih', rows: G * H, cols: inSize },
-      { name: `weight_hh_l${layer}`, layer, kind: 'weight_hh', rows: G * H, cols: H },
-      { name: `bias_ih_l${layer}`, layer, kind: 'bias_ih', rows: G * H },
-      { name: `bias_hh_l${layer}`, layer, kind: 'bias_hh', rows: G * H },
-    );
+    const inSize = layer === 0 ? full.inputSize : D * hS;
+    for (const direction of DIRECTIONS.slice(0, D)) {
+      const at = { layer, direction, index: layer * D + direction };
+      const suffix = `l${layer}${direction === 1 ? '_reverse' : ''}`;
+      shapes.push(
+        { name: `weight_ih_${suffix}`, ...at, kind: 'weight_ih', rows: G * H, cols: inSize },
+        { name: `weight_hh_${suffix}`, ...at, kind: 'weight_hh', rows: G * H, cols: hS },
+        { name: `bias_ih_${suffix}`, ...at, kind: 'bias_ih', rows: G * H },
+        { name: `bias_hh_${suffix}`, ...at, kind: 'bias_hh', rows: G * H },
+      );
+      if (full.projSize > 0) {
+        shapes.push({ name: `weight_hr_${suffix}`, ...at, kind: 'weight_hr', rows: hS, cols: H });
+      }
+    }
   }
   return shapes;
 }
@@ -161,7 +231,10 @@ export function formatShape(shape: Pick<ParamShape, 'rows' | 'cols'>): string {
   return shape.cols === undefined ? `[${shape.rows}]` : `[${shape.rows}][${shape.cols}]`;
 }
 
-/** Number of scalar parameters: Σ over layers of G·H·(in + H + 2). Checks the spec. */
+/**
+ * Number of scalar parameters: Σ over layers and directions of G·H·(in + H' + 2), plus P·H
+ * per projection. Checks the spec.
+ */
 export function parameterCount(spec: ModelSpec): number {
   return countParameters(normalizeSpec(spec));
 }

@@ -2,23 +2,29 @@ import { EngineInputError } from './errors';
 import { kernelFor, type Tape } from './cells';
 import { assembleTrace, checkTraceSize, traceInternals } from './forward';
 import { checkModel } from './model';
+import { directionLabel } from './directions';
+import { directionCount, stateSize } from './spec';
 import type { Model, Trace } from './types';
 
 /**
  * A trace as plain typed arrays, for `postMessage` between a worker and the page: the
- * tapes of every layer (bottom first), the input xs [T][I] and the initial states h0, c0
- * [L][H], all flat float64. {@link transferables} lists its buffers for a zero-copy move.
+ * tapes of every layer and direction (`h_n` order), the input xs [T][I] and the initial
+ * states h0 [L·D][H'] and c0 [L·D][H], all flat float64. {@link transferables} lists its
+ * buffers for a zero-copy move.
  */
 export interface TracePayload {
   /** Steps, T. */
   readonly T: number;
-  /** [L] one tape per layer: h [T+1][H], c [T+1][H] (lstm), act and pre [T][G·H], aux. */
+  /**
+   * [L·D] one tape per layer and direction: h [T+1][H'], c [T+1][H] (lstm), act and pre
+   * [T][G·H], aux, m [T][H] (projected lstm).
+   */
   readonly tapes: readonly Tape[];
   /** [T][I] flat. */
   readonly xs: Float64Array;
-  /** [L][H] flat. */
+  /** [L·D][H'] flat. */
   readonly h0: Float64Array;
-  /** [L][H] flat (zeros for cells without a cell state). */
+  /** [L·D][H] flat (zeros for cells without a cell state). */
   readonly c0: Float64Array;
 }
 
@@ -37,7 +43,7 @@ export function transferables(payload: TracePayload): ArrayBuffer[] {
   };
   [payload.xs, payload.h0, payload.c0].forEach(add);
   for (const tape of payload.tapes)
-    [tape.xs, tape.h, tape.c, tape.act, tape.pre, tape.aux].forEach(add);
+    [tape.xs, tape.h, tape.c, tape.act, tape.pre, tape.aux, tape.m].forEach(add);
   return [...buffers];
 }
 
@@ -49,10 +55,12 @@ export function transferables(payload: TracePayload): ArrayBuffer[] {
 export function traceFromPayload(model: Model, payload: TracePayload): Trace {
   checkModel(model, 'traceFromPayload');
   const { inputSize: I, hiddenSize: H, numLayers: L } = model.spec;
+  const D = directionCount(model.spec);
+  const hS = stateSize(model.spec);
   const kernel = kernelFor(model.spec);
   if (typeof payload !== 'object' || payload === null || !Array.isArray(payload.tapes)) {
     throw new EngineInputError(
-      'traceFromPayload: payload must be an object with T, tapes [L], xs, h0 and c0 (from tracePayload).',
+      'traceFromPayload: payload must be an object with T, tapes [L·D], xs, h0 and c0 (from tracePayload).',
     );
   }
   const { T, tapes, xs, h0, c0 } = payload;
@@ -66,24 +74,24 @@ export function traceFromPayload(model: Model, payload: TracePayload): Trace {
   if (!Number.isInteger(T) || T < 0)
     throw new EngineInputError('traceFromPayload: T must be an integer ≥ 0.');
   checkTraceSize(model.spec, T, 'traceFromPayload');
-  if (tapes.length !== L)
-    throw new EngineInputError(`traceFromPayload: expected ${L} tapes, got ${tapes.length}.`);
+  if (tapes.length !== L * D)
+    throw new EngineInputError(`traceFromPayload: expected ${L * D} tapes, got ${tapes.length}.`);
   expect('xs', xs, T * I);
-  expect('h0', h0, L * H);
-  expect('c0', c0, L * H);
-  tapes.forEach((tape: Tape | null, l) => {
+  expect('h0', h0, L * D * hS);
+  expect('c0', c0, L * D * H);
+  tapes.forEach((tape: Tape | null, index) => {
+    const l = directionLabel(index, D);
     if (typeof tape !== 'object' || tape === null) {
-      throw new EngineInputError(
-        `traceFromPayload: layer ${l}'s tape is ${String(tape)}, not a tape.`,
-      );
+      throw new EngineInputError(`traceFromPayload: ${l}'s tape is ${String(tape)}, not a tape.`);
     }
     const GH = kernel.G * H;
-    expect(`layer ${l} h`, tape.h, (T + 1) * H);
-    expect(`layer ${l} act`, tape.act, T * GH);
-    expect(`layer ${l} pre`, tape.pre, T * GH);
-    if (kernel.hasCellState) expect(`layer ${l} c`, tape.c, (T + 1) * H);
-    if (tape.T !== T || tape.H !== H)
-      throw new EngineInputError(`traceFromPayload: layer ${l} has another T or H.`);
+    expect(`${l} h`, tape.h, (T + 1) * hS);
+    expect(`${l} act`, tape.act, T * GH);
+    expect(`${l} pre`, tape.pre, T * GH);
+    if (kernel.hasCellState) expect(`${l} c`, tape.c, (T + 1) * H);
+    if (hS !== H) expect(`${l} m`, tape.m, T * H);
+    if (tape.T !== T || tape.H !== H || tape.hSize !== hS)
+      throw new EngineInputError(`traceFromPayload: ${l} has another T, H or projection.`);
   });
   return assembleTrace(model, kernel, tapes, xs, h0, c0);
 }

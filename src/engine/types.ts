@@ -48,8 +48,10 @@ export type FullModelSpec = Required<ModelSpec>;
 
 /**
  * Parameters by PyTorch `state_dict` name: `weight_ih_l{k}` [G·H][in], `weight_hh_l{k}`
- * [G·H][H], `bias_ih_l{k}` [G·H], `bias_hh_l{k}` [G·H]. Plain arrays, so it serialises to
- * JSON exactly as PyTorch's `model.state_dict()` dumps it.
+ * [G·H][H'], `bias_ih_l{k}` [G·H], `bias_hh_l{k}` [G·H], and with a projection
+ * `weight_hr_l{k}` [P][H]; each again with the suffix `_reverse` when bidirectional. H' is
+ * the size of h (P with a projection, else H); `in` is inputSize for k = 0, else D·H'.
+ * Plain arrays, so it serialises to JSON exactly as PyTorch's `model.state_dict()` dumps it.
  */
 export type StateDict = Record<string, number[] | number[][]>;
 
@@ -61,8 +63,12 @@ export type StateDictLike = Readonly<
   Record<string, ArrayLike<number> | readonly ArrayLike<number>[]>
 >;
 
-/** Names of the quantities a cell records per step, as the equations write them. */
-export type LstmGate = 'i' | 'f' | 'g' | 'o' | 'c' | 'h';
+/**
+ * Names of the quantities a cell records per step, as the equations write them. With a
+ * projection (projSize P > 0) an LSTM also records `m` = o ⊙ tanh(c) [H], the output
+ * before the projection (m_t in Sak et al. 2014), and h = W_hr m has P entries.
+ */
+export type LstmGate = 'i' | 'f' | 'g' | 'o' | 'c' | 'm' | 'h';
 /** GRU quantities: reset r, update z, candidate n (h̃ in `classic`), state h. */
 export type GruGate = 'r' | 'z' | 'n' | 'h';
 /** RNN quantities: the pre-activation and the state h. */
@@ -71,37 +77,57 @@ export type RnnGate = 'pre' | 'h';
 export type GateName = LstmGate | GruGate | RnnGate;
 
 /**
- * One layer's parameters as flat row-major buffers. G = 1 (rnn), 4 (lstm: i f g o),
- * 3 (gru: r z n) row blocks of H rows each. Never mutated after creation.
+ * One layer's (one direction's) parameters as flat row-major buffers. G = 1 (rnn), 4 (lstm:
+ * i f g o), 3 (gru: r z n) row blocks of H rows each. Never mutated after creation.
  */
 export interface LayerParams {
-  /** Input features of this layer: inputSize for layer 0, H above. */
+  /** Input features of this layer: inputSize for layer 0, D·hSize above. */
   readonly inSize: number;
   /** Units, H. */
   readonly H: number;
+  /** Entries of h: the projection size P when projSize > 0, else H. */
+  readonly hSize: number;
   /** [G·H][inSize] row-major. */
   readonly W_ih: Float64Array;
-  /** [G·H][H] row-major. */
+  /** [G·H][hSize] row-major. */
   readonly W_hh: Float64Array;
   /** [G·H]. */
   readonly b_ih: Float64Array;
   /** [G·H]. */
   readonly b_hh: Float64Array;
+  /** [P][H] row-major: lstm with projSize P > 0 only (h = W_hr (o ⊙ tanh c)); else null. */
+  readonly W_hr: Float64Array | null;
 }
 
 /** A validated model: its full spec and its parameters per layer. Treat as immutable. */
 export interface Model {
   readonly spec: Readonly<FullModelSpec>;
-  /** [numLayers] parameter blocks. */
+  /**
+   * [numLayers·D] parameter blocks in `h_n` order: `layers[k·D + d]` is layer k, direction
+   * d (0 forward, 1 reverse); D = 2 when bidirectional, else 1 (then `layers[k]` is layer k).
+   */
   readonly layers: readonly LayerParams[];
 }
 
 /** Rows of a [T][H] quantity: `rows[t][j]`. May be Float64Array views of one buffer. */
 export type Rows = readonly ArrayLike<number>[];
 
-/** One layer of a {@link Trace}. */
+/**
+ * One layer (one direction) of a {@link Trace}. Rows are indexed by the *time step* t of the
+ * input they read, in both directions: `gates.f[t]` is the gate of the step that read x_t,
+ * and `gates.h[t]` the state right after it. The reverse direction runs t = T−1 down to 0,
+ * so its `h[t]` depends on x_t … x_{T−1}, and the state it read at t is `h[t + 1]` (h0 at
+ * t = T−1).
+ */
 export interface LayerTrace {
-  /** After activation, `gates[name][t][j]`: lstm `i f g o c h`; gru `r z n h`; rnn `pre h`. */
+  /** Stacked layer k, 0 at the bottom. */
+  readonly layer: number;
+  /** 0 forward (reads x_0 first), 1 reverse (reads x_{T−1} first). */
+  readonly direction: 0 | 1;
+  /**
+   * After activation, `gates[name][t][j]`: lstm `i f g o c h` (plus `m` = o ⊙ tanh c, [H],
+   * with a projection, where h = W_hr m has P entries); gru `r z n h`; rnn `pre h`.
+   */
   readonly gates: Readonly<Record<string, Rows>>;
   /** Before activation, `pre[name][t][j]`: lstm `i f g o`; gru `r z n`; rnn `pre`. */
   readonly pre: Readonly<Record<string, Rows>>;
@@ -114,13 +140,22 @@ export interface LayerTrace {
 export interface Trace {
   /** Sequence length T. */
   readonly T: number;
-  /** [T][H]: the top layer's h_t after step t (t = 0..T−1). */
+  /** D: 2 for a bidirectional model, else 1. */
+  readonly directions: 1 | 2;
+  /**
+   * [T][D·H']: the top layer's h at step t (t = 0..T−1), H' = projSize or hiddenSize;
+   * bidirectional: the forward h_t, then the reverse direction's h_t (as PyTorch's output).
+   */
   readonly outputs: Rows;
-  /** [L][H]: each layer's state after the last step (h0 when T = 0). */
+  /**
+   * [L·D][H']: each layer's (and direction's) state after its last step (h0 when T = 0), in
+   * PyTorch's `h_n` order: l0 forward, l0 reverse, l1 forward, … The reverse direction's last
+   * step is the one that read x_0.
+   */
   readonly hT: Rows;
-  /** [L][H]: lstm only, each layer's cell state after the last step. */
+  /** [L·D][H]: lstm only, each cell state after the last step, in `hT`'s order. */
   readonly cT?: Rows;
-  /** [L] per-layer gate traces. */
+  /** [L·D] per-layer gate traces, in `hT`'s order (`layers[k·D + d]`). */
   readonly layers: readonly LayerTrace[];
 }
 
@@ -128,12 +163,15 @@ export interface Trace {
 export interface Gradients {
   /** [T][I]: dL/dxs. */
   xs: Rows;
-  /** [L][H]: dL/dh0. */
+  /** [L·D][H']: dL/dh0, in `Trace.hT`'s order. */
   h0: Rows;
-  /** [L][H]: dL/dc0, lstm only. */
+  /** [L·D][H]: dL/dc0, lstm only. */
   c0?: Rows;
   /** dL/dθ under the PyTorch parameter names and shapes. */
   params: StateDict;
-  /** [L] per layer: `dh[t][j]` = dL/dh_t of that layer, through every path. */
+  /**
+   * [L·D] in `Trace.layers`' order: `dh[t][j]` = dL/dh_t of that layer and direction
+   * through every path, h_t being `gates.h[t]` (indexed by time step in both directions).
+   */
   layers: readonly { dh: Rows }[];
 }

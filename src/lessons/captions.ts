@@ -83,7 +83,7 @@ function paneValue(name: string, run: OkPaneRun, scene: CaptionScene): string | 
 function readoutText(run: OkPaneRun, k: number): string | null {
   const { readout } = run;
   if (!readout || readout.problem) return null;
-  const labels = readout.task.outputLabels;
+  const labels = readout.outputLabels;
   const probabilities = readout.probabilities?.[k];
   if (probabilities) {
     const best = argmax(probabilities);

@@ -19,6 +19,7 @@ export const PANE_DEFAULTS: Readonly<Omit<PaneSettings, 'id'>> = Object.freeze({
   nonlinearity: 'tanh',
   convention: 'pytorch',
   trained: '',
+  imported: '',
 });
 
 /** Settings of a new pane of letter `id` (a fresh object), with `cell` if given. */

@@ -87,6 +87,14 @@ export interface PaneSettings {
    * sizes and weights; the fields above then mirror its spec.
    */
   trained: string;
+  /**
+   * Local id of a model imported from the user's own file ('imp-…', kept in this browser,
+   * see src/store/importedModels.ts), or ''. Exclusive with `trained`: a pane's weights
+   * come from one source. The imported model decides the cell and sizes; `cell`,
+   * `nonlinearity` and `convention` above mirror it (sizes may exceed the controls' limits
+   * and are read from the model, not from this pane's fields).
+   */
+  imported: string;
 }
 
 /** Gate namings: the textbook names, or the learn / forget / remember / use names. */

@@ -3,7 +3,6 @@ import {
   createModel,
   encodeText,
   forward,
-  headForward,
   initParams,
   traceFromPayload,
   type Model,
@@ -11,8 +10,10 @@ import {
 } from '../engine';
 import { backgroundTrace, runsInBackground } from './backgroundTraces';
 import type { LoadedModel } from '../io/modelFile';
-import { readoutOf, type Readout } from './readout';
+import { headReadout, type Readout } from './readout';
 import { trainedModelStatus } from './trainedModels';
+import { importedModelStatus, modelWith, type ImportedEntry } from './importedModels';
+import { importedReadout, importedSequence } from './importedRun';
 import {
   buildSequence,
   tokenLabel,
@@ -30,6 +31,8 @@ export type PaneRun =
       readonly sequence: Sequence;
       /** The trained model the pane runs, or null for drawn weights. */
       readonly trained: LoadedModel | null;
+      /** The imported model the pane runs, or null (see {@link ImportedEntry}). */
+      readonly imported?: ImportedEntry | null;
       /** A trained model's read-out at every step, or null for drawn weights. */
       readonly readout: Readout | null;
     }
@@ -53,6 +56,7 @@ export type PaneRun =
  */
 export type RunFix =
   | { readonly kind: 'random-weights' }
+  | { readonly kind: 'input-kind'; readonly input: InputSettings['kind']; readonly label: string }
   | { readonly kind: 'rewrite-text'; readonly text: string }
   | { readonly kind: 'retry'; readonly id: string };
 
@@ -120,7 +124,21 @@ export function paneRunOf(pane: PaneSettings, input: InputSettings): PaneRun {
   if (cached && cached.input === input) return cached.run;
   const sequence = sequenceOf(input);
   let run: PaneRun;
-  if (pane.trained) {
+  if (pane.imported) {
+    const status = importedModelStatus(pane.imported);
+    if (status.state === 'loading') {
+      return { ok: false, loading: true, error: 'Loading the imported model…', sequence };
+    }
+    run =
+      status.state === 'missing'
+        ? {
+            ok: false,
+            error: `This scene runs a model imported from a file (“${pane.imported}”) that this browser does not have. Load that file with “Load model file”, or use random weights.`,
+            sequence,
+            fixes: [RANDOM],
+          }
+        : importedRun(status.entry, pane, sequence, input);
+  } else if (pane.trained) {
     const status = trainedModelStatus(pane.trained);
     if (status.state === 'loading') {
       // Not cached: the pane object is replaced once the model is ready.
@@ -159,6 +177,8 @@ export function paneRunOf(pane: PaneSettings, input: InputSettings): PaneRun {
       run = { ok: false, error: messageOf(error), sequence };
     }
   }
+  // Not cached while its trace computes: the pane object is replaced once it arrives.
+  if (!run.ok && run.loading) return run;
   runs.set(pane, { input, run });
   return run;
 }
@@ -211,6 +231,43 @@ function trainedRun(loaded: LoadedModel, sequence: Sequence, input: InputSetting
 
 const RANDOM: RunFix = { kind: 'random-weights' };
 
+/**
+ * An imported model on the input, adapted to what it reads (tokens through its embedding,
+ * its own number of features): refused, with what to do, when the input cannot be.
+ */
+function importedRun(
+  entry: ImportedEntry,
+  pane: PaneSettings,
+  sequence: Sequence,
+  input: InputSettings,
+): PaneRun {
+  const model = modelWith(entry, pane.nonlinearity);
+  const adapted = importedSequence(entry, sequence, input);
+  if ('error' in adapted) {
+    return { ok: false, error: adapted.error, sequence, fixes: [...adapted.fixes, RANDOM] };
+  }
+  try {
+    let trace: Trace;
+    if (runsInBackground(model, adapted)) {
+      const status = backgroundTrace(model, adapted);
+      if (status.state === 'computing') {
+        const error = `Computing ${adapted.xs.length} steps of ${entry.imported.name} in the background…`;
+        return { ok: false, loading: true, error, sequence };
+      }
+      if (status.state === 'error') throw new Error(status.message);
+      trace = traceFromPayload(model, status.payload);
+    } else {
+      trace = forward(model, adapted.xs);
+    }
+    derivedStats.traces++;
+    const readout = entry.head ? importedReadout(entry, trace) : null;
+    return { ok: true, model, trace, sequence: adapted, trained: null, imported: entry, readout };
+  } catch (error) {
+    const message = `The imported model “${entry.imported.name}” from ${entry.fileName} cannot be run on this input: ${messageOf(error)}`;
+    return { ok: false, error: message, sequence, fixes: [RANDOM] };
+  }
+}
+
 /** Shows a character in a message: the space and line breaks by name. */
 function named(ch: string): string {
   if (ch === ' ') return 'the space';
@@ -251,19 +308,10 @@ function textFixes(text: string): RunFix[] {
 
 /** The trained head's read-out at every step of the trace. */
 function readout(loaded: LoadedModel, trace: Trace, sequence: Sequence): Readout {
-  const steps = Array.from({ length: trace.T }, (_, t) => t);
-  let y: number[][];
-  try {
-    y = headForward(loaded.head, trace.outputs, steps);
-  } catch (error) {
-    // The engine refuses a read-out beyond float64 (a head of huge weights): the cell ran,
-    // so its diagram and gradients stay, and the read-out panel says what went wrong.
-    // (The engine's own message counts steps from 0; the page counts from 1, so it is not quoted.)
-    if (!(error instanceof Error)) throw error;
-    const problem = `The read-out cannot be shown: the head ("head.weight", "head.bias") turns h into values beyond float64's range, so the model file is likely corrupt.`;
-    return { task: loaded.task, y: [], probabilities: null, targets: [], correct: [], problem };
-  }
-  return readoutOf(loaded.task, y, sequence.task?.sample);
+  return headReadout(loaded.head, trace.outputs, {
+    task: loaded.task,
+    sample: sequence.task?.sample,
+  });
 }
 
 function messageOf(error: unknown): string {

@@ -83,7 +83,7 @@ const RANK: Record<CostedJob, number> = { trace: 1, norms: 2, saliency: 3, timin
 function send(
   model: Model,
   sequence: Sequence,
-  job: Exclude<GradientJob, { kind: 'model' }>,
+  job: Exclude<GradientJob, { kind: 'model' | 'import' }>,
   settle: (answer: GradientAnswer) => void,
   drop?: () => void,
 ): boolean {
@@ -151,7 +151,7 @@ function setFailure(run: OkPaneRun, key: string, message: string): void {
  */
 function post(
   run: OkPaneRun,
-  job: Exclude<GradientJob, { kind: 'model' | 'trace' }>,
+  job: Exclude<GradientJob, { kind: 'model' | 'import' | 'trace' }>,
   key: string,
   cachedAlready: boolean,
   prime: (values: number[]) => void,

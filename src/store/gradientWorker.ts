@@ -6,7 +6,10 @@
  * - `timing`: the measured ms of one forward + backward pass (the compare table);
  * - `model`: a trained model's file, fetched, read and checked here (a file of tens of MB
  *   takes seconds to receive and parse: never on the page). Unlike the others it runs
- *   beside them, since it mostly waits for the network.
+ *   beside them, since it mostly waits for the network;
+ * - `import`: the user's own model files, read and converted (src/io/import): a parser on
+ *   a file of up to 100 MB must never hold the page. Sent beside the queue too, with the
+ *   caller's own time cap.
  * Receives the model as a spec and PyTorch-named parameters (plain data) and keeps the
  * last few runs by their key, so the jobs of one run share one forward pass.
  */
@@ -29,6 +32,7 @@ import {
   type ModelLoadReason,
 } from '../io/modelFetch';
 import type { ModelFile } from '../io/modelFile';
+import type { ImportedModel, ImportFile } from '../io/import/types';
 import type { OkPaneRun } from './gradients';
 import { jacobianNormsOf, saliencyOf } from './gradients';
 import { timePass } from './timing';
@@ -39,7 +43,11 @@ export type GradientJob =
   | { kind: 'saliency'; unit: number }
   | { kind: 'timing' }
   | { kind: 'trace' }
-  | { kind: 'model'; url: string; modelId: string };
+  | { kind: 'model'; url: string; modelId: string }
+  | { kind: 'import'; files: ImportFile[] };
+
+/** The jobs about files rather than a run (sent beside the queue). */
+type FileJob = Extract<GradientJob, { kind: 'model' | 'import' }>;
 
 /** Which model on which input a job is about. */
 export interface RunRequest {
@@ -51,10 +59,8 @@ export interface RunRequest {
   xs: number[][];
 }
 
-/** A job, and for every job but `model` the run it is about. */
-export type JobRequest =
-  | ({ job: Exclude<GradientJob, { kind: 'model' }> } & RunRequest)
-  | { job: Extract<GradientJob, { kind: 'model' }> };
+/** A job, and for every job but `model` and `import` the run it is about. */
+export type JobRequest = ({ job: Exclude<GradientJob, FileJob> } & RunRequest) | { job: FileJob };
 
 /** A request as posted: `id` pairs it with its answer. */
 export type GradientRequest = JobRequest & { id: number };
@@ -68,6 +74,7 @@ export type GradientAnswer =
   | { id: number; values: number[] }
   | { id: number; trace: TracePayload }
   | { id: number; file: ModelFile }
+  | { id: number; imported: ImportedModel[] }
   | { id: number; refused: { reason: ModelLoadReason; message: string } }
   | { id: number; error: string };
 
@@ -98,6 +105,19 @@ async function loadModel(id: number, url: string, modelId: string): Promise<void
   self.postMessage(answer);
 }
 
+/** Reads the user's model files (the parsers load on first use); answers with the models or why not. */
+async function importFiles(id: number, files: ImportFile[]): Promise<void> {
+  let answer: GradientAnswer;
+  try {
+    const { importModels } = await import('../io/import');
+    answer = { id, imported: await importModels(files) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    answer = { id, refused: { reason: 'not-a-model', message } };
+  }
+  self.postMessage(answer);
+}
+
 self.onmessage = (event: MessageEvent<GradientRequest>) => {
   const request = event.data;
   const { id } = request;
@@ -107,7 +127,11 @@ self.onmessage = (event: MessageEvent<GradientRequest>) => {
       void loadModel(id, request.job.url, request.job.modelId);
       return;
     }
-    const run = request as RunRequest & { job: Exclude<GradientJob, { kind: 'model' }> };
+    if (request.job.kind === 'import') {
+      void importFiles(id, request.job.files);
+      return;
+    }
+    const run = request as RunRequest & { job: Exclude<GradientJob, FileJob> };
     const { xs, job } = run;
     const { model, trace } = runOf(run);
     if (job.kind === 'trace') {

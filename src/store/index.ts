@@ -21,6 +21,21 @@ export {
   setJsonFetcher,
   type TrainedStatus,
 } from './trainedModels';
-export { startBackgroundTraceSync, startTrainedModelSync } from './trainedSync';
+export {
+  startBackgroundTraceSync,
+  startImportedModelSync,
+  startTrainedModelSync,
+} from './trainedSync';
+export {
+  importFiles,
+  importedModels,
+  importedModelStatus,
+  onImportedModelsChanged,
+  removeImportedModel,
+  restoreImportedModels,
+  type ImportedEntry,
+  type ImportedStatus,
+} from './importedModels';
+export { type ImportedChoice } from './panesSlice';
 export { paneSizeOf, paneParameterCount, multiplyAddsPerStep, type PaneSize } from './paneSize';
 export { textInAlphabet, type RunFix } from './derived';

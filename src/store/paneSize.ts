@@ -8,6 +8,7 @@ import { GATE_BLOCKS, parameterCount, type CellType } from '../engine';
 import type { InputSettings, PaneSettings } from '../scene';
 import { sequenceOf } from './derived';
 import { trainedModelStatus } from './trainedModels';
+import { importedModelStatus } from './importedModels';
 
 /** What a pane's parameter count and cost depend on. */
 export interface PaneSize {
@@ -16,10 +17,22 @@ export interface PaneSize {
   readonly inputSize: number;
   readonly hiddenSize: number;
   readonly numLayers: number;
+  /** Two directions per layer (imported models). */
+  readonly bidirectional?: boolean;
+  /** LSTM projection size P, 0 for none (imported models). */
+  readonly projSize?: number;
 }
 
 /** The size of the model pane `pane` runs on `input` (a trained file's while it is known). */
 export function paneSizeOf(pane: PaneSettings, input: InputSettings): PaneSize {
+  if (pane.imported) {
+    const status = importedModelStatus(pane.imported);
+    if (status.state === 'ready') {
+      const { cell, inputSize, hiddenSize, numLayers, bidirectional, projSize } =
+        status.entry.model.spec;
+      return { cell, inputSize, hiddenSize, numLayers, bidirectional, projSize };
+    }
+  }
   if (pane.trained) {
     const status = trainedModelStatus(pane.trained);
     if (status.state === 'ready') {
@@ -44,7 +57,12 @@ export function paneParameterCount(pane: PaneSettings, input: InputSettings): nu
 export function multiplyAddsPerStep(size: PaneSize): number {
   const G = GATE_BLOCKS[size.cell];
   const H = size.hiddenSize;
+  const D = size.bidirectional ? 2 : 1;
+  const out = size.projSize ? size.projSize : H;
   let total = 0;
-  for (let l = 0; l < size.numLayers; l++) total += G * H * ((l === 0 ? size.inputSize : H) + H);
+  for (let l = 0; l < size.numLayers; l++) {
+    const inSize = l === 0 ? size.inputSize : D * out;
+    total += D * (G * H * (inSize + out) + (size.projSize ? H * out : 0));
+  }
   return total;
 }

@@ -10,6 +10,7 @@ import {
   INIT_SCHEMES,
   LIMITS,
   PANE_IDS,
+  type InputSettings,
   type PaneId,
   type PaneSettings,
 } from '../scene';
@@ -59,6 +60,24 @@ export interface PanesSlice {
    * model's task at the model's length. `null` returns the pane to drawn weights.
    */
   setTrained: (id: PaneId, choice: TrainedChoice | null) => void;
+  /**
+   * Runs a model imported from the user's file in pane `id` (its weights live in the
+   * imported-model registry, under `choice.id`): the pane takes the model's cell and the
+   * input becomes one the model can read (`choice.input`). `null` returns the pane to
+   * drawn weights.
+   */
+  setImported: (id: PaneId, choice: ImportedChoice | null) => void;
+}
+
+/** What the store needs to know of an imported model to run it in a pane. */
+export interface ImportedChoice {
+  /** Its local id in the imported-model registry ('imp-…'). */
+  id: string;
+  cell: CellType;
+  nonlinearity?: PaneSettings['nonlinearity'];
+  convention?: PaneSettings['convention'];
+  /** Input settings the model reads (text for an embedding, noise of its features …), if the current one cannot do. */
+  input?: Partial<InputSettings>;
 }
 
 /** What the store needs to know of a shipped model to show it before its file arrives. */
@@ -166,9 +185,19 @@ export const createPanesSlice: StateCreator<SceneState, [], [], PanesSlice> = (s
     if (error) return error;
     // Changing how the model is built leaves the trained weights behind.
     const detach = MODEL_KEYS.some((key) => key in patch) && !('trained' in patch);
+    // An imported model keeps its weights when only its assumed nonlinearity changes.
+    const detachImport =
+      MODEL_KEYS.some((key) => key in patch && key !== 'nonlinearity') && !('imported' in patch);
     set((s) => ({
       panes: s.panes.map((pane) =>
-        pane.id === id ? { ...pane, ...patch, ...(detach ? { trained: '' } : {}) } : pane,
+        pane.id === id
+          ? {
+              ...pane,
+              ...patch,
+              ...(detach ? { trained: '' } : {}),
+              ...(detachImport ? { imported: '' } : {}),
+            }
+          : pane,
       ),
       layer: Math.min(s.layer, (patch.numLayers ?? LIMITS.numLayers.max) - 1),
     }));
@@ -212,11 +241,24 @@ export const createPanesSlice: StateCreator<SceneState, [], [], PanesSlice> = (s
         if (pane.id !== id) return pane;
         if (!choice) return { ...pane, trained: '' };
         const { cell, hiddenSize, numLayers } = choice;
-        return { ...pane, cell, hiddenSize, numLayers, trained: choice.id };
+        return { ...pane, cell, hiddenSize, numLayers, trained: choice.id, imported: '' };
       });
       if (!choice) return { panes };
       const input = { ...s.input, kind: 'task' as const, task: choice.task, length: choice.length };
       return { panes, input, t: Math.min(Math.max(1, s.t), choice.length), layer: 0 };
+    });
+  },
+  setImported: (id, choice) => {
+    set((s) => {
+      const panes = s.panes.map((pane) => {
+        if (pane.id !== id) return pane;
+        if (!choice) return { ...pane, imported: '' };
+        const { cell, nonlinearity = pane.nonlinearity, convention = pane.convention } = choice;
+        return { ...pane, cell, nonlinearity, convention, trained: '', imported: choice.id };
+      });
+      if (!choice) return { panes };
+      const input = choice.input ? { ...s.input, ...choice.input } : s.input;
+      return { panes, input, layer: 0, unit: 0 };
     });
   },
   matchParameterCount: () => {

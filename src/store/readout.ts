@@ -1,4 +1,12 @@
-import { isCorrect, softmax, type Sample, type Task } from '../engine';
+import {
+  headForward,
+  isCorrect,
+  softmax,
+  type Head,
+  type Rows,
+  type Sample,
+  type Task,
+} from '../engine';
 
 /**
  * What a trained model's read-out head says at every step: y_t = W_head h_t + b_head, and
@@ -6,8 +14,14 @@ import { isCorrect, softmax, type Sample, type Task } from '../engine';
  * input is a sample of the task and the step is scored.
  */
 export interface Readout {
-  /** The task the head was trained for. */
-  readonly task: Task;
+  /** Where the head comes from, after "the head": "trained on “Remember the first input”". */
+  readonly source: string;
+  /** [O] a label per output (the class, or the value's name). */
+  readonly outputLabels: readonly string[];
+  /** True when a task scores the answers (a trained model on its task's sample). */
+  readonly scored: boolean;
+  /** A regression's tolerance (an answer within it is right), or null. */
+  readonly tolerance: number | null;
   /** [T][O] raw read-out (logits for classification, predicted values for regression). */
   readonly y: number[][];
   /** [T][O] softmax of y for cross-entropy tasks; null for regression. */
@@ -38,20 +52,81 @@ function firstNonFinite(rows: readonly (readonly number[])[], what: string): str
 
 /** The read-out of `y` [T][O] for `task`, scored against `sample` when given. */
 export function readoutOf(task: Task, y: number[][], sample?: Sample): Readout {
-  // A read-out that is not finite is named, never scored: the engine's softmax and argmax
-  // refuse NaN, and a probability of NaN would only hide where it came from.
+  const classify = task.loss === 'crossEntropy';
+  const of = {
+    source: `trained on “${task.title}”`,
+    scored: true,
+    outputLabels: task.outputLabels,
+    tolerance: classify ? null : (task.tolerance ?? null),
+  };
+  return { ...scoredReadout(of, y, classify), ...scores(task, y, sample) };
+}
+
+/**
+ * A head's read-out on every step of `outputs` [T][H]: as {@link readoutOf} for a task
+ * (`task` given), or unscored ({@link scoredReadout}). A head whose values overflow float64
+ * gives a read-out that says so: the cell ran, so its diagram and gradients stay.
+ */
+export function headReadout(
+  head: Head,
+  outputs: Rows,
+  of:
+    | { task: Task; sample?: Sample }
+    | { plain: Pick<Readout, 'source' | 'outputLabels'>; classify: boolean },
+): Readout {
+  const steps = Array.from({ length: outputs.length }, (_, t) => t);
+  let y: number[][];
+  try {
+    y = headForward(head, outputs, steps);
+  } catch (error) {
+    // The engine refuses a read-out beyond float64 (a head of huge weights). (Its own
+    // message counts steps from 0; the page counts from 1, so it is not quoted.)
+    if (!(error instanceof Error)) throw error;
+    const problem = `The read-out cannot be shown: the head ("head.weight", "head.bias") turns h into values beyond float64's range, so the model file is likely corrupt.`;
+    const labels = 'task' in of ? of.task.outputLabels : of.plain.outputLabels;
+    const source = 'task' in of ? `trained on “${of.task.title}”` : of.plain.source;
+    return {
+      source,
+      scored: 'task' in of,
+      outputLabels: labels,
+      tolerance: null,
+      y: [],
+      probabilities: null,
+      targets: [],
+      correct: [],
+      problem,
+    };
+  }
+  if ('task' in of) return readoutOf(of.task, y, of.sample);
+  return scoredReadout({ ...of.plain, tolerance: null, scored: false }, y, of.classify);
+}
+
+/**
+ * The read-out of `y` [T][O] without a task to score it: softmax probabilities when
+ * `classify`, the values otherwise; a value that is not finite is named, never shown.
+ */
+export function scoredReadout(
+  of: Pick<Readout, 'source' | 'outputLabels' | 'tolerance' | 'scored'>,
+  y: number[][],
+  classify: boolean,
+): Readout {
   const outputProblem = firstNonFinite(y, 'output');
-  const probabilities =
-    task.loss !== 'crossEntropy'
-      ? null
-      : outputProblem
-        ? y.map((row) => row.map(() => Number.NaN))
-        : y.map(softmax);
+  const probabilities = !classify
+    ? null
+    : outputProblem
+      ? y.map((row) => row.map(() => Number.NaN))
+      : y.map(softmax);
   const problem =
     outputProblem ?? (probabilities && firstNonFinite(probabilities, 'the probability of class'));
+  const none = y.map(() => null);
+  return { ...of, y, probabilities, targets: none, correct: none, problem };
+}
+
+/** The targets and verdicts of `task` at the scored steps of `sample` (none without one, or when y is not finite). */
+function scores(task: Task, y: number[][], sample?: Sample): Pick<Readout, 'targets' | 'correct'> {
   const targets: (number[] | null)[] = y.map(() => null);
   const correct: (boolean | null)[] = y.map(() => null);
-  if (!outputProblem)
+  if (!firstNonFinite(y, 'output'))
     sample?.steps.forEach((t, k) => {
       const target = sample.targets[k];
       const row = y[t];
@@ -59,5 +134,5 @@ export function readoutOf(task: Task, y: number[][], sample?: Sample): Readout {
       targets[t] = target;
       correct[t] = isCorrect(task, row, target);
     });
-  return { task, y, probabilities, targets, correct, problem };
+  return { targets, correct };
 }

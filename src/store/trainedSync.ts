@@ -2,6 +2,7 @@ import { onBackgroundTraceSettled } from './backgroundTraces';
 import { hasMemoizedRun } from './derived';
 import { loadModelIndex, onTrainedModelSettled, trainedModelStatus } from './trainedModels';
 import type { SceneStore } from './scene';
+import { importedModelStatus, onImportedModelsChanged } from './importedModels';
 
 /**
  * Keeps the panes that run a trained model in step with its file: when the file arrives,
@@ -36,6 +37,31 @@ export function startBackgroundTraceSync(store: SceneStore): () => void {
       panes: s.panes.map((pane) =>
         pane.trained || hasMemoizedRun(pane, s.input) ? pane : { ...pane },
       ),
+    }));
+  });
+}
+
+/**
+ * Keeps the panes that run an imported model in step with the registry: when models are
+ * imported, restored from this browser or removed, each such pane object is replaced (so
+ * its run is computed again) and takes the model's cell. Returns the unsubscribe.
+ */
+export function startImportedModelSync(store: SceneStore): () => void {
+  return onImportedModelsChanged(() => {
+    store.setState((s) => ({
+      panes: s.panes.map((pane) => {
+        if (!pane.imported) return pane;
+        const status = importedModelStatus(pane.imported);
+        if (status.state !== 'ready') return { ...pane };
+        const { cell, nonlinearity, convention } = status.entry.model.spec;
+        const assumed = status.entry.imported.assumed.includes('nonlinearity');
+        return {
+          ...pane,
+          cell,
+          convention,
+          nonlinearity: assumed ? pane.nonlinearity : nonlinearity,
+        };
+      }),
     }));
   });
 }

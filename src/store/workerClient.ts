@@ -168,13 +168,29 @@ export function sendJob(job: WorkerJob): boolean {
  * first. No timeout here: the caller keeps its own. Returns false, calling nothing, when
  * there is no worker to send it to.
  */
-export function sendBeside(request: JobRequest, settle: (answer: GradientAnswer) => void): boolean {
+export function sendBeside(
+  request: JobRequest,
+  settle: (answer: GradientAnswer) => void,
+  transfer: Transferable[] = [],
+): boolean {
   const w = getWorker();
   if (!w) return false;
   const id = nextId++;
   beside.set(id, settle);
-  w.postMessage({ ...request, id } satisfies GradientRequest);
+  w.postMessage({ ...request, id } satisfies GradientRequest, transfer);
   return true;
+}
+
+/**
+ * Stops the worker and forgets it (a job sent beside the queue ran past its caller's time
+ * cap): every job it had settles with `reason`; the next job starts a fresh worker.
+ */
+export function restartWorker(reason: string): void {
+  if (!worker) return;
+  worker.terminate();
+  worker = undefined;
+  dropBeside(reason);
+  if (current) finish({ id: current.id, error: reason });
 }
 
 function messageOf(error: unknown): string {

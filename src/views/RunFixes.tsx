@@ -12,6 +12,7 @@ export interface RunFixesProps {
 /** A button's text for a fix: what one click will do. */
 function fixLabel(fix: RunFix): string {
   if (fix.kind === 'retry') return 'Retry';
+  if (fix.kind === 'input-kind') return fix.label;
   return fix.kind === 'random-weights' ? 'Use random weights' : `Rewrite the text as “${fix.text}”`;
 }
 
@@ -25,7 +26,10 @@ export function RunFixes({ paneId, fixes }: RunFixesProps) {
   const apply = (fix: RunFix) => {
     const scene = useScene.getState();
     if (fix.kind === 'retry') void retryTrainedModel(fix.id);
-    else if (fix.kind === 'random-weights') scene.setTrained(paneId, null);
+    else if (fix.kind === 'random-weights') {
+      scene.setTrained(paneId, null);
+      scene.setImported(paneId, null);
+    } else if (fix.kind === 'input-kind') scene.setInputKind(fix.input);
     else scene.setInputText(fix.text);
   };
   return (

@@ -38,6 +38,7 @@ describe('the schema table', () => {
       act: 'tanh',
       gru: 'pytorch',
       model: '',
+      import: '',
       in: 'text',
       text: 'hello world',
       len: 60,

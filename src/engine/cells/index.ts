@@ -1,7 +1,7 @@
 import type { FullModelSpec } from '../types';
 import { gruKernel } from './gru';
 import type { CellKernel } from './kernel';
-import { lstm } from './lstm';
+import { LSTM_KERNELS } from './lstm';
 import { rnnRelu, rnnTanh } from './rnn';
 
 export type {
@@ -14,13 +14,13 @@ export type {
   RecurrentInput,
 } from './kernel';
 
-/** The kernel that runs a spec's cell with its nonlinearity or convention. */
+/** The kernel of a spec's cell, with its nonlinearity, convention and recurrent activation. */
 export function kernelFor(spec: FullModelSpec): CellKernel {
   switch (spec.cell) {
     case 'lstm':
-      return lstm;
+      return LSTM_KERNELS[spec.recurrentActivation];
     case 'gru':
-      return gruKernel(spec.convention);
+      return gruKernel(spec.convention, spec.recurrentActivation);
     case 'rnn':
       return spec.nonlinearity === 'relu' ? rnnRelu : rnnTanh;
   }

@@ -11,9 +11,14 @@ export interface Tape {
   readonly inSize: number;
   /** Units, H. */
   readonly H: number;
-  /** [T][inSize]: this layer's input x_t (the layer below's h_t above layer 0). */
+  /** Entries of h, H': the projection size P (lstm with projSize > 0), else H. */
+  readonly hSize: number;
+  /**
+   * [T][inSize]: this layer's input x_t, in the order the layer reads it (a reverse
+   * direction's row s is the input at time T−1−s; every row index below is in that order).
+   */
   readonly xs: Float64Array;
-  /** [T+1][H]: row 0 is h0, row t+1 is h after step t. */
+  /** [T+1][hSize]: row 0 is h0, row t+1 is h after step t. */
   readonly h: Float64Array;
   /** [T+1][H], lstm only: row 0 is c0, row t+1 is c after step t. */
   readonly c: Float64Array | null;
@@ -23,6 +28,8 @@ export interface Tape {
   readonly pre: Float64Array;
   /** [T][H]: what backward needs besides (lstm: tanh c_t; gru pytorch: W_hn h_{t−1} + b_hn). */
   readonly aux: Float64Array | null;
+  /** [T][H], lstm with a projection only: m_t = o_t ⊙ tanh(c_t), which W_hr projects to h_t. */
+  readonly m: Float64Array | null;
 }
 
 /** dL/dθ of one layer, flat, with the shapes of {@link LayerParams}. */
@@ -31,6 +38,8 @@ export interface LayerGrads {
   readonly dW_hh: Float64Array;
   readonly db_ih: Float64Array;
   readonly db_hh: Float64Array;
+  /** [P][H], with a projection only. */
+  readonly dW_hr: Float64Array | null;
 }
 
 /** The rows r0 ≤ r < r1 of W_hh multiply X's row t at step t ([T][H] rows, H apart). */
@@ -40,7 +49,7 @@ export interface RecurrentInput {
   readonly X: Float64Array;
 }
 
-/** The adjoint of the state on one side of a step: dh [H], and dc [H] for lstm. */
+/** The adjoint of the state on one side of a step: dh [hSize], and dc [H] for lstm. */
 export interface Adjoint {
   readonly dh: Float64Array;
   readonly dc: Float64Array;
@@ -69,7 +78,7 @@ export interface CellKernel {
    * One step's vector–Jacobian product. Reads `after` (adjoint of the state leaving step
    * t), writes `before` (adjoint of the state entering step t; `before` may be `after`
    * itself). With a `sink`, also records the pre-activation adjoints of step t.
-   * `scratch` holds at least 2·G·H numbers.
+   * `scratch` holds at least 2·G·H numbers. Row t is the t-th step the layer took.
    */
   stepVjp(
     p: LayerParams,
@@ -93,8 +102,8 @@ export interface CellKernel {
 /** Where the rows of one named quantity live in a {@link Tape}. */
 export interface GateRow {
   readonly name: string;
-  /** The buffer: a block of `act` or `pre`, or the h or c state rows. */
-  readonly source: 'act' | 'pre' | 'h' | 'c';
-  /** Block index within `act`/`pre` (0 for h and c). */
+  /** The buffer: a block of `act` or `pre`, the h or c state rows, or lstm's `m` rows. */
+  readonly source: 'act' | 'pre' | 'h' | 'c' | 'm';
+  /** Block index within `act`/`pre` (0 for h, c and m). */
   readonly block: number;
 }

@@ -41,7 +41,19 @@ function rnnKernel(nonlinearity: Nonlinearity): CellKernel {
         }
       }
       // The activated block is h itself (rows 1..T of h), so `act` shares its buffer.
-      return { T, inSize, H, xs, h, c: null, act: h.subarray(H), pre, aux: null };
+      return {
+        T,
+        inSize,
+        H,
+        hSize: H,
+        xs,
+        h,
+        c: null,
+        act: h.subarray(H),
+        pre,
+        aux: null,
+        m: null,
+      };
     },
 
     stepVjp(p, tape, t, after, before, scratch, sink) {

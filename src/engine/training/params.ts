@@ -1,7 +1,7 @@
 import { EngineInputError } from '../errors';
 import { describe, toNested } from '../arrays';
-import { checkModel, createModel, layerBuffer } from '../model';
-import { MAX_OUTPUT_SIZE, normalizeSpec, parameterShapes } from '../spec';
+import { checkModel, createModel, paramBuffer } from '../model';
+import { MAX_OUTPUT_SIZE, normalizeSpec, outputWidth, parameterShapes } from '../spec';
 import type { FullModelSpec, Model, ModelSpec, StateDict } from '../types';
 import { createHead, HEAD_BIAS, HEAD_WEIGHT, type Head } from './head';
 
@@ -44,7 +44,7 @@ export function paramLayout(spec: ModelSpec, outputSize: number): ParamLayout {
     offset += rows * (cols ?? 1);
   };
   for (const shape of parameterShapes(full)) add(shape.name, shape.rows, shape.cols);
-  add(HEAD_WEIGHT, outputSize, full.hiddenSize);
+  add(HEAD_WEIGHT, outputSize, outputWidth(full));
   add(HEAD_BIAS, outputSize);
   return Object.freeze({
     spec: Object.freeze(full),
@@ -61,7 +61,7 @@ export function flattenParams(model: Model, head: Head): Float64Array {
   const theta = new Float64Array(layout.size);
   let offset = 0;
   for (const shape of parameterShapes(model.spec)) {
-    const buffer = layerBuffer(model.layers[shape.layer]!, shape.kind);
+    const buffer = paramBuffer(model, shape);
     theta.set(buffer, offset);
     offset += buffer.length;
   }
@@ -131,17 +131,23 @@ export function addStateDict(
   }
 }
 
-/** Throws unless `model` and `head` are what the engine made, and the head reads the model's hidden size. */
+/**
+ * Throws unless `model` and `head` are what the engine made, and the head reads the model's
+ * outputs (D·H' wide).
+ */
 export function checkHeadFits(model: Model, head: Head, what: string): void {
   checkModel(model, what);
   const h = head as Partial<Head> | null;
   if (typeof h !== 'object' || h === null || !(h.weight instanceof Float64Array)) {
     throw new EngineInputError(`${what}: head must be a head made by createHead or initHead.`);
   }
-  if (head.H !== model.spec.hiddenSize) {
-    throw new EngineInputError(
-      `${what}: the head reads ${head.H} units; the model has hiddenSize ${model.spec.hiddenSize}.`,
-    );
+  const width = outputWidth(model.spec);
+  if (head.H !== width) {
+    const has =
+      width === model.spec.hiddenSize
+        ? `hiddenSize ${width}`
+        : `outputs of ${width} (directions × projSize or hiddenSize)`;
+    throw new EngineInputError(`${what}: the head reads ${head.H} units; the model has ${has}.`);
   }
 }
 

@@ -3,7 +3,7 @@ import { forward } from '../forward';
 import { initParams, type InitOptions } from '../init';
 import { createModel } from '../model';
 import { Random } from '../random';
-import { normalizeSpec } from '../spec';
+import { normalizeSpec, outputWidth } from '../spec';
 import type { Sample, Task } from '../tasks/types';
 import type { Model, ModelSpec, StateDict } from '../types';
 import { Adam } from './adam';
@@ -89,7 +89,7 @@ export function train(spec: ModelSpec, task: Task, options: TrainOptions): Train
     full,
     options.initialParams ?? initParams(full, { ...options.init, seed }),
   );
-  let head = initHead(task.outputSize, full.hiddenSize, headSeed);
+  let head = initHead(task.outputSize, outputWidth(full), headSeed);
   const theta = flattenParams(model, head);
   const adam = new Adam(layout.size, { lr: learningRate });
   const curve: number[] = [];

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { useScene } from '../../store';
 import type { PaneId } from '../../scene';
 import { CompareToolbar } from './CompareToolbar';
@@ -13,23 +14,49 @@ export interface ComparePanesProps {
   showHeatmaps: boolean;
 }
 
-/** Compare mode's scene: the panes side by side, one column each, under their toolbar. */
+/** Height a pane's placeholder keeps until the pane renders, CSS px (about a pane's own). */
+const PANE_PLACEHOLDER_PX = 640;
+
+/**
+ * Compare mode's scene: the panes side by side, one column each, under their toolbar.
+ * The panes render one per task, left to right (a placeholder of about their height
+ * until then), so that opening three large models never blocks the page in one long
+ * task: each pane builds its model in its own.
+ */
 export function ComparePanes({ editable, showDiagram, showHeatmaps }: ComparePanesProps) {
   const ids = useScene((s) => s.panes.map((p) => p.id).join(''));
   const panes = [...ids] as PaneId[];
+  const [rendered, setRendered] = useState(1);
+  useEffect(() => {
+    if (rendered >= panes.length) return;
+    const timer = setTimeout(() => setRendered((n) => n + 1), 0);
+    return () => clearTimeout(timer);
+  }, [rendered, panes.length]);
   return (
     <div className="compare">
       {editable && <CompareToolbar />}
       <div className="compare-panes" data-count={panes.length}>
-        {panes.map((id) => (
-          <ComparePane
-            key={id}
-            paneId={id}
-            removable={editable && panes.length > 1}
-            showDiagram={showDiagram}
-            showHeatmaps={showHeatmaps}
-          />
-        ))}
+        {panes.map((id, k) =>
+          k >= rendered ? (
+            <div
+              key={id}
+              className="panel-loading"
+              role="status"
+              aria-busy="true"
+              style={{ minHeight: PANE_PLACEHOLDER_PX }}
+            >
+              Loading model {id}…
+            </div>
+          ) : (
+            <ComparePane
+              key={id}
+              paneId={id}
+              removable={editable && panes.length > 1}
+              showDiagram={showDiagram}
+              showHeatmaps={showHeatmaps}
+            />
+          ),
+        )}
       </div>
     </div>
   );

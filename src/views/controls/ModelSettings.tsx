@@ -1,5 +1,5 @@
 import { usePane, usePaneRun } from '../../hooks/usePaneRun';
-import { paneSizeOf, trainedModelStatus, useScene } from '../../store';
+import { importedModelStatus, paneSizeOf, trainedModelStatus, useScene } from '../../store';
 import { parameterCount } from '../../engine';
 import { LIMITS, type InitScheme, type PaneId } from '../../scene';
 import { NumberField } from './NumberField';
@@ -8,6 +8,8 @@ import { TrainedModelNote } from './TrainedModelNote';
 import { TrainedModelSelect } from './TrainedModelSelect';
 import { WeightScaleSlider } from './WeightScaleSlider';
 import { formatCount } from '../../format/count';
+import { ImportedModelNote } from '../imports/ImportedModelNote';
+import { ModelFileInput } from '../imports/ModelFileInput';
 
 const CELLS = [
   ['rnn', 'RNN'],
@@ -56,10 +58,40 @@ export function ModelSettings({ paneId }: ModelSettingsProps) {
         forgetBias: recipe.init.forgetBias,
       }
     : pane;
+  const countLine = (
+    <p className="param-count">
+      {formatCount(count)} parameters ({inputSize} input feature
+      {inputSize === 1 ? '' : 's'})
+    </p>
+  );
+  if (pane.imported) {
+    // The file decides the model: only what it does not record can be chosen here.
+    const status = importedModelStatus(pane.imported);
+    const entry = status.state === 'ready' ? status.entry : null;
+    return (
+      <fieldset className="model-settings">
+        <legend>Model {paneId}</legend>
+        <TrainedModelSelect paneId={paneId} />
+        <ModelFileInput paneId={paneId} />
+        {entry && <ImportedModelNote paneId={paneId} entry={entry} />}
+        {!run?.ok && <TrainedModelNote run={run} />}
+        {pane.cell === 'rnn' && entry?.imported.assumed.includes('nonlinearity') && (
+          <SelectField
+            label="Nonlinearity"
+            value={pane.nonlinearity}
+            options={NONLINEARITIES}
+            onChange={(nonlinearity) => update({ nonlinearity })}
+          />
+        )}
+        {countLine}
+      </fieldset>
+    );
+  }
   return (
     <fieldset className="model-settings">
       <legend>Model {paneId}</legend>
       <TrainedModelSelect paneId={paneId} />
+      <ModelFileInput paneId={paneId} />
       {pane.trained && <TrainedModelNote run={run} />}
       <SelectField
         label="Cell type"
@@ -134,10 +166,7 @@ export function ModelSettings({ paneId }: ModelSettingsProps) {
           onChange={(convention) => update({ convention })}
         />
       )}
-      <p className="param-count">
-        {formatCount(count)} parameters ({inputSize} input feature
-        {inputSize === 1 ? '' : 's'})
-      </p>
+      {countLine}
     </fieldset>
   );
 }

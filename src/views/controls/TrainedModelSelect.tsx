@@ -3,6 +3,8 @@ import type { TaskName } from '../../engine';
 import type { ModelIndexEntry } from '../../io/modelFile';
 import { usePane } from '../../hooks/usePaneRun';
 import { useScene } from '../../store';
+import { choiceOf } from '../imports/importStatus';
+import { useImportedModels } from '../imports/useImportedModels';
 import type { PaneId } from '../../scene';
 import { useModelIndex } from './useModelIndex';
 
@@ -12,6 +14,8 @@ export interface TrainedModelSelectProps {
 }
 
 const RANDOM = '';
+/** Option values of imported models: this prefix and the model's local id. */
+const IMPORTED = 'import:';
 
 /** A task in a word or two, for the short labels of the Weights select. */
 const TASK_WORDS = {
@@ -42,24 +46,46 @@ export function TrainedModelSelect({ paneId }: TrainedModelSelectProps) {
   const id = useId();
   const pane = usePane(paneId);
   const index = useModelIndex();
+  const imported = useImportedModels();
   if (!pane) return null;
   const entries = index.state === 'ready' ? index.entries : [];
   const known = entries.some((e) => e.id === pane.trained);
-  const choose = (value: string) => {
-    const entry = entries.find((e) => e.id === value);
-    useScene.getState().setTrained(paneId, entry ?? null);
+  const value = pane.imported ? `${IMPORTED}${pane.imported}` : pane.trained;
+  const importedKnown = imported.some((e) => e.id === pane.imported);
+  const choose = (chosen: string) => {
+    const scene = useScene.getState();
+    if (chosen.startsWith(IMPORTED)) {
+      const entry = imported.find((e) => `${IMPORTED}${e.id}` === chosen);
+      if (entry) scene.setImported(paneId, choiceOf(entry, scene.input));
+      return;
+    }
+    scene.setImported(paneId, null);
+    const entry = entries.find((e) => e.id === chosen);
+    scene.setTrained(paneId, entry ?? null);
   };
   return (
     <div className="field field-stacked">
       <label htmlFor={id}>Weights</label>
       <select
         id={id}
-        value={pane.trained}
+        value={value}
         aria-describedby={index.state === 'error' ? `${id}-message` : undefined}
         onChange={(e) => choose(e.currentTarget.value)}
       >
         <option value={RANDOM}>Random, from the seed</option>
         {pane.trained && !known && <option value={pane.trained}>{pane.trained}</option>}
+        {pane.imported && !importedKnown && (
+          <option value={value}>Imported model (not in this browser)</option>
+        )}
+        {imported.length > 0 && (
+          <optgroup label="Imported models">
+            {imported.map((entry) => (
+              <option key={entry.id} value={`${IMPORTED}${entry.id}`} title={entry.imported.format}>
+                {entry.fileName} — {entry.imported.name}
+              </option>
+            ))}
+          </optgroup>
+        )}
         {entries.length > 0 && (
           <optgroup label="Trained models">
             {entries.map((entry) => (

@@ -17,7 +17,7 @@ const pct = (p: number) => `${(100 * p).toFixed(1)}%`;
 export function ReadoutClasses({ readout, k }: ReadoutStepProps) {
   const probabilities = readout.probabilities?.[k] ?? [];
   const target = readout.targets[k];
-  const labels = readout.task.outputLabels;
+  const labels = readout.outputLabels;
   const order = probabilities
     .map((p, j) => ({ p, j }))
     .sort((a, b) => b.p - a.p)

@@ -25,7 +25,7 @@ export function ReadoutPanel({ paneId }: ReadoutPanelProps) {
     return (
       <section className="readout" aria-label={`Read-out of model ${paneId}`} data-pane={paneId}>
         <p className="readout-title">
-          <strong>Read-out</strong>: y = W·h + b, the head trained on “{readout.task.title}”
+          <strong>Read-out</strong>: y = W·h + b, the head {readout.source}
         </p>
         <p className="readout-problem" role="alert">
           {readout.problem}
@@ -38,8 +38,7 @@ export function ReadoutPanel({ paneId }: ReadoutPanelProps) {
   return (
     <section className="readout" aria-label={`Read-out of model ${paneId}`} data-pane={paneId}>
       <p className="readout-title">
-        <strong>Read-out</strong> at step {k + 1}: y = W·h + b, the head trained on “
-        {readout.task.title}”
+        <strong>Read-out</strong> at step {k + 1}: y = W·h + b, the head {readout.source}
       </p>
       {readout.probabilities ? (
         <ReadoutClasses readout={readout} k={k} />

@@ -10,13 +10,13 @@ export function ReadoutValues({ readout, k }: ReadoutStepProps) {
     <ul className="readout-values">
       {y.map((v, j) => (
         <li key={j}>
-          <span className="readout-label">{readout.task.outputLabels[j]}</span> predicted{' '}
+          <span className="readout-label">{readout.outputLabels[j]}</span> predicted{' '}
           <span className="readout-value">{num(v)}</span>
-          {target && (
+          {target && readout.tolerance !== null && (
             <>
               {' '}
               · target <span className="readout-value">{num(target[j] ?? Number.NaN)}</span> ·
-              tolerance ±{readout.task.tolerance}
+              tolerance ±{readout.tolerance}
             </>
           )}
         </li>

@@ -10,7 +10,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { createModel, forward } from '../../../src/engine';
 import { importModels, type ImportedModel } from '../../../src/io/import';
-import { expectClose, fixtureFile } from './support';
+import { expectClose, fixture } from './support';
 
 interface Expected {
   xs: number[][];
@@ -28,21 +28,21 @@ const expected = (name: string): Expected =>
 /** The whole imported stack on the fixture's input, and its read-out on the last step. */
 function expectMatches(model: ImportedModel, want: Expected): void {
   const trace = forward(createModel(model.spec, model.params), want.xs);
-  expectClose(trace.outputs, want.outputs, 1e-9, 'outputs');
-  expectClose(trace.hT, want.hT, 1e-9, 'hT');
-  if (want.cT) expectClose(trace.cT ?? [], want.cT, 1e-9, 'cT');
+  expectClose(trace.outputs, want.outputs, 'outputs');
+  expectClose(trace.hT, want.hT, 'hT');
+  if (want.cT) expectClose(trace.cT ?? [], want.cT, 'cT');
   const last = trace.outputs[trace.T - 1] as ArrayLike<number>;
   const head = model.head;
   expect(head).toBeDefined();
   const readOut = (head?.weight ?? []).map(
     (row, o) => row.reduce((s, w, i) => s + w * (last[i] as number), 0) + (head?.bias[o] ?? 0),
   );
-  expectClose([readOut], [want.headOnLast], 1e-9, 'read-out');
+  expectClose([readOut], [want.headOnLast], 'read-out');
 }
 
 describe('Keras fixtures written in the Keras layouts', () => {
   it('Keras 2 .h5, two GRUs reset_after=False with hard_sigmoid: one 2-layer classic model, z negated', async () => {
-    const [model, ...rest] = await importModels([fixtureFile('keras2_gru_resetbefore_hardsig.h5')]);
+    const [model, ...rest] = await importModels([fixture('keras2_gru_resetbefore_hardsig.h5')]);
     expect(rest).toEqual([]);
     expect(model?.name).toBe('gru_1, gru_2');
     expect(model?.spec).toEqual({
@@ -59,7 +59,7 @@ describe('Keras fixtures written in the Keras layouts', () => {
   });
 
   it('Keras 3 .h5, Bidirectional LSTM with hard_sigmoid: bidirectional, Keras 3 hard sigmoid', async () => {
-    const [model] = await importModels([fixtureFile('keras3_bilstm.h5')]);
+    const [model] = await importModels([fixture('keras3_bilstm.h5')]);
     expect(model?.spec).toEqual({
       cell: 'lstm',
       inputSize: 3,
@@ -73,7 +73,7 @@ describe('Keras fixtures written in the Keras layouts', () => {
   });
 
   it('Keras 3 .keras, SimpleRNN relu: weights found by class and order, relu kept', async () => {
-    const [model] = await importModels([fixtureFile('keras3_simplernn_relu.keras')]);
+    const [model] = await importModels([fixture('keras3_simplernn_relu.keras')]);
     expect(model?.spec).toEqual({
       cell: 'rnn',
       inputSize: 3,
@@ -90,7 +90,7 @@ describe('Keras fixtures written in the Keras layouts', () => {
 function editedKeras(
   edit: (config: { config: { layers: { config: Record<string, unknown> }[] } }) => void,
 ) {
-  const entries = unzipSync(fixtureFile('keras3_simplernn_relu.keras').bytes);
+  const entries = unzipSync(fixture('keras3_simplernn_relu.keras').bytes);
   const config = JSON.parse(strFromU8(entries['config.json'] as Uint8Array));
   edit(config);
   entries['config.json'] = strToU8(JSON.stringify(config));
@@ -122,7 +122,7 @@ describe('Keras layers without an exact PyTorch-layout equivalent are refused wi
 
 describe('.keras weights are matched by class and order, not by config name', () => {
   it('a layer renamed in the config still finds its weights (Keras 3.3 records no names)', async () => {
-    const entries = unzipSync(fixtureFile('keras3_simplernn_relu.keras').bytes);
+    const entries = unzipSync(fixture('keras3_simplernn_relu.keras').bytes);
     const config = JSON.parse(strFromU8(entries['config.json'] as Uint8Array));
     config.config.layers[1].config.name = 'renamed_rnn';
     entries['config.json'] = strToU8(JSON.stringify(config));

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { importModels } from '../../../src/io/import';
-import { expectReproduces, readRefs, realModelFiles } from './support';
+import { expectReproduces, realModelFiles } from './support';
+import { refsOf } from './realModels';
 
 /** id → file, and the stacks the importer must find (layer names, in order). */
 const CASES: Record<string, { file: string; stacks: string[][] }> = {
@@ -93,7 +94,7 @@ describe('real Keras and TF.js files: embeddings and read-outs', () => {
     it(`${id}: the embedding (${V} rows) whose rows the references fed in`, async () => {
       const [model] = await importModels(realModelFiles(`files/${CASES[id]?.file}`));
       expect(model?.embedding?.length).toBe(V);
-      const [ref] = readRefs(id);
+      const [ref] = refsOf(id);
       ref?.xs.forEach((row, t) => expect(model?.embedding?.[t % V]).toEqual(row));
     });
   }
@@ -104,7 +105,7 @@ describe('real Keras and TF.js files', () => {
     it(`${id}: finds ${stacks.map((s) => s.join(' + ')).join('; ')} and reproduces every layer's reference`, async () => {
       const models = await importModels(realModelFiles(`files/${file}`));
       expect(models.map((m) => m.name.split(', '))).toEqual(stacks);
-      const refs = readRefs(id);
+      const refs = refsOf(id);
       for (const ref of refs) {
         const model = models.find((m) => m.name.split(', ').includes(ref.module));
         expect(model, ref.module).toBeDefined();

@@ -1,48 +1,70 @@
-/**
- * Shared by the importer's tests: the real-model collection beside the repository, one
- * layer of an imported stack as a model of its own, and the reference comparison.
- */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { createModel, forward, type ModelSpec, type StateDict } from '../../../src/engine';
-import type { ImportedModel, ImportFile } from '../../../src/io/import';
+import type { ImportFile, ImportedModel } from '../../../src/io/import';
+import type { RefModule } from './realModels';
 
-const repoRoot = path.resolve(__dirname, '../../..');
+/** The repository's root. */
+export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
-/** `shared/real-models` beside the repository (never copied into it). */
-export const REAL_MODELS = path.resolve(repoRoot, '../shared/real-models');
+/** The shared collection of real model files, beside the repository (never copied into it). */
+export const realModels = path.resolve(repoRoot, '../shared/real-models');
 
-/** The files of one real model (a TF.js folder gives all of its files). */
+/** A file of tests/fixtures/models or of the real collection, as the importer takes it. */
+export function fileAt(filePath: string): ImportFile {
+  return { name: path.basename(filePath), bytes: new Uint8Array(readFileSync(filePath)) };
+}
+
+/** A committed fixture under tests/fixtures/models. */
+export const fixture = (name: string): ImportFile =>
+  fileAt(path.join(repoRoot, 'tests/fixtures/models', name));
+
+/** |got − ref| ≤ tol·max(1, |ref|) elementwise, naming the first element that is off. */
+export function expectClose(
+  got: readonly ArrayLike<number>[],
+  ref: number[][],
+  what: string,
+  tol = 1e-9,
+) {
+  expect(got.length, `${what}: rows`).toBe(ref.length);
+  ref.forEach((row, t) => {
+    const g = Array.from(got[t]!);
+    expect(g.length, `${what}[${t}]: columns`).toBe(row.length);
+    row.forEach((v, j) => {
+      const err = Math.abs(g[j]! - v);
+      if (!(err <= tol * Math.max(1, Math.abs(v)))) {
+        expect.fail(`${what}[${t}][${j}] = ${g[j]}, reference ${v} (|diff| ${err})`);
+      }
+    });
+  });
+}
+
+/** Runs an imported model on `xs` from zeros: outputs [T][H] and hT [L][H] (cT for lstm). */
+export function run(model: ImportedModel, xs: number[][]) {
+  const trace = forward(createModel(model.spec, model.params as StateDict), xs);
+  return {
+    outputs: trace.outputs.map((row) => Array.from(row)),
+    hT: trace.hT.map((row) => Array.from(row)),
+    cT: trace.cT?.map((row) => Array.from(row)),
+  };
+}
+
+/** y = W h + b for each row h. */
+export function applyHead(head: NonNullable<ImportedModel['head']>, rows: number[][]): number[][] {
+  return rows.map((h) =>
+    head.weight.map((w, o) => w.reduce((sum, wk, k) => sum + wk * h[k]!, head.bias[o]!)),
+  );
+}
+
+/** The files of one real model, relative to the collection (a TF.js folder gives all its files). */
 export function realModelFiles(relative: string): ImportFile[] {
-  const full = path.join(REAL_MODELS, relative);
+  const full = path.join(realModels, relative);
   const names = statSync(full).isDirectory()
     ? readdirSync(full).map((n) => path.join(full, n))
     : [full];
-  return names.map((n) => ({ name: path.basename(n), bytes: new Uint8Array(readFileSync(n)) }));
-}
-
-/** A file of the repository's fixtures. */
-export function fixtureFile(relative: string): ImportFile {
-  const full = path.join(repoRoot, 'tests/fixtures/models', relative);
-  return { name: path.basename(full), bytes: new Uint8Array(readFileSync(full)) };
-}
-
-/** One recurrent module's reference outputs (refs/<id>.json). */
-export interface RefModule {
-  module: string;
-  xs: number[][];
-  outputs: number[][];
-  hT: number[][];
-  cT?: number[][];
-}
-
-/** The reference outputs of real model `id`. */
-export function readRefs(id: string): RefModule[] {
-  const json = JSON.parse(readFileSync(path.join(REAL_MODELS, 'refs', `${id}.json`), 'utf8')) as {
-    modules: RefModule[];
-  };
-  return json.modules;
+  return names.map(fileAt);
 }
 
 /**
@@ -64,44 +86,15 @@ export function layerModel(
   return { spec: { ...spec, numLayers: 1, inputSize: l === 0 ? spec.inputSize : width }, params };
 }
 
-/** Elementwise |got − ref| ≤ tol·max(1, |ref|), naming the first failure. */
-export function expectClose(
-  got: ArrayLike<ArrayLike<number>>,
-  ref: number[][],
-  tol: number,
-  what: string,
-): void {
-  expect(got.length, `${what}: rows`).toBe(ref.length);
-  let worst = 0;
-  let where = '';
-  ref.forEach((row, t) => {
-    const g = got[t] as ArrayLike<number>;
-    expect(g.length, `${what}[${t}]: length`).toBe(row.length);
-    row.forEach((r, j) => {
-      const excess = Math.abs((g[j] as number) - r) / Math.max(1, Math.abs(r));
-      if (excess > worst) {
-        worst = excess;
-        where = `${what}[${t}][${j}]: got ${g[j]}, ref ${r}`;
-      }
-    });
-  });
-  expect(worst, where).toBeLessThanOrEqual(tol);
-}
-
 /**
- * Runs layer `l` of `model` on the reference inputs (reversed for a go_backwards layer,
+ * Runs layer `l` of `model` on a reference's inputs (reversed for a go_backwards layer,
  * whose reference outputs are in processing order) and compares outputs, hT and cT.
  */
-export function expectReproduces(
-  model: ImportedModel,
-  l: number,
-  ref: RefModule,
-  tol = 1e-9,
-): void {
+export function expectReproduces(model: ImportedModel, l: number, ref: RefModule): void {
   const { spec, params } = layerModel(model, l);
   const xs = model.goBackwards ? [...ref.xs].reverse() : ref.xs;
   const trace = forward(createModel(spec, params), xs);
-  expectClose(trace.outputs, ref.outputs, tol, `${ref.module} outputs`);
-  expectClose(trace.hT, ref.hT, tol, `${ref.module} hT`);
-  if (ref.cT) expectClose(trace.cT ?? [], ref.cT, tol, `${ref.module} cT`);
+  expectClose(trace.outputs, ref.outputs, `${ref.module} outputs`);
+  expectClose(trace.hT, ref.hT, `${ref.module} hT`);
+  if (ref.cT) expectClose(trace.cT ?? [], ref.cT, `${ref.module} cT`);
 }

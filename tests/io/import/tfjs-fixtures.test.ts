@@ -110,7 +110,7 @@ describe('TF.js model.json + shard, against tfjs predict', () => {
             ) + (head?.bias[o] ?? 0),
         ),
       );
-      expectClose(readOut, want[0] as number[][], FLOAT32_TOL, 'read-out');
+      expectClose(readOut, want[0] as number[][], 'read-out', FLOAT32_TOL);
     });
   }
 

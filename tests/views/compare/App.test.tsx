@@ -25,6 +25,8 @@ afterEach(() => {
 const LOADED = { timeout: 15_000 };
 const SINGLE = ['Controls', 'Cell diagram', 'Gate heatmaps', 'Equations', 'Gradients through time'];
 const region = (name: string) => screen.getByRole('region', { name });
+/** A pane's region: the panes render one per task, left to right, behind a placeholder. */
+const paneRegion = (name: string) => screen.findByRole('region', { name }, LOADED);
 const hasRegion = (name: string) => screen.queryByRole('region', { name }) !== null;
 const compare = () => screen.getByRole('button', { name: 'Compare' });
 
@@ -38,7 +40,10 @@ describe('compare mode', () => {
     expect(hasRegion('Cell diagram')).toBe(false);
     expect(hasRegion('Gate heatmaps')).toBe(false);
     const a = region('Model A — LSTM');
-    const b = region('Model B — GRU');
+    // Pane B renders in the next task; until then a placeholder of about its height.
+    expect(screen.getByText('Loading model B…')).toHaveAttribute('aria-busy', 'true');
+    const b = await paneRegion('Model B — GRU');
+    expect(screen.queryByText('Loading model B…')).toBeNull();
     expect(within(a).getByRole('img', { name: 'LSTM cell diagram, step 1' })).toBeTruthy();
     expect(within(b).getByRole('img', { name: 'GRU cell diagram, step 1' })).toBeTruthy();
     expect(within(a).getByText('576 parameters')).toBeTruthy();
@@ -51,11 +56,11 @@ describe('compare mode', () => {
     }
   });
 
-  it('Add model adds "Model C — RNN"; every pane steps with the one cursor', () => {
+  it('Add model adds "Model C — RNN"; every pane steps with the one cursor', async () => {
     render(<App />);
     fireEvent.click(compare());
     fireEvent.click(screen.getByRole('button', { name: 'Add model' }));
-    expect(region('Model C — RNN')).toBeTruthy();
+    expect(await paneRegion('Model C — RNN')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Add model' })).toBeDisabled();
     act(() => {
       fireEvent.keyDown(window, { key: 'ArrowRight' });
@@ -66,9 +71,9 @@ describe('compare mode', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Remove model B' }));
     expect(hasRegion('Model B — GRU')).toBe(false);
     expect(screen.getAllByRole('button', { name: /^Remove model/ })).toHaveLength(2);
-  });
+  }, 15_000);
 
-  it('Match parameter count sets B’s hidden size and says so', () => {
+  it('Match parameter count sets B’s hidden size and says so', async () => {
     render(<App />);
     fireEvent.click(compare());
     fireEvent.click(screen.getByRole('button', { name: 'Match parameter count' }));
@@ -76,7 +81,7 @@ describe('compare mode', () => {
     expect(
       screen.getByText(/Matched to model A's parameter count: B: hidden size 10/),
     ).toBeTruthy();
-    expect(within(region('Model B — GRU')).getByText('600 parameters')).toBeTruthy();
+    expect(within(await paneRegion('Model B — GRU')).getByText('600 parameters')).toBeTruthy();
   });
 
   it('shows both models’ equations side by side, in the one notation of the scene', async () => {

@@ -5,16 +5,12 @@
  * the config's names (`gru_3`, `gru_4`): the order of the config's layers is what matches
  * them, checked against the `name` attribute newer versions also write.
  */
-import { unzipSync } from 'fflate';
 import { ImportError } from '../types';
+import { openZip } from '../zip';
 import { parseJson, readModelConfig, type ConfigLayer } from './config';
 import { H5File, messageOf } from './h5';
 import { kerasMajorOf } from './legacy';
 import type { KerasLayer, KerasSource, Tensor } from './types';
-
-/** Entries the reader inflates, and the most bytes it inflates in all (zip bombs). */
-const WANTED = new Set(['config.json', 'metadata.json', 'model.weights.h5']);
-const MAX_INFLATED = 200 * 1024 * 1024;
 
 /** Keras's `to_snake_case` ('SimpleRNN' → 'simple_rnn', 'TimeDistributed' → 'time_distributed'). */
 export function snakeCase(name: string): string {
@@ -74,25 +70,16 @@ function weightGroups(
 
 /** Reads a `.keras` archive into layers with their weights. */
 export async function readKerasArchive(fileName: string, bytes: Uint8Array): Promise<KerasSource> {
-  let entries: Record<string, Uint8Array>;
-  let inflated = 0;
+  // The shared zip reader: declared sizes capped (zip bombs), CRC-checked, stored entries as views.
+  const entries: Record<string, Uint8Array | undefined> = {};
   try {
-    entries = unzipSync(bytes, {
-      filter: (f) => {
-        if (!WANTED.has(f.name)) return false;
-        inflated += f.originalSize;
-        if (inflated > MAX_INFLATED)
-          throw new ImportError(
-            `${fileName}: the .keras archive would inflate to more than ${MAX_INFLATED / 1024 / 1024} MB: refused.`,
-          );
-        return true;
-      },
-    });
+    const zip = openZip(bytes);
+    for (const name of ['config.json', 'metadata.json', 'model.weights.h5']) {
+      const entry = zip.find(name);
+      if (entry) entries[name] = zip.read(entry);
+    }
   } catch (error) {
-    if (error instanceof ImportError) throw error;
-    throw new ImportError(
-      `${fileName}: the .keras archive is damaged: not a readable zip (${messageOf(error)}).`,
-    );
+    throw new ImportError(`${fileName}: the .keras archive is damaged: ${messageOf(error)}.`);
   }
   const config = entries['config.json'];
   const weights = entries['model.weights.h5'];

@@ -1,0 +1,59 @@
+import { resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+
+// A student's own model file, opened in the page: read in the worker, run in pane A, its
+// read-out shown, kept across a reload; a broken file says why and leaves the scene as it was.
+
+/** The real public model files, tested in place (never copied into the repository). */
+const REAL = resolve(process.cwd(), '../shared/real-models');
+/** A torch 1.13 checkpoint: a 2-layer LSTM 84→256 on one-hot characters, its `chars` and a head. */
+const CHECKPOINT = `${REAL}/files/pt_ckpt_lstm2.pt`;
+const TRUNCATED = `${REAL}/broken/truncated.pth`;
+
+const controls = (page: Page) => page.getByRole('region', { name: 'Controls' });
+const diagram = (page: Page) => page.getByRole('region', { name: 'Cell diagram' });
+const status = (page: Page) => controls(page).locator('.model-file .field-message');
+
+test('a PyTorch checkpoint loads into pane A, steps with its read-out, and survives a reload', async ({
+  page,
+}) => {
+  await page.goto('./#v=1');
+  await expect(diagram(page).getByRole('img', { name: /cell diagram, step 1/ })).toBeVisible();
+  await controls(page).getByLabel('Load model file').setInputFiles(CHECKPOINT);
+  await expect(status(page)).toContainText('Loaded pt_ckpt_lstm2.pt', { timeout: 30_000 });
+  // The file decides the model: 256 units, 2 layers; the text is read through its vocabulary.
+  await expect(diagram(page).getByText(/step 1 of 11 · unit 1 of 256/)).toBeVisible();
+  const note = controls(page).locator('.imported-note');
+  await expect(note).toContainText('pt_ckpt_lstm2.pt · lstm · PyTorch checkpoint');
+  await expect(note).toContainText('LSTM, 84 input features, 2 layers × 256 units');
+  await expect(controls(page).getByLabel('Weights')).toHaveValue(/^import:imp-/);
+  const readout = page.getByRole('region', { name: 'Read-out of model A' });
+  await expect(readout).toContainText('the head from pt_ckpt_lstm2.pt');
+  await expect(readout.getByRole('meter').first()).toBeVisible();
+  await page.keyboard.press('ArrowRight');
+  await expect(diagram(page).getByText(/step 2 of 11 · unit 1 of 256/)).toBeVisible();
+  await expect(readout).toContainText('at step 2');
+
+  // The link names the model; this browser keeps it, so a reload shows the same scene.
+  await expect.poll(() => page.url()).toContain('A.import=imp-');
+  await page.reload();
+  await expect(diagram(page).getByText(/step 2 of 11 · unit 1 of 256/)).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(page.getByRole('region', { name: 'Read-out of model A' })).toContainText(
+    'the head from pt_ckpt_lstm2.pt',
+  );
+});
+
+test('a truncated file is refused by name; the scene stays as it was', async ({ page }) => {
+  await page.goto('./#v=1');
+  const before = diagram(page).getByText(/step 1 of 11 · unit 1 of 8/);
+  await expect(before).toBeVisible();
+  await controls(page).getByLabel('Load model file').setInputFiles(TRUNCATED);
+  const alert = controls(page).getByRole('alert');
+  await expect(alert).toContainText('Nothing was loaded. truncated.pth', { timeout: 30_000 });
+  await expect(alert).toContainText(/truncated|central directory/i);
+  await expect(before).toBeVisible();
+  await expect(controls(page).getByLabel('Weights')).toHaveValue('');
+});
