@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { expect } from 'vitest';
-import { createModel, forward, type StateDict } from '../../../src/engine';
+import { createModel, forward, type ModelSpec, type StateDict } from '../../../src/engine';
 import type { ImportFile, ImportedModel } from '../../../src/io/import';
+import type { RefModule } from './realModels';
 
 /** The repository's root. */
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -21,7 +22,12 @@ export const fixture = (name: string): ImportFile =>
   fileAt(path.join(repoRoot, 'tests/fixtures/models', name));
 
 /** |got − ref| ≤ tol·max(1, |ref|) elementwise, naming the first element that is off. */
-export function expectClose(got: ArrayLike<number>[], ref: number[][], what: string, tol = 1e-9) {
+export function expectClose(
+  got: readonly ArrayLike<number>[],
+  ref: number[][],
+  what: string,
+  tol = 1e-9,
+) {
   expect(got.length, `${what}: rows`).toBe(ref.length);
   ref.forEach((row, t) => {
     const g = Array.from(got[t]!);
@@ -50,4 +56,45 @@ export function applyHead(head: NonNullable<ImportedModel['head']>, rows: number
   return rows.map((h) =>
     head.weight.map((w, o) => w.reduce((sum, wk, k) => sum + wk * h[k]!, head.bias[o]!)),
   );
+}
+
+/** The files of one real model, relative to the collection (a TF.js folder gives all its files). */
+export function realModelFiles(relative: string): ImportFile[] {
+  const full = path.join(realModels, relative);
+  const names = statSync(full).isDirectory()
+    ? readdirSync(full).map((n) => path.join(full, n))
+    : [full];
+  return names.map(fileAt);
+}
+
+/**
+ * Layer `l` of an imported stack as a one-layer model: its parameters renamed to layer 0
+ * (both directions), its input size the size of what it reads.
+ */
+export function layerModel(
+  model: ImportedModel,
+  l: number,
+): { spec: ModelSpec; params: StateDict } {
+  const { spec } = model;
+  const width = spec.hiddenSize * (spec.bidirectional ? 2 : 1);
+  const params: StateDict = {};
+  const suffix = new RegExp(`_l${l}(_reverse)?$`);
+  for (const [name, value] of Object.entries(model.params)) {
+    const m = suffix.exec(name);
+    if (m) params[name.replace(suffix, `_l0${m[1] ?? ''}`)] = value;
+  }
+  return { spec: { ...spec, numLayers: 1, inputSize: l === 0 ? spec.inputSize : width }, params };
+}
+
+/**
+ * Runs layer `l` of `model` on a reference's inputs (reversed for a go_backwards layer,
+ * whose reference outputs are in processing order) and compares outputs, hT and cT.
+ */
+export function expectReproduces(model: ImportedModel, l: number, ref: RefModule): void {
+  const { spec, params } = layerModel(model, l);
+  const xs = model.goBackwards ? [...ref.xs].reverse() : ref.xs;
+  const trace = forward(createModel(spec, params), xs);
+  expectClose(trace.outputs, ref.outputs, `${ref.module} outputs`);
+  expectClose(trace.hT, ref.hT, `${ref.module} hT`);
+  if (ref.cT) expectClose(trace.cT ?? [], ref.cT, `${ref.module} cT`);
 }
