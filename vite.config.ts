@@ -31,6 +31,9 @@ export default defineConfig({
     // Keep fonts and other assets as files: the CSP has no data: in font-src.
     assetsInlineLimit: 0,
   },
+  // The worker as an ES module, so that what it loads on demand (the model-file parsers,
+  // jsfive, protobuf) stays in chunks of its own instead of inflating the worker's start.
+  worker: { format: 'es' },
   server: {
     host: '127.0.0.1',
     port: 5173,
