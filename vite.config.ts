@@ -30,6 +30,12 @@ export default defineConfig({
     manifest: true,
     // Keep fonts and other assets as files: the CSP has no data: in font-src.
     assetsInlineLimit: 0,
+    rolldownOptions: {
+      // d3-scale-chromatic builds every colour scheme at module level (`ramp(colors("…"))`),
+      // calls a bundler keeps unless told they are pure: without this, all its ~40 schemes
+      // (about 6 kB gzipped) ride along with the two the app uses.
+      treeshake: { manualPureFunctions: ['colors', 'ramp', 'ramp$1', 'interpolateRgbBasis'] },
+    },
   },
   // The worker as an ES module, so that what it loads on demand (the model-file parsers,
   // jsfive, protobuf) stays in chunks of its own instead of inflating the worker's start.

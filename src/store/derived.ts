@@ -12,8 +12,12 @@ import { backgroundTrace, runsInBackground } from './backgroundTraces';
 import type { LoadedModel } from '../io/modelFile';
 import { headReadout, type Readout } from './readout';
 import { trainedModelStatus } from './trainedModels';
-import { importedModelStatus, modelWith, type ImportedEntry } from './importedModels';
-import { importedReadout, importedSequence } from './importedRun';
+import {
+  importedModelStatus,
+  modelWith,
+  type ImportedEntry,
+  type ImportedRuntime,
+} from './importedModels';
 import {
   buildSequence,
   tokenLabel,
@@ -137,7 +141,7 @@ export function paneRunOf(pane: PaneSettings, input: InputSettings): PaneRun {
             sequence,
             fixes: [RANDOM],
           }
-        : importedRun(status.entry, pane, sequence, input);
+        : importedRun(status.entry, status.runtime, pane, sequence, input);
   } else if (pane.trained) {
     const status = trainedModelStatus(pane.trained);
     if (status.state === 'loading') {
@@ -237,6 +241,7 @@ const RANDOM: RunFix = { kind: 'random-weights' };
  */
 function importedRun(
   entry: ImportedEntry,
+  { importedSequence, importedReadout }: ImportedRuntime,
   pane: PaneSettings,
   sequence: Sequence,
   input: InputSettings,

@@ -14,8 +14,13 @@ import {
 } from '../engine';
 import { crc32 } from '../io/compress';
 import type { ImportedModel, ImportFile } from '../io/import/types';
-import { MAIN_THREAD_MAX_FILE_BYTES } from './jobCost';
-import { restartWorker, sendBeside } from './workerClient';
+import { restartWorker, sendBeside, workerHealth } from './workerClient';
+
+/** Why there is no worker, in words. */
+function workerHealthText(): string {
+  const health = workerHealth();
+  return health.state === 'failed' ? health.reason : 'Web Workers are missing';
+}
 
 /** One imported recurrent stack, ready to run. Never mutated. */
 export interface ImportedEntry {
@@ -31,9 +36,12 @@ export interface ImportedEntry {
   readonly head: Head | null;
 }
 
+/** The code that adapts inputs and reads heads of imported models (loaded with the first one). */
+export type ImportedRuntime = typeof import('./importedRun');
+
 /** Where an imported model stands: ready, being restored from this browser, or not here. */
 export type ImportedStatus =
-  | { readonly state: 'ready'; readonly entry: ImportedEntry }
+  | { readonly state: 'ready'; readonly entry: ImportedEntry; readonly runtime: ImportedRuntime }
   | { readonly state: 'loading' }
   | { readonly state: 'missing' };
 
@@ -41,6 +49,17 @@ export type ImportedStatus =
 export const IMPORT_TIMEOUT_MS = 60_000;
 
 const entries = new Map<string, ImportedEntry>();
+let runtime: ImportedRuntime | null = null;
+let runtimeLoading: Promise<void> | null = null;
+
+/** Loads the imported-model runtime once (not on the first paint); the panes hear when it is here. */
+function loadRuntime(): Promise<void> {
+  runtimeLoading ??= import('./importedRun').then((module) => {
+    runtime = module;
+    notify();
+  });
+  return runtimeLoading;
+}
 const listeners = new Set<() => void>();
 let restoring: Promise<void> | null = null;
 let restored = false;
@@ -80,7 +99,11 @@ export function setImportedVocabulary(id: string, vocabulary: string[] | null): 
 /** The status of imported model `id`, starting the restore from IndexedDB on first ask. */
 export function importedModelStatus(id: string): ImportedStatus {
   const entry = entries.get(id);
-  if (entry) return { state: 'ready', entry };
+  if (entry && runtime) return { state: 'ready', entry, runtime };
+  if (entry) {
+    void loadRuntime();
+    return { state: 'loading' };
+  }
   if (!restored) {
     void restoreImportedModels();
     return restored ? importedModelStatus(id) : { state: 'loading' };
@@ -128,8 +151,18 @@ const variants = new Map<string, Model>();
  */
 export async function importFiles(files: readonly ImportFile[]): Promise<ImportedEntry[]> {
   if (files.length === 0) throw new Error('No file was chosen.');
-  const models = await readInWorker(files);
-  const fileName = files[0]!.name;
+  return registerImported(files[0]!.name, await readInWorker(files));
+}
+
+/**
+ * Builds, keeps (here and in this browser) and returns the entries of models converted
+ * from file `fileName`, in order. Throws an Error naming the file and the model when the
+ * engine refuses one; then none of them is kept.
+ */
+export async function registerImported(
+  fileName: string,
+  models: readonly ImportedModel[],
+): Promise<ImportedEntry[]> {
   const built: ImportedEntry[] = [];
   for (const imported of models) {
     try {
@@ -140,6 +173,7 @@ export async function importFiles(files: readonly ImportFile[]): Promise<Importe
       );
     }
   }
+  await loadRuntime();
   for (const entry of built) entries.set(entry.id, entry);
   notify();
   void persist(built);
@@ -185,16 +219,12 @@ function readInWorker(files: readonly ImportFile[]): Promise<ImportedModel[]> {
     );
     if (sent) return;
     clearTimeout(timer);
-    const total = files.reduce((n, f) => n + f.bytes.length, 0);
-    if (total > MAIN_THREAD_MAX_FILE_BYTES) {
-      reject(
-        new Error(
-          `${files[0]!.name}: ${(total / 1e6).toFixed(1)} MB is too large to read on the page, and the background worker is not available.`,
-        ),
-      );
-      return;
-    }
-    import('../io/import').then(({ importModels }) => importModels(files)).then(resolve, reject);
+    // The parsers run only in the worker: never a frozen page on a file of tens of MB.
+    reject(
+      new Error(
+        `${files[0]!.name}: model files are read in the background worker, which is not available in this browser (${workerHealthText()}).`,
+      ),
+    );
   });
 }
 
@@ -250,6 +280,7 @@ export function restoreImportedModels(): Promise<void> {
       console.warn('Imported models kept in this browser could not be read:', error);
     } finally {
       restored = true;
+      if (entries.size > 0) await loadRuntime().catch(() => undefined);
       notify();
     }
   })();

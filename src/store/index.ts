@@ -28,6 +28,7 @@ export {
 } from './trainedSync';
 export {
   importFiles,
+  registerImported,
   importedModels,
   importedModelStatus,
   onImportedModelsChanged,

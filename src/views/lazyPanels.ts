@@ -34,3 +34,8 @@ export const LazyExportMenu = lazy(() =>
 export const LazyLessonNotes = lazy(() =>
   import('./lessons/LessonNotes').then((m) => ({ default: m.LessonNotes })),
 );
+
+/** Lazy {@link import('./imports/ImportedModelNote').ImportedModelNote}: what an imported pane runs. */
+export const LazyImportedModelNote = lazy(() =>
+  import('./imports/ImportedModelNote').then((m) => ({ default: m.ImportedModelNote })),
+);

@@ -24,21 +24,23 @@ export const textArb = (max: number = LIMITS.textLength.max) =>
     });
 
 const paneArb = (id: PaneId): fc.Arbitrary<PaneSettings> =>
-  fc.record({
-    id: fc.constant(id),
-    cell: pick(['rnn', 'lstm', 'gru'] as const),
-    hiddenSize: fc.integer(LIMITS.hiddenSize),
-    numLayers: fc.integer(LIMITS.numLayers),
-    seed: fc.integer(LIMITS.seed),
-    init: pick(['pytorch', 'xavier', 'orthogonal'] as const),
-    weightScale: fc.double({ ...LIMITS.weightScale, noNaN: true }),
-    // −0 reads back as 0, which is the same setting.
-    forgetBias: fc.double({ ...LIMITS.forgetBias, noNaN: true }).map((v) => v + 0),
-    nonlinearity: pick(['tanh', 'relu'] as const),
-    convention: pick(['pytorch', 'classic'] as const),
-    trained: pick(['', 'remember-first-50-lstm', 'parity-20-gru'] as const),
-    imported: pick(['', 'imp-0a1b2c3d'] as const),
-  }).map((pane) => (pane.trained ? { ...pane, imported: '' } : pane));
+  fc
+    .record({
+      id: fc.constant(id),
+      cell: pick(['rnn', 'lstm', 'gru'] as const),
+      hiddenSize: fc.integer(LIMITS.hiddenSize),
+      numLayers: fc.integer(LIMITS.numLayers),
+      seed: fc.integer(LIMITS.seed),
+      init: pick(['pytorch', 'xavier', 'orthogonal'] as const),
+      weightScale: fc.double({ ...LIMITS.weightScale, noNaN: true }),
+      // −0 reads back as 0, which is the same setting.
+      forgetBias: fc.double({ ...LIMITS.forgetBias, noNaN: true }).map((v) => v + 0),
+      nonlinearity: pick(['tanh', 'relu'] as const),
+      convention: pick(['pytorch', 'classic'] as const),
+      trained: pick(['', 'remember-first-50-lstm', 'parity-20-gru'] as const),
+      imported: pick(['', 'imp-0a1b2c3d'] as const),
+    })
+    .map((pane) => (pane.trained ? { ...pane, imported: '' } : pane));
 
 /** A whole number `n` brought into `min..max`. */
 const within = (n: number, min: number, max: number) => Math.min(max, Math.max(min, n));

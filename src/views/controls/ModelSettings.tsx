@@ -8,7 +8,8 @@ import { TrainedModelNote } from './TrainedModelNote';
 import { TrainedModelSelect } from './TrainedModelSelect';
 import { WeightScaleSlider } from './WeightScaleSlider';
 import { formatCount } from '../../format/count';
-import { ImportedModelNote } from '../imports/ImportedModelNote';
+import { LazyPanel } from '../LazyPanel';
+import { LazyImportedModelNote } from '../lazyPanels';
 import { ModelFileInput } from '../imports/ModelFileInput';
 
 const CELLS = [
@@ -73,7 +74,11 @@ export function ModelSettings({ paneId }: ModelSettingsProps) {
         <legend>Model {paneId}</legend>
         <TrainedModelSelect paneId={paneId} />
         <ModelFileInput paneId={paneId} />
-        {entry && <ImportedModelNote paneId={paneId} entry={entry} />}
+        {entry && (
+          <LazyPanel what="the model's notes" minHeight={120}>
+            <LazyImportedModelNote paneId={paneId} entry={entry} />
+          </LazyPanel>
+        )}
         {!run?.ok && <TrainedModelNote run={run} />}
         {pane.cell === 'rnn' && entry?.imported.assumed.includes('nonlinearity') && (
           <SelectField
