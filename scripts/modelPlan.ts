@@ -9,7 +9,7 @@
  * keeps most of the state at the start, as the literature recommends (Gers et al. 2000;
  * Jozefowicz et al. 2015; Tallec & Ollivier 2018). The RNN has no gate to bias.
  */
-import { makeTask, type CellType, type FullModelSpec, type TaskName } from '../src/engine';
+import { makeTask, type CellType, type ModelSpec, type TaskName } from '../src/engine';
 import type { ModelInit, ModelTraining } from '../src/io/modelFile';
 
 /** One model to train: what the file will say before training, minus the results. */
@@ -20,7 +20,7 @@ export interface ModelRun {
   task: TaskName;
   /** The task generator's parameters (`makeTask`); always includes `length`. */
   taskParams: Record<string, number>;
-  spec: FullModelSpec;
+  spec: ModelSpec & Required<Pick<ModelSpec, 'nonlinearity' | 'convention'>>;
   training: Omit<ModelTraining, 'seconds'>;
   /** Fresh sequences scored for the metrics, and the seed they are drawn from. */
   evalSamples: number;

@@ -57,3 +57,46 @@ test('a truncated file is refused by name; the scene stays as it was', async ({ 
   await expect(before).toBeVisible();
   await expect(controls(page).getByLabel('Weights')).toHaveValue('');
 });
+
+test('a Keras .keras, an ONNX file and a TF.js model.json with its shards each load and step', async ({
+  page,
+}) => {
+  await page.goto('./#v=1');
+  const load = controls(page).getByLabel('Load model file');
+  const cases = [
+    {
+      files: ['tests/fixtures/models/keras3_simplernn_relu.keras'],
+      loaded: 'Loaded keras3_simplernn_relu.keras',
+      cell: 'RNN',
+    },
+    { files: [`${REAL}/files/onnx_lstm2.onnx`], loaded: 'Loaded onnx_lstm2.onnx', cell: 'LSTM' },
+    {
+      files: ['model.json', 'group1-shard1of1', 'group2-shard1of1'].map(
+        (f) => `${REAL}/files/tfjs_lstm_hardsig/${f}`,
+      ),
+      loaded: 'Loaded model.json',
+      cell: 'LSTM',
+    },
+  ];
+  for (const { files, loaded, cell } of cases) {
+    await load.setInputFiles(files);
+    await expect(status(page)).toContainText(loaded, { timeout: 30_000 });
+    const figure = diagram(page).getByRole('img', { name: `${cell} cell diagram, step 1` });
+    await expect(figure).toBeVisible();
+    await page.keyboard.press('ArrowRight');
+    await expect(
+      diagram(page).getByRole('img', { name: `${cell} cell diagram, step 2` }),
+    ).toBeVisible();
+    await page.keyboard.press('Home');
+  }
+  // Every stack found is a choice under Weights, by file and layer name.
+  const weights = controls(page).getByLabel('Weights');
+  await expect(weights.locator('optgroup[label="Imported models"] option')).toHaveText([
+    /keras3_simplernn_relu\.keras — /,
+    /onnx_lstm2\.onnx — /,
+    /onnx_lstm2\.onnx — /,
+    /model\.json — lstm_2/,
+  ]);
+  // The TF.js model uses Keras 2's hard sigmoid: the note says so.
+  await expect(controls(page).locator('.imported-note')).toContainText(/hard.sigmoid/i);
+});

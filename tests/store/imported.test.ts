@@ -77,7 +77,9 @@ describe('an imported model in a pane', () => {
       entry!.model,
       ids.map((id) => entry!.imported.embedding![id]!),
     );
-    expect(run.trace.outputs.map((r) => [...r])).toEqual(expected.outputs.map((r) => [...r]));
+    expect(run.trace.outputs.map((r) => Array.from(r))).toEqual(
+      expected.outputs.map((r) => Array.from(r)),
+    );
     expect(run.sequence.tokens).toEqual(['a', 'b', 'c', '␣', 'b', 'a']);
     // Four outputs, one per vocabulary token: probabilities that sum to 1, labelled by token.
     expect(run.readout?.outputLabels).toEqual(['a', 'b', 'c', '␣']);
