@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import { reportBrowserBench } from './browser/report';
 import { reportBundleSize } from './bundle-size';
 import { reportEngineBench } from './engine';
+import { reportImportBench } from './import';
 
 const started = Date.now();
 const cpu = cpus();
@@ -18,5 +19,6 @@ console.log(
 );
 reportBundleSize(resolve('dist-bench/production'));
 await reportEngineBench();
+await reportImportBench();
 await reportBrowserBench('dist-bench/app');
 console.log(`\nBench took ${((Date.now() - started) / 1000).toFixed(0)} s (builds not counted).`);
