@@ -42,10 +42,15 @@ export async function reportImportBench(): Promise<void> {
     console.log(`Skipped: ${REAL} is not here (the shared real-model collection).`);
     return;
   }
-  console.log('| format | file | MB | parse ms | MB/s | projected ms for 10 MB | result held / file size |');
+  console.log(
+    '| format | file | MB | parse ms | MB/s | projected ms for 10 MB | result held / file size |',
+  );
   console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: |');
   for (const { format, paths } of FILES) {
-    const files = paths.map((p) => ({ name: basename(p), bytes: new Uint8Array(readFileSync(`${REAL}/${p}`)) }));
+    const files = paths.map((p) => ({
+      name: basename(p),
+      bytes: new Uint8Array(readFileSync(`${REAL}/${p}`)),
+    }));
     const size = files.reduce((n, f) => n + f.bytes.length, 0);
     await importModels(files); // warm-up: loads the reader and its library
     const times: number[] = [];

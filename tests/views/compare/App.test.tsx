@@ -25,8 +25,18 @@ afterEach(() => {
 const LOADED = { timeout: 15_000 };
 const SINGLE = ['Controls', 'Cell diagram', 'Gate heatmaps', 'Equations', 'Gradients through time'];
 const region = (name: string) => screen.getByRole('region', { name });
-/** A pane's region: the panes render one per task, left to right, behind a placeholder. */
-const paneRegion = (name: string) => screen.findByRole('region', { name }, LOADED);
+/**
+ * A pane's region, once every pane has rendered (one per task, left to right, behind a
+ * placeholder). Waits on the placeholders, a cheap query, rather than polling the
+ * accessible names of the whole page, which is slow in jsdom.
+ */
+async function paneRegion(name: string): Promise<HTMLElement> {
+  await waitFor(
+    () => expect(document.querySelector('.compare-panes .panel-loading')).toBeNull(),
+    LOADED,
+  );
+  return region(name);
+}
 const hasRegion = (name: string) => screen.queryByRole('region', { name }) !== null;
 const compare = () => screen.getByRole('button', { name: 'Compare' });
 
