@@ -73,14 +73,21 @@ const MISMATCH = 'compressed text damaged: it does not match its check';
 
 /**
  * The text `compressText` wrote, or a problem for a message when `packed` is not such a
- * text (cut short, damaged, or an older value without a check). Never throws.
+ * text (cut short, damaged, or an older value without a check). `limits` bound the packed
+ * length and the text length it may announce (a link's text by default). Never throws.
  */
-export function decompressText(packed: string): Unpacked {
-  if (packed === '' || packed.length > MAX_COMPRESSED_LENGTH) return { problem: DAMAGED };
+export function decompressText(
+  packed: string,
+  limits: { maxPacked: number; maxText: number } = {
+    maxPacked: MAX_COMPRESSED_LENGTH,
+    maxText: MAX_TEXT_LENGTH,
+  },
+): Unpacked {
+  if (packed === '' || packed.length > limits.maxPacked) return { problem: DAMAGED };
   const parts = CHECKED.exec(packed);
   if (!parts) return { problem: BASE64URL.test(packed) ? NO_CHECK : DAMAGED };
   const [, length, , data] = parts as unknown as [string, string, string, string];
-  if (Number(length) > MAX_TEXT_LENGTH) return { problem: DAMAGED };
+  if (Number(length) > limits.maxText) return { problem: DAMAGED };
   const base64 = data.replace(/-/g, '+').replace(/_/g, '/');
   const padded = base64 + '='.repeat((4 - (base64.length % 4)) % 4);
   let text: unknown;

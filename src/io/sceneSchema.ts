@@ -216,6 +216,7 @@ export const SCENE_SCHEMA: readonly Field[] = [
   pane('gru', 'convention', 'GRU convention', oneOf(GRU_CONVENTIONS)),
   pane('model', 'trained', 'trained model', slug(60)),
   pane('import', 'imported', 'imported model', slug(40)),
+  pane('ifile', 'importName', 'imported model’s file', text({ min: 1, max: 200 })),
   input('in', 'kind', 'input kind', oneOf(INPUT_KINDS)),
   input('text', 'text', 'input text', text(LIMITS.textLength), 'tz'),
   input('len', 'length', 'sequence length', int(LIMITS.sequenceLength)),

@@ -20,6 +20,7 @@ export const PANE_DEFAULTS: Readonly<Omit<PaneSettings, 'id'>> = Object.freeze({
   convention: 'pytorch',
   trained: '',
   imported: '',
+  importName: '',
 });
 
 /** Settings of a new pane of letter `id` (a fresh object), with `cell` if given. */

@@ -95,6 +95,8 @@ export interface PaneSettings {
    * and are read from the model, not from this pane's fields).
    */
   imported: string;
+  /** What the imported model is called, "m.pt — lstm" (for the message where it is missing), or ''. */
+  importName: string;
 }
 
 /** Gate namings: the textbook names, or the learn / forget / remember / use names. */

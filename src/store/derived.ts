@@ -137,7 +137,7 @@ export function paneRunOf(pane: PaneSettings, input: InputSettings): PaneRun {
       status.state === 'missing'
         ? {
             ok: false,
-            error: `This scene runs a model imported from a file (“${pane.imported}”) that this browser does not have. Load that file with “Load model file”, or use random weights.`,
+            error: `This scene runs a model imported from a file${pane.importName ? ` (${pane.importName})` : ''} that this browser does not have, and the link does not carry its weights. Load that file with “Load model file”, or use random weights.`,
             sequence,
             fixes: [RANDOM],
           }

@@ -73,6 +73,8 @@ export interface PanesSlice {
 export interface ImportedChoice {
   /** Its local id in the imported-model registry ('imp-…'). */
   id: string;
+  /** What it is called: "m.pt — lstm". */
+  name: string;
   cell: CellType;
   nonlinearity?: PaneSettings['nonlinearity'];
   convention?: PaneSettings['convention'];
@@ -195,7 +197,7 @@ export const createPanesSlice: StateCreator<SceneState, [], [], PanesSlice> = (s
               ...pane,
               ...patch,
               ...(detach ? { trained: '' } : {}),
-              ...(detachImport ? { imported: '' } : {}),
+              ...(detachImport ? { imported: '', importName: '' } : {}),
             }
           : pane,
       ),
@@ -241,7 +243,15 @@ export const createPanesSlice: StateCreator<SceneState, [], [], PanesSlice> = (s
         if (pane.id !== id) return pane;
         if (!choice) return { ...pane, trained: '' };
         const { cell, hiddenSize, numLayers } = choice;
-        return { ...pane, cell, hiddenSize, numLayers, trained: choice.id, imported: '' };
+        return {
+          ...pane,
+          cell,
+          hiddenSize,
+          numLayers,
+          trained: choice.id,
+          imported: '',
+          importName: '',
+        };
       });
       if (!choice) return { panes };
       const input = { ...s.input, kind: 'task' as const, task: choice.task, length: choice.length };
@@ -252,9 +262,18 @@ export const createPanesSlice: StateCreator<SceneState, [], [], PanesSlice> = (s
     set((s) => {
       const panes = s.panes.map((pane) => {
         if (pane.id !== id) return pane;
-        if (!choice) return { ...pane, imported: '' };
+        if (!choice) return { ...pane, imported: '', importName: '' };
         const { cell, nonlinearity = pane.nonlinearity, convention = pane.convention } = choice;
-        return { ...pane, cell, nonlinearity, convention, trained: '', imported: choice.id };
+        const imported = choice.id;
+        return {
+          ...pane,
+          cell,
+          nonlinearity,
+          convention,
+          trained: '',
+          imported,
+          importName: choice.name,
+        };
       });
       if (!choice) return { panes };
       const input = choice.input ? { ...s.input, ...choice.input } : s.input;

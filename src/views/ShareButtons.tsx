@@ -1,12 +1,42 @@
 import { useEffect, useRef, useState } from 'react';
 import { shareLink } from '../io/links';
-import { useScene, type SceneStore } from '../store';
+import { packWeights, weightsKey } from '../io/importLink';
+import { importedModelStatus, useScene, type SceneState, type SceneStore } from '../store';
 import '../io/links.css';
 
 /** Props of {@link ShareButtons}. */
 export interface ShareButtonsProps {
   /** The scene to share; the app's store by default (tests pass their own). */
   store?: SceneStore;
+}
+
+/**
+ * The weights of the scene's imported models, for a link (`&A.iw=…` each, where they fit),
+ * and what the confirmation says of them: carried, or too large so the link only names
+ * the file.
+ */
+function linkedWeights(state: SceneState): { weights: string; said: string } {
+  let weights = '';
+  const carried: string[] = [];
+  const named: string[] = [];
+  for (const pane of state.panes) {
+    if (!pane.imported) continue;
+    const status = importedModelStatus(pane.imported);
+    if (status.state !== 'ready') continue;
+    const { fileName, imported } = status.entry;
+    const packed = packWeights({ fileName, imported });
+    if (packed) {
+      weights += `&${weightsKey(pane.id)}=${packed}`;
+      carried.push(pane.id);
+    } else named.push(`${pane.id} (${fileName})`);
+  }
+  const parts = [
+    carried.length > 0 ? `, with the weights of model ${carried.join(' and ')} in it` : '',
+    named.length > 0
+      ? `; the weights of model ${named.join(' and ')} are too large for a link, so it only names the file: whoever opens it loads that file`
+      : '',
+  ];
+  return { weights, said: parts.join('') };
 }
 
 /** How long "Copied …" stays, ms. */
@@ -31,8 +61,9 @@ export function ShareButtons({ store = useScene }: ShareButtonsProps) {
   }, [manual]);
 
   const copy = async (lesson: boolean) => {
-    const url = shareLink(store.getState(), { lesson });
-    const what = lesson ? 'lesson link' : 'link';
+    const { weights, said } = linkedWeights(store.getState());
+    const url = shareLink(store.getState(), { lesson }) + weights;
+    const what = `${lesson ? 'lesson link' : 'link'}${said}`;
     clearTimeout(clearTimer.current);
     try {
       await navigator.clipboard.writeText(url);

@@ -100,3 +100,41 @@ test('a Keras .keras, an ONNX file and a TF.js model.json with its shards each l
   // The TF.js model uses Keras 2's hard sigmoid: the note says so.
   await expect(controls(page).locator('.imported-note')).toContainText(/hard.sigmoid/i);
 });
+
+test('Copy link carries a small imported model’s weights: a browser without it opens the same model', async ({
+  page,
+  context,
+  browser,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('./#v=1');
+  await controls(page)
+    .getByLabel('Load model file')
+    .setInputFiles('tests/fixtures/models/keras3_simplernn_relu.keras');
+  await expect(status(page)).toContainText('Loaded keras3_simplernn_relu.keras', {
+    timeout: 30_000,
+  });
+  await page.keyboard.press('End');
+  const values = diagram(page).getByRole('list', { name: 'Values at this step' });
+  const shown = (await values.textContent()) ?? '';
+  expect(shown).toMatch(/pre-activation a [−-]?\d/);
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.getByRole('group', { name: 'Share' }).getByRole('status')).toContainText(
+    'with the weights of model A in it',
+  );
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toMatch(/A\.import=imp-[a-z0-9]+&.*A\.iw=/);
+
+  // A new context has no IndexedDB of its own: the weights come from the link alone.
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto(link);
+  await expect(diagram(other).getByRole('list', { name: 'Values at this step' })).toHaveText(
+    shown,
+    { timeout: 30_000 },
+  );
+  await expect(other.getByRole('status', { name: /could not/ })).toHaveCount(0);
+  // The address keeps the scene, not the weights (they live in this browser now).
+  await expect.poll(() => other.url()).not.toContain('A.iw=');
+  await fresh.close();
+});

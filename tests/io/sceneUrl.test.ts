@@ -39,6 +39,7 @@ describe('the schema table', () => {
       gru: 'pytorch',
       model: '',
       import: '',
+      ifile: '',
       in: 'text',
       text: 'hello world',
       len: 60,

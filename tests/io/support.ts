@@ -39,8 +39,9 @@ const paneArb = (id: PaneId): fc.Arbitrary<PaneSettings> =>
       convention: pick(['pytorch', 'classic'] as const),
       trained: pick(['', 'remember-first-50-lstm', 'parity-20-gru'] as const),
       imported: pick(['', 'imp-0a1b2c3d'] as const),
+      importName: pick(['', 'm.pt — lstm'] as const),
     })
-    .map((pane) => (pane.trained ? { ...pane, imported: '' } : pane));
+    .map((pane) => (pane.trained ? { ...pane, imported: '', importName: '' } : pane));
 
 /** A whole number `n` brought into `min..max`. */
 const within = (n: number, min: number, max: number) => Math.min(max, Math.max(min, n));

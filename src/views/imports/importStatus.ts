@@ -36,6 +36,7 @@ export function choiceOf(entry: ImportedEntry, input: InputSettings): ImportedCh
   else kind = 'noise';
   return {
     id: entry.id,
+    name: `${entry.fileName} — ${entry.imported.name}`,
     cell,
     convention,
     ...(assumed ? {} : { nonlinearity }),
