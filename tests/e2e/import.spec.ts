@@ -46,23 +46,20 @@ test('a PyTorch checkpoint loads into pane A, steps with its read-out, and survi
   );
 });
 
-test('a truncated file is refused by name; the scene stays as it was', async ({ page }) => {
+test('a truncated file is refused by name, the scene kept; a .keras, an .onnx and a TF.js model.json with its shards each load and step', async ({
+  page,
+}) => {
   await page.goto('./#v=1');
+  const load = controls(page).getByLabel('Load model file');
   const before = diagram(page).getByText(/step 1 of 11 · unit 1 of 8/);
   await expect(before).toBeVisible();
-  await controls(page).getByLabel('Load model file').setInputFiles(TRUNCATED);
+  await load.setInputFiles(TRUNCATED);
   const alert = controls(page).getByRole('alert');
   await expect(alert).toContainText('Nothing was loaded. truncated.pth', { timeout: 30_000 });
   await expect(alert).toContainText(/truncated|central directory/i);
   await expect(before).toBeVisible();
   await expect(controls(page).getByLabel('Weights')).toHaveValue('');
-});
 
-test('a Keras .keras, an ONNX file and a TF.js model.json with its shards each load and step', async ({
-  page,
-}) => {
-  await page.goto('./#v=1');
-  const load = controls(page).getByLabel('Load model file');
   const cases = [
     {
       files: ['tests/fixtures/models/keras3_simplernn_relu.keras'],

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, render, screen } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { shareLink } from '../../src/io/links';
@@ -76,7 +76,8 @@ describe('<ShareButtons />', () => {
     const field = screen.getByRole('textbox', { name: 'Link to copy' });
     expect(field).toHaveAttribute('readonly');
     expect((field as HTMLInputElement).value).toMatch(/#v=1&noedit=1$/);
-    expect(field).toHaveFocus();
+    // Focus moves to the field in an effect after it renders.
+    await waitFor(() => expect(field).toHaveFocus());
     expect(screen.getByRole('status')).toHaveTextContent('to copy the lesson link');
   });
 });
