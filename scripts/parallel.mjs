@@ -4,8 +4,6 @@
  * output, whole, once it ends; exits non-zero when any of them failed. `npm test` runs the
  * type check and the linter this way: each is single-threaded, and the machines this
  * project runs on have two cores (the build joins them: nothing it makes is read by either).
- * Then the unit tests beside the browser tests: a browser test spends much of its time
- * waiting on one page, and the unit tests fill the other core meanwhile.
  */
 import { spawn } from 'node:child_process';
 
