@@ -24,7 +24,7 @@ function workerHealthText(): string {
 
 /** One imported recurrent stack, ready to run. Never mutated. */
 export interface ImportedEntry {
-  /** Local id, 'imp-' and 8 base-36 digits of a CRC-32 of the file name and the model. */
+  /** Local id, 'imp-' and 7 base-36 digits of a CRC-32 of the file name and the model. */
   readonly id: string;
   /** Name of the file it came from (the first file, for a model.json with shards). */
   readonly fileName: string;

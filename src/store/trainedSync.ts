@@ -2,7 +2,14 @@ import { onBackgroundTraceSettled } from './backgroundTraces';
 import { hasMemoizedRun } from './derived';
 import { loadModelIndex, onTrainedModelSettled, trainedModelStatus } from './trainedModels';
 import type { SceneStore } from './scene';
-import { importedModelStatus, onImportedModelsChanged } from './importedModels';
+import {
+  importedModelStatus,
+  onImportedModelsChanged,
+  restoreImportedModels,
+} from './importedModels';
+
+/** Delay before the imported models kept in this browser are read, ms (after first paint). */
+const RESTORE_DELAY_MS = 300;
 
 /**
  * Keeps the panes that run a trained model in step with its file: when the file arrives,
@@ -47,7 +54,9 @@ export function startBackgroundTraceSync(store: SceneStore): () => void {
  * its run is computed again) and takes the model's cell. Returns the unsubscribe.
  */
 export function startImportedModelSync(store: SceneStore): () => void {
-  return onImportedModelsChanged(() => {
+  // The models kept from earlier visits join the Weights list soon after the first paint.
+  const restore = setTimeout(() => void restoreImportedModels(), RESTORE_DELAY_MS);
+  const unsubscribe = onImportedModelsChanged(() => {
     store.setState((s) => ({
       panes: s.panes.map((pane) => {
         if (!pane.imported) return pane;
@@ -64,4 +73,8 @@ export function startImportedModelSync(store: SceneStore): () => void {
       }),
     }));
   });
+  return () => {
+    clearTimeout(restore);
+    unsubscribe();
+  };
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useScene } from '../../store';
+import { rendersOneByOne } from './stagger';
 import type { PaneId } from '../../scene';
 import { CompareToolbar } from './CompareToolbar';
 import { ComparePane } from './ComparePane';
@@ -19,19 +20,21 @@ const PANE_PLACEHOLDER_PX = 640;
 
 /**
  * Compare mode's scene: the panes side by side, one column each, under their toolbar.
- * The panes render one per task, left to right (a placeholder of about their height
- * until then), so that opening three large models never blocks the page in one long
- * task: each pane builds its model in its own.
+ * When the models are large, the panes render one per task, left to right (a placeholder
+ * of about their height until then), so that opening three large models never blocks the
+ * page in one long task: each pane builds its model in its own.
  */
 export function ComparePanes({ editable, showDiagram, showHeatmaps }: ComparePanesProps) {
   const ids = useScene((s) => s.panes.map((p) => p.id).join(''));
   const panes = [...ids] as PaneId[];
-  const [rendered, setRendered] = useState(1);
+  const heavy = useScene(rendersOneByOne);
+  const [staggered, setRendered] = useState(1);
+  const rendered = heavy ? staggered : panes.length;
   useEffect(() => {
-    if (rendered >= panes.length) return;
+    if (!heavy || rendered >= panes.length) return;
     const timer = setTimeout(() => setRendered((n) => n + 1), 0);
     return () => clearTimeout(timer);
-  }, [rendered, panes.length]);
+  }, [heavy, rendered, panes.length]);
   return (
     <div className="compare">
       {editable && <CompareToolbar />}
