@@ -5,7 +5,7 @@
  * stepping through time never recomputes it and a new run (new settings or input)
  * recomputes it at once.
  */
-import { backward, jacobianNorms } from '../engine';
+import { backward, jacobianNorms, outputWidth } from '../engine';
 import { formatNorm, powerOfTen } from '../format/norm';
 import type { PaneRun } from './derived';
 
@@ -44,9 +44,12 @@ function cached<K, V>(
   return value;
 }
 
-/** The layer index a view asks for, clamped into the run's layers 0..L−1. */
+/**
+ * The layer index a view asks for, clamped into the run's trace layers 0..L·D−1 (a
+ * bidirectional model has two per layer, forward then backward, as the engine indexes them).
+ */
 export function layerOf(run: OkPaneRun, layer: number): number {
-  return clampIndex(layer, run.model.spec.numLayers);
+  return clampIndex(layer, run.trace.layers.length);
 }
 
 /** The unit index a view asks for, clamped into the run's units 0..H−1. */
@@ -56,7 +59,8 @@ export function unitOf(run: OkPaneRun, unit: number): number {
 
 /**
  * ‖∂h_T/∂h_t‖_F of one layer, t = 0..T−1 (engine `jacobianNorms`): entry t is the
- * distance T − t, so entry 0 spans all T steps and entry T−1 one step. `layer` is
+ * distance T − t, so entry 0 spans all T steps and entry T−1 one step (a backward
+ * direction's norms are reversed to read the same way: it ends at step 1). `layer` is
  * clamped into the run's layers. The same array object for the same (run, layer); do not
  * mutate it. Costs O(T·G·H³): about 30 ms for an LSTM at T = 200, H = 32.
  */
@@ -64,7 +68,10 @@ export function jacobianNormsOf(run: OkPaneRun, layer: number): readonly number[
   const l = layerOf(run, layer);
   return cached(norms, run, l, () => {
     gradientStats.jacobianNorms++;
-    return jacobianNorms(run.model, run.trace, l);
+    const values = jacobianNorms(run.model, run.trace, l);
+    // A backward direction ends at step 1: its entry t spans t + 1 steps. Reversed, entry k
+    // spans T − k steps for both directions, as the plot's distance axis reads them.
+    return run.trace.layers[l]?.direction === 1 ? values.reverse() : values;
   });
 }
 
@@ -97,9 +104,13 @@ export function forgetProductOf(
     gradientStats.forgetProducts++;
     const f = run.trace.layers[l]?.gates.f ?? [];
     const T = run.trace.T;
+    // A backward direction reads step 1 last: going back from its end is going forward in t.
+    const backward = run.trace.layers[l]?.direction === 1;
     const product = new Array<number>(T + 1);
     product[0] = 1;
-    for (let k = 1; k <= T; k++) product[k] = product[k - 1]! * (f[T - k]?.[j] ?? 0);
+    for (let k = 1; k <= T; k++) {
+      product[k] = product[k - 1]! * (f[backward ? k - 1 : T - k]?.[j] ?? 0);
+    }
     return product;
   });
 }
@@ -111,13 +122,14 @@ export function forgetProductOf(
  * for the same (run, unit).
  */
 export function saliencyOf(run: OkPaneRun, unit: number): readonly number[] {
-  const j = unitOf(run, unit);
+  // The top layer's outputs: H' per direction (P for a projected LSTM), forward then backward.
+  const width = outputWidth(run.model.spec);
+  const j = clampIndex(unit, width);
   return cached(saliencies, run, j, () => {
     gradientStats.saliencies++;
     const { T } = run.trace;
-    const H = run.model.spec.hiddenSize;
     if (T === 0) return [];
-    const dOutputs = Array.from({ length: T }, () => new Array<number>(H).fill(0));
+    const dOutputs = Array.from({ length: T }, () => new Array<number>(width).fill(0));
     dOutputs[T - 1]![j] = 1;
     const grads = backward(run.model, run.trace, dOutputs);
     return grads.xs.map(norm2);
@@ -126,7 +138,7 @@ export function saliencyOf(run: OkPaneRun, unit: number): readonly number[] {
 
 /** True when {@link saliencyOf} has this (run, unit) already: reading it is free. */
 export function hasSaliency(run: OkPaneRun, unit: number): boolean {
-  return saliencies.get(run)?.has(unitOf(run, unit)) ?? false;
+  return saliencies.get(run)?.has(clampIndex(unit, outputWidth(run.model.spec))) ?? false;
 }
 
 /** Stores a saliency computed elsewhere (the worker) as {@link saliencyOf}'s answer. */

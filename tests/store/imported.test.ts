@@ -24,6 +24,13 @@ import {
   type PaneRun,
 } from '../../src/store';
 import { choiceOf } from '../../src/views/imports/importStatus';
+import {
+  forgetProductOf,
+  jacobianNormsOf,
+  layerOf,
+  saliencyOf,
+  type OkPaneRun,
+} from '../../src/store/gradients';
 
 const VOCAB = ['a', 'b', 'c', ' '];
 
@@ -189,5 +196,61 @@ describe('an imported model in a pane', () => {
     await expect(importFiles([{ name: 'm.pt', bytes: new Uint8Array([1, 2, 3]) }])).rejects.toThrow(
       /^m\.pt: model files are read in the background worker/,
     );
+  });
+
+  it('a bidirectional model: saliency of a backward unit at the last step reads only the last input', async () => {
+    const spec: ModelSpec = {
+      cell: 'gru',
+      inputSize: 2,
+      hiddenSize: 3,
+      numLayers: 1,
+      bidirectional: true,
+    };
+    const model: ImportedModel = {
+      name: 'bigru',
+      spec,
+      params: initParams(spec, { seed: 8 }),
+      assumed: [],
+      format: 'test',
+      notes: [],
+    };
+    const [entry] = await registerImported('bi.pt', [model]);
+    const store = storeRunning(entry!);
+    store.getState().setSequenceLength(6);
+    const run = (await runOfA(store)) as OkPaneRun;
+    expect(run.ok).toBe(true);
+    // Outputs are [forward h | backward h]: unit 3 is the backward direction's first unit.
+    // At the last step the backward direction has read only x_{T−1}: no earlier input moves it.
+    const backwardUnit = saliencyOf(run, 3);
+    expect(backwardUnit.slice(0, 5).every((g) => g === 0)).toBe(true);
+    expect(backwardUnit[5]).toBeGreaterThan(0);
+    // The forward direction's last state reads every input.
+    expect(saliencyOf(run, 0)[0]).toBeGreaterThan(0);
+    // Two trace layers (→ and ←) can be chosen.
+    expect(layerOf(run, 1)).toBe(1);
+    expect(layerOf(run, 5)).toBe(1);
+  });
+
+  it('a backward direction plots by distance like a forward one: its mirror image runs forward on the reversed input', () => {
+    const spec: ModelSpec = { cell: 'lstm', inputSize: 2, hiddenSize: 3, numLayers: 1 };
+    const one = initParams(spec, { seed: 21 });
+    // Both directions share one set of weights: the backward direction on xs is the forward
+    // direction on xs reversed, step for step.
+    const mirrored = Object.fromEntries(
+      Object.entries(one).flatMap(([name, value]) => [
+        [name, value],
+        [`${name}_reverse`, value],
+      ]),
+    );
+    const bi = createModel({ ...spec, bidirectional: true }, mirrored);
+    const xs = Array.from({ length: 7 }, (_, t) => [Math.sin(t), Math.cos(2 * t)]);
+    const runOf = (model: typeof bi, input: number[][]) =>
+      ({ ok: true, model, trace: forward(model, input) }) as unknown as OkPaneRun;
+    const onXs = runOf(bi, xs);
+    const onReversed = runOf(bi, [...xs].reverse());
+    const close = (a: readonly number[], b: readonly number[]) =>
+      a.forEach((v, k) => expect(v).toBeCloseTo(b[k]!, 12));
+    close(jacobianNormsOf(onXs, 1), jacobianNormsOf(onReversed, 0));
+    close(forgetProductOf(onXs, 1, 2)!, forgetProductOf(onReversed, 0, 2)!);
   });
 });
