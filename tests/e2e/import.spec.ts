@@ -31,6 +31,8 @@ test('a PyTorch checkpoint loads into pane A, steps with its read-out, and survi
   const readout = page.getByRole('region', { name: 'Read-out of model A' });
   await expect(readout).toContainText('the head from pt_ckpt_lstm2.pt');
   await expect(readout.getByRole('meter').first()).toBeVisible();
+  // No task scores an imported head: no verdict line.
+  await expect(readout).not.toContainText('scored');
   await page.keyboard.press('ArrowRight');
   await expect(diagram(page).getByText(/step 2 of 11 · unit 1 of 256/)).toBeVisible();
   await expect(readout).toContainText('at step 2');

@@ -137,6 +137,9 @@ export function CellDiagram({ paneId }: CellDiagramProps) {
           <LayerSelect layer={layer} names={layerNames(run.trace)} onChange={setLayer} />
         )}
       </div>
+      {run.ok && values && run.trace.layers[values.layer]?.direction === 1 && (
+        <p className="cd-direction-note">{backwardNote(values.t, values.T, pane.cell)}</p>
+      )}
       {!run.ok && run.loading ? (
         <div role="status" aria-busy="true" className="cd-busy">
           {run.error}
@@ -192,4 +195,15 @@ export function CellDiagram({ paneId }: CellDiagramProps) {
       )}
     </div>
   );
+}
+
+/**
+ * What a backward direction's diagram shows: the state drawn as hₜ₋₁ (and cₜ₋₁) is the one
+ * it left at step t + 1, since it reads the sequence from the last step (zeros at t = T).
+ */
+function backwardNote(t: number, T: number, cell: string): string {
+  const drawn = `hₜ₋₁${cell === 'lstm' ? ' and cₜ₋₁' : ''}`;
+  const from =
+    t < T ? `the one it left at step ${t + 1}` : `zeros: step ${T} is the first it reads`;
+  return `Backward direction: it reads the sequence from the last step, so the state it brings into step ${t} (drawn as ${drawn}) is ${from}.`;
 }

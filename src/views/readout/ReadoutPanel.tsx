@@ -13,7 +13,8 @@ export interface ReadoutPanelProps {
 /**
  * What a trained model answers at the current step: its read-out head y_t = W h_t + b
  * (softmax probabilities for a classifier, the value for a regression), beside the task's
- * target when the step is scored, and whether the answer counts as right. Nothing for a
+ * target when the step is scored, and whether the answer counts as right (an imported
+ * model's head has no task: no verdict). Nothing for a
  * pane with random weights, which has no head.
  */
 export function ReadoutPanel({ paneId }: ReadoutPanelProps) {
@@ -45,13 +46,18 @@ export function ReadoutPanel({ paneId }: ReadoutPanelProps) {
       ) : (
         <ReadoutValues readout={readout} k={k} />
       )}
-      <p className="readout-verdict" data-verdict={verdict === null ? 'unscored' : String(verdict)}>
-        {verdict === null
-          ? 'Not scored at this step: the task asks for an answer at other steps.'
-          : verdict
-            ? '✓ Right at this step.'
-            : '✗ Wrong at this step.'}
-      </p>
+      {readout.scored && (
+        <p
+          className="readout-verdict"
+          data-verdict={verdict === null ? 'unscored' : String(verdict)}
+        >
+          {verdict === null
+            ? 'Not scored at this step: the task asks for an answer at other steps.'
+            : verdict
+              ? '✓ Right at this step.'
+              : '✗ Wrong at this step.'}
+        </p>
+      )}
     </section>
   );
 }
