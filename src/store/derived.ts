@@ -160,22 +160,15 @@ export function paneRunOf(pane: PaneSettings, input: InputSettings): PaneRun {
   } else {
     try {
       const model = modelOf(pane, sequence.inputSize);
-      let trace: Trace;
-      if (runsInBackground(model, sequence)) {
-        const status = backgroundTrace(model, sequence);
-        if (status.state === 'computing') {
-          // Not cached: the pane object is replaced once the trace arrives.
-          const { numLayers: L } = model.spec;
-          const error = `Computing ${sequence.xs.length} steps × ${L} layer${L === 1 ? '' : 's'} in the background…`;
-          return { ok: false, loading: true, error, sequence };
-        }
-        if (status.state === 'error') throw new Error(status.message);
-        derivedStats.traces++;
-        trace = traceFromPayload(model, status.payload);
-      } else {
-        derivedStats.traces++;
-        trace = forward(model, sequence.xs);
-      }
+      const { numLayers: L } = model.spec;
+      const trace = traceOrComputing(
+        model,
+        sequence,
+        `Computing ${sequence.xs.length} steps × ${L} layer${L === 1 ? '' : 's'} in the background…`,
+      );
+      // Not cached: the pane object is replaced once the trace arrives.
+      if ('computing' in trace)
+        return { ok: false, loading: true, error: trace.computing, sequence };
       run = { ok: true, model, trace, sequence, trained: null, readout: null };
     } catch (error) {
       run = { ok: false, error: messageOf(error), sequence };
@@ -236,6 +229,27 @@ function trainedRun(loaded: LoadedModel, sequence: Sequence, input: InputSetting
 const RANDOM: RunFix = { kind: 'random-weights' };
 
 /**
+ * The model's trace on the sequence: computed here, or by the worker for a large scene
+ * (then `{ computing }`, the message to show, until it arrives). Throws when the worker
+ * failed or the engine refuses the run.
+ */
+function traceOrComputing(
+  model: Model,
+  sequence: Sequence,
+  computing: string,
+): Trace | { computing: string } {
+  if (!runsInBackground(model, sequence)) {
+    derivedStats.traces++;
+    return forward(model, sequence.xs);
+  }
+  const status = backgroundTrace(model, sequence);
+  if (status.state === 'computing') return { computing };
+  if (status.state === 'error') throw new Error(status.message);
+  derivedStats.traces++;
+  return traceFromPayload(model, status.payload);
+}
+
+/**
  * An imported model on the input, adapted to what it reads (tokens through its embedding,
  * its own number of features): refused, with what to do, when the input cannot be.
  */
@@ -252,19 +266,12 @@ function importedRun(
     return { ok: false, error: adapted.error, sequence, fixes: [...adapted.fixes, RANDOM] };
   }
   try {
-    let trace: Trace;
-    if (runsInBackground(model, adapted)) {
-      const status = backgroundTrace(model, adapted);
-      if (status.state === 'computing') {
-        const error = `Computing ${adapted.xs.length} steps of ${entry.imported.name} in the background…`;
-        return { ok: false, loading: true, error, sequence };
-      }
-      if (status.state === 'error') throw new Error(status.message);
-      trace = traceFromPayload(model, status.payload);
-    } else {
-      trace = forward(model, adapted.xs);
-    }
-    derivedStats.traces++;
+    const trace = traceOrComputing(
+      model,
+      adapted,
+      `Computing ${adapted.xs.length} steps of ${entry.imported.name} in the background…`,
+    );
+    if ('computing' in trace) return { ok: false, loading: true, error: trace.computing, sequence };
     const readout = entry.head ? importedReadout(entry, trace) : null;
     return { ok: true, model, trace, sequence: adapted, trained: null, imported: entry, readout };
   } catch (error) {
