@@ -114,13 +114,29 @@ describe('size limits: refused at once, naming the field and the limit', () => {
   });
 
   it('refuses a model whose sizes are each legal but whose parameters exceed MAX_PARAMETERS', () => {
-    // RNN, H = 1024, I = 1024: 1024 · (1024 + 1024 + 2) = 2 099 200 per layer; 5 layers.
-    const spec = { cell: 'rnn', inputSize: 1024, hiddenSize: 1024, numLayers: 5 } as const;
-    const count = 5 * 1024 * (1024 + 1024 + 2);
+    // RNN, H = 1024, I = 1024: 1024 · (1024 + 1024 + 2) = 2 099 200 per layer; 13 layers.
+    const spec = { cell: 'rnn', inputSize: 1024, hiddenSize: 1024, numLayers: 13 } as const;
+    const count = 13 * 1024 * (1024 + 1024 + 2);
     expect(count).toBeGreaterThan(MAX_PARAMETERS);
     expectRefusal(() => createModel(spec), [count, MAX_PARAMETERS, 'MAX_PARAMETERS']);
     expectRefusal(() => initParams(spec, { seed: 1 }), ['MAX_PARAMETERS']);
     expectRefusal(() => parameterShapes(spec), ['MAX_PARAMETERS']);
+  });
+
+  it('admits every model a 100 MiB float32 file can hold, such as a 3-layer bidirectional LSTM of 512 units', () => {
+    // A file at the importer's cap holds 100 · 2²⁰ / 4 float32 scalars: none may be refused here.
+    expect(MAX_PARAMETERS).toBeGreaterThanOrEqual((100 * 2 ** 20) / 4);
+    const spec = {
+      cell: 'lstm',
+      inputSize: 300,
+      hiddenSize: 512,
+      numLayers: 3,
+      bidirectional: true,
+    } as const;
+    // Per direction: 4·512·(300 + 512 + 2) for layer 0, 4·512·(1024 + 512 + 2) above it.
+    const count = 2 * (4 * 512 * (300 + 512 + 2) + 2 * 4 * 512 * (1024 + 512 + 2));
+    expect(parameterCount(spec)).toBe(count);
+    expect(() => parameterShapes(spec)).not.toThrow();
   });
 
   it('parameterShapes checks its spec instead of looping over a billion layers', () => {
