@@ -13,10 +13,20 @@ export interface StepContext {
   readonly t: number;
   /** Unit, 0-based. */
   readonly j: number;
-  /** x_t of this layer: the input at layer 0, the layer below's h_t above. */
+  /** Entries of h: the projection size P, else H. */
+  readonly hSize: number;
+  /**
+   * x_t of this layer: the input at layer 0, the layer below's h_t above (both directions
+   * of it, forward first, in a bidirectional model).
+   */
   readonly x: ArrayLike<number>;
-  /** h_{t−1}: zeros at t = 1 (the app starts from h_0 = 0). */
+  /**
+   * The state this step read, [hSize] ("h_{t−1}" in the equations): h_{t−1} forward, h_{t+1}
+   * for a backward direction, which reads the steps last first; zeros at its first step.
+   */
   readonly hPrev: ArrayLike<number>;
+  /** The 1-based step whose state this step read (t − 1, or t + 1 backward); null at the start. */
+  readonly prevStep: number | null;
   /** After-activation value `gates[name][t−1][j]` (or at another 1-based step). */
   gate(name: string, step?: number): number;
   /** A whole after-activation row `gates[name][t−1]`, every unit. */
@@ -25,8 +35,10 @@ export interface StepContext {
   pre(name: string): number;
   /** Plain-text name of x_t, saying where it comes from above layer 0. */
   readonly xLabel: string;
-  /** Plain-text name of h_{t−1}, saying it is zero at t = 1. */
+  /** Plain-text name of the state read (h_{t−1}), saying when it is the zero start. */
   readonly hLabel: string;
+  /** Plain-text name of entry j of the state read: `prevLabel('c')` = "c_3[2]". */
+  prevLabel(name: 'h' | 'c'): string;
 }
 
 function rowsOf(rows: Readonly<Record<string, readonly ArrayLike<number>[]>>, name: string) {
@@ -65,26 +77,58 @@ export function stepContext(input: EquationInput): StepContext {
   const lt = trace.layers[layer];
   if (!lt) throw new RangeError(`Equations: the trace has no layer ${layer}.`);
   const h = rowsOf(lt.gates, 'h');
-  const below = layer > 0 ? trace.layers[layer - 1] : undefined;
-  const x = below ? rowsOf(below.gates, 'h')[t - 1] : xs[t - 1];
+  const x = layerInput(trace, xs, layer, t);
   if (!x || x.length !== params.inSize) {
     throw new RangeError(`Equations: x_${t} should have ${params.inSize} features.`);
   }
-  const hPrev = t > 1 ? (h[t - 2] as ArrayLike<number>) : new Float64Array(H);
+  const backward = lt.direction === 1;
+  const prevStep = backward ? (t < trace.T ? t + 1 : null) : t > 1 ? t - 1 : null;
+  const hPrev =
+    prevStep === null ? new Float64Array(params.hSize) : (h[prevStep - 1] as ArrayLike<number>);
+  const start = backward
+    ? `(= 0: the backward direction starts at step ${trace.T})`
+    : '(= 0, nothing before step 1)';
+  const k = Math.floor(layer / (trace.directions ?? 1));
   return {
     params,
     H,
+    hSize: params.hSize,
     layer,
     t,
     j: unit,
     x,
     hPrev,
+    prevStep,
     gate: (name, step = t) => valueAt(rowsOf(lt.gates, name), step, unit, name),
     row: (name) => rowsOf(lt.gates, name)[t - 1] as ArrayLike<number>,
     pre: (name) => valueAt(rowsOf(lt.pre, name), t, unit, `pre-activation ${name}`),
-    xLabel: layer > 0 ? `x_${t} (layer ${layer}'s h_${t})` : `x_${t}`,
-    hLabel: t > 1 ? `h_${t - 1}` : 'h_0 (= 0, nothing before step 1)',
+    xLabel: k > 0 ? `x_${t} (layer ${k}'s h_${t})` : `x_${t}`,
+    hLabel: prevStep === null ? `${backward ? `h_${t + 1}` : 'h_0'} ${start}` : `h_${prevStep}`,
+    prevLabel: (name) =>
+      prevStep === null
+        ? `${name}_${backward ? t + 1 : 0}[${unit + 1}] ${start}`
+        : `${name}_${prevStep}[${unit + 1}]`,
   };
+}
+
+/**
+ * x_t as layer index `layer` (k·D + d) reads it: the input at k = 0; above, the layer
+ * below's h_t, both of its directions (forward first) when the model is bidirectional.
+ */
+function layerInput(
+  trace: EquationInput['trace'],
+  xs: EquationInput['xs'],
+  layer: number,
+  t: number,
+): ArrayLike<number> | undefined {
+  const D = trace.directions ?? 1;
+  const k = Math.floor(layer / D);
+  if (k === 0) return xs[t - 1];
+  const below = Array.from({ length: D }, (_, d) => trace.layers[(k - 1) * D + d]);
+  const rows = below.map((b) => (b ? rowsOf(b.gates, 'h')[t - 1] : undefined));
+  if (rows.some((r) => !r)) return undefined;
+  if (D === 1) return rows[0];
+  return Float64Array.from(rows.flatMap((r) => Array.from(r as ArrayLike<number>)));
 }
 
 /** Σ_c W[row][c] · v[c] over a row-major matrix with `cols` columns, summed left to right. */
@@ -106,9 +150,10 @@ export function concatProduct(
   x: ArrayLike<number>,
 ): number {
   let s = 0;
-  for (let c = 0; c < p.H + p.inSize; c++) {
-    const w = c < p.H ? p.W_hh[row * p.H + c]! : p.W_ih[row * p.inSize + (c - p.H)]!;
-    const v = c < p.H ? h[c]! : x[c - p.H]!;
+  const n = p.hSize;
+  for (let c = 0; c < n + p.inSize; c++) {
+    const w = c < n ? p.W_hh[row * n + c]! : p.W_ih[row * p.inSize + (c - n)]!;
+    const v = c < n ? h[c]! : x[c - n]!;
     s += w * v;
   }
   return s;
@@ -130,7 +175,7 @@ export function linearSplit(
   const biasHh = p.b_hh[row]!;
   return {
     input: dotRow(p.W_ih, p.inSize, row, ctx.x),
-    recurrent: dotRow(p.W_hh, p.H, row, v),
+    recurrent: dotRow(p.W_hh, p.hSize, row, v),
     bias: biasIh + biasHh,
     biasIh,
     biasHh,

@@ -1,3 +1,4 @@
+import type { RecurrentActivation } from '../engine';
 import type { StepContext } from './context';
 import { atStep, lineBuilder, term, TEX } from './format';
 import type { MarkRole, Notation, NumericEquation, PreSplit } from './types';
@@ -46,6 +47,26 @@ function names(form: GateForm) {
       b: cp === '' ? 'b' : `b_${cp}`,
     },
   };
+}
+
+/**
+ * LaTeX of the gates' sigmoid: σ, or σ_hard for the hard sigmoid of a Keras or TF.js model
+ * (defined by {@link sigmoidNote}, so a reader never takes it for the logistic σ).
+ */
+export function sigmoidTex(activation: RecurrentActivation): string {
+  return activation === 'sigmoid' ? '\\sigma' : '\\sigma_{\\mathrm{hard}}';
+}
+
+/** The definition of the hard sigmoid in use, in words (plain text); undefined for σ. */
+export function sigmoidNote(activation: RecurrentActivation): string | undefined {
+  switch (activation) {
+    case 'sigmoid':
+      return undefined;
+    case 'hard_sigmoid_keras2':
+      return 'σ_hard is the hard sigmoid of Keras 2 and TensorFlow.js: σ_hard(a) = clip(0.2·a + 0.5, 0, 1), a straight line between a = −2.5 and 2.5.';
+    case 'hard_sigmoid_keras3':
+      return 'σ_hard is the hard sigmoid of Keras 3: σ_hard(a) = clip(a/6 + 0.5, 0, 1), a straight line between a = −3 and 3.';
+  }
 }
 
 const wrapAct = (act: string | null, inner: string) => (act ? `${act}(${inner})` : inner);

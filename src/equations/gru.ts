@@ -1,25 +1,16 @@
-import type { GruConvention } from '../engine';
+import type { GruConvention, RecurrentActivation } from '../engine';
 import { linearSplit, dotRow, type StepContext } from './context';
 import { atStep, lineBuilder, term, TEX, type LineBuilder } from './format';
-import { gateNumeric, gateSymbolic, type GateForm } from './gate';
+import { gateNumeric, gateSymbolic, sigmoidNote, sigmoidTex, type GateForm } from './gate';
 import type { MarkRole, Notation, NumericEquation, PreSplit, SymbolicEquation } from './types';
 
-const R: GateForm = {
-  name: 'r',
-  symbol: 'r',
-  plain: 'r',
-  act: '\\sigma',
-  sub: 'r',
-  concatSub: 'r',
-};
-const Z: GateForm = {
-  name: 'z',
-  symbol: 'z',
-  plain: 'z',
-  act: '\\sigma',
-  sub: 'z',
-  concatSub: 'z',
-};
+/** The reset and update gates; `sigma` is their σ in LaTeX. */
+function gateForms(sigma: string): readonly [GateForm, GateForm] {
+  return [
+    { name: 'r', symbol: 'r', plain: 'r', act: sigma, sub: 'r', concatSub: 'r' },
+    { name: 'z', symbol: 'z', plain: 'z', act: sigma, sub: 'z', concatSub: 'z' },
+  ];
+}
 /** The classic candidate h̃_t: r acts on h_{t−1} before W_hn, so it has a concat form. */
 const CANDIDATE: GateForm = {
   name: 'n',
@@ -47,8 +38,14 @@ export function gruSymbolic(
   convention: GruConvention,
   notation: Notation,
   mark: MarkRole,
+  activation: RecurrentActivation = 'sigmoid',
 ): SymbolicEquation[] {
-  const gates = [R, Z].map((g) => ({ name: g.name, latex: gateSymbolic(g, notation, mark) }));
+  const note = sigmoidNote(activation);
+  const gates = gateForms(sigmoidTex(activation)).map((g) => ({
+    name: g.name,
+    latex: gateSymbolic(g, notation, mark),
+    ...(note && g.name === 'r' ? { note } : {}),
+  }));
   if (convention === 'classic') {
     return [
       ...gates,
@@ -73,7 +70,7 @@ function pytorchCandidateSplit(ctx: StepContext): PreSplit {
   const p = ctx.params;
   const row = 2 * ctx.H + ctx.j;
   const r = ctx.gate('r');
-  const matVec = dotRow(p.W_hh, p.H, row, ctx.hPrev);
+  const matVec = dotRow(p.W_hh, p.hSize, row, ctx.hPrev);
   const biasIh = p.b_ih[row]!;
   const biasHh = p.b_hh[row]!;
   return {
@@ -121,15 +118,17 @@ export function gruNumeric(
   ctx: StepContext,
   convention: GruConvention,
   notation: Notation,
+  activation: RecurrentActivation = 'sigmoid',
 ): NumericEquation[] {
   const { t, j } = ctx;
+  const [R, Z] = gateForms(sigmoidTex(activation));
   const r = gateNumeric(ctx, R, linearSplit(ctx, 0, 'r'), notation, ctx.gate('r'));
   const z = gateNumeric(ctx, Z, linearSplit(ctx, 1, 'z'), notation, ctx.gate('z'));
   let n: NumericEquation;
   if (convention === 'classic') {
     // The classic candidate reads the whole vector r_t ⊙ h_{t−1} through W_hn.
     const rRow = ctx.row('r');
-    const rh = Array.from({ length: ctx.H }, (_, k) => rRow[k]! * ctx.hPrev[k]!);
+    const rh = Array.from({ length: ctx.hSize }, (_, k) => rRow[k]! * ctx.hPrev[k]!);
     n = gateNumeric(ctx, CANDIDATE, linearSplit(ctx, 2, 'n', rh), notation, ctx.gate('n'));
   } else {
     n = pytorchCandidate(ctx);
@@ -141,8 +140,7 @@ export function gruNumeric(
   const zTerm = term(zValue, 'z', 'operand', `z_${t}[${j + 1}]: update gate`);
   const candidate = convention === 'classic' ? `h̃_${t}[${j + 1}]` : `n_${t}[${j + 1}]`;
   const nTerm = term(nValue, 'n', 'operand', `${candidate}: candidate`);
-  const prevLabel = t > 1 ? `h_${t - 1}[${j + 1}]` : `h_0[${j + 1}] (= 0, nothing before step 1)`;
-  const prevTerm = term(hPrevValue, 'h', 'operand', prevLabel);
+  const prevTerm = term(hPrevValue, 'h', 'operand', ctx.prevLabel('h'));
   // pytorch: (1 − z) ⊙ n + z ⊙ h_{t−1}; classic: (1 − z) ⊙ h_{t−1} + z ⊙ h̃.
   const [first, second] = convention === 'classic' ? [prevTerm, nTerm] : [nTerm, prevTerm];
   const line: LineBuilder = lineBuilder()

@@ -8,7 +8,7 @@ import type { FullModelSpec } from '../engine';
 import { stepContext } from './context';
 import { plainMark } from './format';
 import { gruNumeric, gruSymbolic } from './gru';
-import { lstmNumeric, lstmSymbolic } from './lstm';
+import { lstmNumeric, lstmSymbolic, type LstmForm } from './lstm';
 import { rnnNumeric, rnnSymbolic } from './rnn';
 import type {
   Equation,
@@ -34,11 +34,20 @@ export type {
 export { formatNumber, fullText } from './format';
 
 /** The parts of a spec that change how the equations are written. */
-export type EquationSpec = Pick<FullModelSpec, 'cell' | 'nonlinearity' | 'convention'>;
+export type EquationSpec = Pick<FullModelSpec, 'cell' | 'nonlinearity' | 'convention'> &
+  Partial<Pick<FullModelSpec, 'recurrentActivation' | 'projSize'>>;
+
+/** An LSTM's sigmoid and projection, with the defaults (σ, no projection) filled in. */
+function lstmForm(spec: EquationSpec): LstmForm {
+  return {
+    recurrentActivation: spec.recurrentActivation ?? 'sigmoid',
+    projSize: spec.projSize ?? 0,
+  };
+}
 
 /**
  * The symbolic equations of a cell in a notation, in the order they are computed
- * (lstm i f g o c h; gru r z n h; rnn pre h). Depends only on the spec and notation, so
+ * (lstm i f g o c h, with a projection i f g o c m h; gru r z n h; rnn pre h). Depends only on the spec and notation, so
  * a view can typeset it once. `mark` wraps the input, recurrent and bias parts (colour).
  */
 export function symbolicEquations(
@@ -48,9 +57,9 @@ export function symbolicEquations(
 ): SymbolicEquation[] {
   switch (spec.cell) {
     case 'lstm':
-      return lstmSymbolic(notation, mark);
+      return lstmSymbolic(notation, mark, lstmForm(spec));
     case 'gru':
-      return gruSymbolic(spec.convention, notation, mark);
+      return gruSymbolic(spec.convention, notation, mark, spec.recurrentActivation ?? 'sigmoid');
     case 'rnn':
       return rnnSymbolic(spec.nonlinearity, notation, mark);
   }
@@ -66,9 +75,9 @@ export function numericEquations(input: EquationInput): NumericEquation[] {
   const { spec } = input.model;
   switch (spec.cell) {
     case 'lstm':
-      return lstmNumeric(ctx, input.notation);
+      return lstmNumeric(ctx, input.notation, lstmForm(spec));
     case 'gru':
-      return gruNumeric(ctx, spec.convention, input.notation);
+      return gruNumeric(ctx, spec.convention, input.notation, spec.recurrentActivation);
     case 'rnn':
       return rnnNumeric(ctx, spec.nonlinearity, input.notation);
   }

@@ -66,9 +66,10 @@ function EquationsBody({ paneId, model, trace, sequence }: EquationsBodyProps) {
     useScene((s) => s.t),
     trace.T,
   );
+  // Layer indices follow the trace (k·D + d): a bidirectional model has two per layer.
   const layer = Math.min(
     useScene((s) => s.layer),
-    spec.numLayers - 1,
+    trace.layers.length - 1,
   );
   const unit = Math.min(
     useScene((s) => s.unit),
@@ -81,10 +82,15 @@ function EquationsBody({ paneId, model, trace, sequence }: EquationsBodyProps) {
   const setUnit = useScene((s) => s.setUnit);
   const scheme = useScheme();
 
-  const { cell, convention, nonlinearity } = spec;
+  const { cell, convention, nonlinearity, recurrentActivation, projSize } = spec;
   const symbolic = useMemo(
-    () => symbolicEquations({ cell, convention, nonlinearity }, notation, colorMark(scheme)),
-    [cell, convention, nonlinearity, notation, scheme],
+    () =>
+      symbolicEquations(
+        { cell, convention, nonlinearity, recurrentActivation, projSize },
+        notation,
+        colorMark(scheme),
+      ),
+    [cell, convention, nonlinearity, recurrentActivation, projSize, notation, scheme],
   );
   const numeric = useMemo(
     () =>
@@ -98,6 +104,8 @@ function EquationsBody({ paneId, model, trace, sequence }: EquationsBodyProps) {
   );
 
   if (t < 1) return <p className="eq-message">The input is empty: no step to show.</p>;
+  const k = Math.floor(layer / trace.directions);
+  const backward = trace.layers[layer]?.direction === 1;
   const token = sequence.tokens[t - 1] ?? '';
   const colors = PART_COLORS[scheme];
   return (
@@ -107,14 +115,22 @@ function EquationsBody({ paneId, model, trace, sequence }: EquationsBodyProps) {
         <p>
           <strong>{cellTitle(cell)}</strong> · step {t} of {trace.T} · x<sub>{t}</sub> ={' '}
           {textInput ? `“${token}”` : token}
-          {spec.numLayers > 1 && (
+          {trace.layers.length > 1 && (
             <>
               {' '}
-              · layer {layer + 1} of {spec.numLayers}
-              {layer > 0 && <> (its x is layer {layer}’s h)</>}
+              · layer {k + 1} of {spec.numLayers}
+              {trace.directions === 2 && (backward ? ', backward ←' : ', forward →')}
+              {k > 0 && <> (its x is layer {k}’s h)</>}
             </>
           )}
         </p>
+        {backward && (
+          <p className="eq-definition">
+            This direction reads the sequence last step first: the state it reads at step {t}{' '}
+            (written h<sub>t−1</sub>) is the one it left at step {t + 1}
+            {t === trace.T && <>, zero here, where it starts</>}.
+          </p>
+        )}
         <UnitField unit={unit} hiddenSize={H} onChange={setUnit} />
       </div>
       {cell === 'gru' && <ConventionNote convention={convention} />}

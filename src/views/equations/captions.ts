@@ -9,6 +9,7 @@ const LSTM: Readonly<Record<GateNaming, Readonly<Record<string, string>>>> = {
     o: 'output gate',
     c: 'cell state: long-term memory',
     h: 'hidden state: short-term memory and output',
+    m: 'cell output, before the projection',
   },
   lfru: {
     i: 'learn gate: ignore factor',
@@ -17,7 +18,14 @@ const LSTM: Readonly<Record<GateNaming, Readonly<Record<string, string>>>> = {
     o: 'use gate: use factor',
     c: 'remember gate: new long-term memory',
     h: 'use gate: new short-term memory',
+    m: 'use gate: output before the projection',
   },
+};
+
+/** With a projection, h_t = W_hr m_t is the projected state the gates and the layer above read. */
+const PROJECTED_H: Readonly<Record<GateNaming, string>> = {
+  standard: 'hidden state: the projection of m, what the layer outputs',
+  lfru: 'use gate: new short-term memory, projected',
 };
 
 /**
@@ -25,7 +33,10 @@ const LSTM: Readonly<Record<GateNaming, Readonly<Record<string, string>>>> = {
  * follow the naming toggle (textbook names, or learn / forget / remember / use).
  */
 export function captionOf(spec: FullModelSpec, name: string, naming: GateNaming): string {
-  if (spec.cell === 'lstm') return LSTM[naming][name] ?? name;
+  if (spec.cell === 'lstm') {
+    if (name === 'h' && spec.projSize > 0) return PROJECTED_H[naming];
+    return LSTM[naming][name] ?? name;
+  }
   if (spec.cell === 'gru') {
     const classic = spec.convention === 'classic';
     const gru: Record<string, string> = {
