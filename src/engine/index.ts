@@ -70,13 +70,10 @@ export {
   type ParamLayout,
 } from './training/params';
 export { lossAndGradients } from './training/gradients';
-export {
-  train,
-  evaluate,
-  type TrainOptions,
-  type TrainResult,
-  type EvaluateOptions,
-} from './training/train';
+export { train, type TrainOptions, type TrainResult } from './training/train';
+export { evaluate, type EvaluateOptions } from './training/evaluate';
+export { Trainer, type TrainerOptions, type TrainerSnapshot } from './training/trainer';
+export { BatchEngine, batchLossAndGradients, batchUnsupported } from './training/batch';
 export { makeTask, TASK_NAMES, TASK_PARAMS, type TaskParams } from './tasks';
 export { CORPUS_ALPHABET, encodeText } from './tasks/next-char';
 export { CORPUS, CORPUS_SOURCE, normalizeText } from './tasks/corpus';
