@@ -30,22 +30,13 @@ export function round6(v: number): number {
 }
 
 /**
- * The starting parameters of a run: `initParams` with the run's scheme, weight scale and
- * LSTM forget bias, then the GRU's update bias added to the z block (rows H..2H−1) of
- * every layer's `bias_ih`.
+ * The starting parameters of a run: `initParams` with the run's scheme, weight scale, LSTM
+ * forget bias and GRU update bias.
  */
 export function initialParams(run: ModelRun): StateDict {
   const { spec, training } = run;
   const { scheme, weightScale, forgetBias, updateBias } = training.init;
-  const params = initParams(spec, { seed: training.seed, scheme, weightScale, forgetBias });
-  if (spec.cell === 'gru' && updateBias !== 0) {
-    const H = spec.hiddenSize;
-    for (let l = 0; l < spec.numLayers; l++) {
-      const bias = params[`bias_ih_l${l}`] as number[];
-      for (let j = H; j < 2 * H; j++) bias[j] = bias[j]! + updateBias;
-    }
-  }
-  return params;
+  return initParams(spec, { seed: training.seed, scheme, weightScale, forgetBias, updateBias });
 }
 
 /** Trains `run` with the engine's `train`, from {@link initialParams}. */

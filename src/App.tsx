@@ -37,6 +37,7 @@ import {
   LazyGateHeatmaps,
   LazyGradientPanel,
   LazyLessonNotes,
+  LazyTrainPanel,
 } from './views/lazyPanels';
 import { LinkNotice } from './views/LinkNotice';
 import { Region } from './views/Region';
@@ -167,6 +168,13 @@ export function App() {
           </Region>
         )}
         {compare && controls}
+        {editable && (
+          <Region id="training" title="Train here">
+            <LazyPanel what="training" minHeight={220}>
+              <LazyTrainPanel />
+            </LazyPanel>
+          </Region>
+        )}
         {views.equations && <EquationsRegion />}
         {views.gradients && shown('gradients') && (
           <Region id="gradients" title="Gradients through time">

@@ -14,6 +14,12 @@ export interface InitOptions {
   weightScale?: number;
   /** LSTM only: added to the forget-gate block of `bias_ih` in every layer; default 0. */
   forgetBias?: number;
+  /**
+   * GRU only: added to the update-gate (z) block of `bias_ih` in every layer; default 0. With
+   * the 'pytorch' convention z weights the old state, so a positive value starts the GRU
+   * keeping its state, as `forgetBias` does for an LSTM.
+   */
+  updateBias?: number;
 }
 
 /**
@@ -32,12 +38,14 @@ export function initParams(spec: ModelSpec, opts: InitOptions): StateDict {
       'initParams: options must be an object with a seed, e.g. { seed: 0 }.',
     );
   }
-  const { seed, scheme = 'pytorch', weightScale: s = 1, forgetBias = 0 } = opts;
+  const { seed, scheme = 'pytorch', weightScale: s = 1, forgetBias = 0, updateBias = 0 } = opts;
   if (!Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32) {
     throw new EngineInputError(`initParams: seed must be an integer in [0, 2^32), got ${seed}.`);
   }
-  if (!Number.isFinite(s) || !Number.isFinite(forgetBias)) {
-    throw new EngineInputError('initParams: weightScale and forgetBias must be finite numbers.');
+  if (!Number.isFinite(s) || !Number.isFinite(forgetBias) || !Number.isFinite(updateBias)) {
+    throw new EngineInputError(
+      'initParams: weightScale, forgetBias and updateBias must be finite numbers.',
+    );
   }
   if (scheme !== 'pytorch' && scheme !== 'xavier' && scheme !== 'orthogonal') {
     throw new EngineInputError(`initParams: scheme must be 'pytorch', 'xavier' or 'orthogonal'.`);
@@ -65,14 +73,17 @@ export function initParams(spec: ModelSpec, opts: InitOptions): StateDict {
         }
       }
     }
-    if (full.cell === 'lstm' && shape.kind === 'bias_ih') addToForgetBlock(values, H, forgetBias);
+    if (shape.kind === 'bias_ih') {
+      if (full.cell === 'lstm') addToSecondBlock(values, H, forgetBias);
+      if (full.cell === 'gru') addToSecondBlock(values, H, updateBias);
+    }
     dict[shape.name] = toNested(values, shape.rows, shape.cols);
   }
   return dict;
 }
 
-/** Adds `amount` to rows H..2H (the f block of i f g o). */
-function addToForgetBlock(bias: Float64Array, H: number, amount: number): void {
+/** Adds `amount` to rows H..2H: the f block of an LSTM's i f g o, the z block of a GRU's r z n. */
+function addToSecondBlock(bias: Float64Array, H: number, amount: number): void {
   for (let j = H; j < 2 * H; j++) bias[j] = (bias[j] as number) + amount;
 }
 

@@ -11,7 +11,7 @@ import {
   unitOf,
   type OkPaneRun,
 } from './gradients';
-import type { GradientAnswer, GradientJob } from './gradientWorker';
+import type { GradientAnswer, RunJob } from './gradientWorker';
 import { fitsMainThread, jobCost, type CostedJob } from './jobCost';
 import { primeTiming, timePass, timingOf } from './timing';
 import { onWorkerFailed, sendJob, workerHealth } from './workerClient';
@@ -83,7 +83,7 @@ const RANK: Record<CostedJob, number> = { trace: 1, norms: 2, saliency: 3, timin
 function send(
   model: Model,
   sequence: Sequence,
-  job: Exclude<GradientJob, { kind: 'model' | 'import' }>,
+  job: RunJob,
   settle: (answer: GradientAnswer) => void,
   drop?: () => void,
 ): boolean {
@@ -151,7 +151,7 @@ function setFailure(run: OkPaneRun, key: string, message: string): void {
  */
 function post(
   run: OkPaneRun,
-  job: Exclude<GradientJob, { kind: 'model' | 'import' | 'trace' }>,
+  job: Exclude<RunJob, { kind: 'trace' }>,
   key: string,
   cachedAlready: boolean,
   prime: (values: number[]) => void,

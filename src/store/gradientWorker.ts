@@ -9,7 +9,10 @@
  *   beside them, since it mostly waits for the network;
  * - `import`: the user's own model files, read and converted (src/io/import): a parser on
  *   a file of up to 100 MB must never hold the page. Sent beside the queue too, with the
- *   caller's own time cap.
+ *   caller's own time cap;
+ * - `train`: a training session (./training/), stepped in short slices between the other
+ *   jobs and reporting its progress many times under its request's id; `train-control`
+ *   pauses, resumes, steps or cancels it.
  * Receives the model as a spec and PyTorch-named parameters (plain data) and keeps the
  * last few runs by their key, so the jobs of one run share one forward pass.
  */
@@ -36,6 +39,8 @@ import type { ImportedModel, ImportFile } from '../io/import/types';
 import type { OkPaneRun } from './gradients';
 import { jacobianNormsOf, saliencyOf } from './gradients';
 import { timePass } from './timing';
+import type { TrainControl, TrainProgress, TrainStart } from './training/protocol';
+import { controlTraining, startTraining } from './training/workerSide';
 
 /** Which quantity a job asks for. */
 export type GradientJob =
@@ -44,10 +49,15 @@ export type GradientJob =
   | { kind: 'timing' }
   | { kind: 'trace' }
   | { kind: 'model'; url: string; modelId: string }
-  | { kind: 'import'; files: ImportFile[] };
+  | { kind: 'import'; files: ImportFile[] }
+  | { kind: 'train'; start: TrainStart }
+  | { kind: 'train-control'; control: TrainControl };
 
-/** The jobs about files rather than a run (sent beside the queue). */
-type FileJob = Extract<GradientJob, { kind: 'model' | 'import' }>;
+/** The jobs not about one run (sent beside the queue): files and training. */
+type FileJob = Extract<GradientJob, { kind: 'model' | 'import' | 'train' | 'train-control' }>;
+
+/** The jobs about one run (a model on an input), sent through the queue. */
+export type RunJob = Exclude<GradientJob, FileJob>;
 
 /** Which model on which input a job is about. */
 export interface RunRequest {
@@ -75,6 +85,7 @@ export type GradientAnswer =
   | { id: number; trace: TracePayload }
   | { id: number; file: ModelFile }
   | { id: number; imported: ImportedModel[] }
+  | { id: number; training: TrainProgress }
   | { id: number; refused: { reason: ModelLoadReason; message: string } }
   | { id: number; error: string };
 
@@ -129,6 +140,16 @@ self.onmessage = (event: MessageEvent<GradientRequest>) => {
     }
     if (request.job.kind === 'import') {
       void importFiles(id, request.job.files);
+      return;
+    }
+    if (request.job.kind === 'train') {
+      startTraining(id, request.job.start, (session, training) =>
+        self.postMessage({ id: session, training } satisfies GradientAnswer),
+      );
+      return;
+    }
+    if (request.job.kind === 'train-control') {
+      controlTraining(request.job.control);
       return;
     }
     const run = request as RunRequest & { job: Exclude<GradientJob, FileJob> };

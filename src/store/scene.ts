@@ -3,10 +3,19 @@ import { createInputSlice, type InputSlice } from './inputSlice';
 import { createPanesSlice, type PanesSlice } from './panesSlice';
 import { createPlaybackSlice, type PlaybackSlice } from './playbackSlice';
 import { createSelectionSlice, type SelectionSlice } from './selectionSlice';
+import { createTrainingSlice, type TrainingSlice } from './trainingSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
 
-/** The whole scene: input, panes, playback, selection and presentation. Plain, serializable data. */
-export type SceneState = InputSlice & PanesSlice & PlaybackSlice & SelectionSlice & UiSlice;
+/**
+ * The whole scene: input, panes, playback, selection, presentation and training in the
+ * page. Plain, serializable data.
+ */
+export type SceneState = InputSlice &
+  PanesSlice &
+  PlaybackSlice &
+  SelectionSlice &
+  UiSlice &
+  TrainingSlice;
 
 /** Builds a fresh scene store (tests make their own; the app uses {@link useScene}). */
 export function createSceneStore() {
@@ -16,6 +25,7 @@ export function createSceneStore() {
     ...createPlaybackSlice(...a),
     ...createSelectionSlice(...a),
     ...createUiSlice(...a),
+    ...createTrainingSlice(...a),
   }));
 }
 

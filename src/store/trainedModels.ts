@@ -145,8 +145,20 @@ function formatSeconds(ms: number): string {
   return `${Number((ms / 1000).toPrecision(2))} s`;
 }
 
+/**
+ * Shows `loaded` as model `loaded.file.id` (a model trained in this page, whose weights
+ * change as it trains): the panes that run it hear of it and run the new weights.
+ */
+export function setTrainedModel(loaded: LoadedModel): void {
+  const { id } = loaded.file;
+  statuses.set(id, { state: 'ready', loaded });
+  for (const listener of [...listeners]) listener(id);
+}
+
 /** Model `id` from `url`: through a test's fetcher, else fetched and read in the worker. */
 async function loadFile(id: string, url: string, signal: AbortSignal): Promise<LoadedModel> {
+  // Trained in a page, never on the server: this browser keeps it, or nobody does.
+  if (id.includes('-here-')) return (await import('./trainedHere')).restoreTrainedHere(id);
   if (fetcher) {
     const json = await fetcher(url, signal);
     try {

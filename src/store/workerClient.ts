@@ -41,6 +41,8 @@ let current: { id: number; job: WorkerJob; timer: ReturnType<typeof setTimeout> 
 let nextId = 1;
 /** Jobs sent beside the queue (see {@link sendBeside}), by id: who hears each answer. */
 const beside = new Map<number, (answer: GradientAnswer) => void>();
+/** Jobs that answer many times (see {@link sendStream}), by id: who hears their answers. */
+const streams = new Map<number, (answer: GradientAnswer) => void>();
 const healthListeners = new Set<() => void>();
 
 /** The worker, started on first use; null where there is none or it was given up. */
@@ -60,6 +62,7 @@ function getWorker(): Worker | null {
     const settle = beside.get(id);
     beside.delete(id);
     settle?.(event.data);
+    streams.get(id)?.(event.data);
   };
   started.onerror = (event: Event) => {
     // Handled here: never an uncaught error on the page.
@@ -112,8 +115,9 @@ function timeOut(id: number, ms: number): void {
 
 /** Settles every job sent beside the queue with `reason`: the worker that had them is gone. */
 function dropBeside(reason: string): void {
-  const settles = [...beside.entries()];
+  const settles = [...beside.entries(), ...streams.entries()];
   beside.clear();
+  streams.clear();
   for (const [id, settle] of settles) settle({ id, error: reason });
 }
 
@@ -179,6 +183,36 @@ export function sendBeside(
   beside.set(id, settle);
   w.postMessage({ ...request, id } satisfies GradientRequest, transfer);
   return true;
+}
+
+/**
+ * Sends a job that answers many times (a training session's progress), beside the queue:
+ * `listen` hears each answer until {@link endStream}, or one error if the worker fails or
+ * is restarted first. Returns the job's id, or null, calling nothing, when there is no worker.
+ */
+export function sendStream(
+  request: JobRequest,
+  listen: (answer: GradientAnswer) => void,
+): number | null {
+  const w = getWorker();
+  if (!w) return null;
+  const id = nextId++;
+  streams.set(id, listen);
+  w.postMessage({ ...request, id } satisfies GradientRequest);
+  return id;
+}
+
+/** Posts a request that has no answer (a control of a running stream); false when there is no worker. */
+export function tellWorker(request: JobRequest): boolean {
+  const w = getWorker();
+  if (!w) return false;
+  w.postMessage({ ...request, id: nextId++ } satisfies GradientRequest);
+  return true;
+}
+
+/** Stops hearing stream `id` (its job ended or was replaced). */
+export function endStream(id: number): void {
+  streams.delete(id);
 }
 
 /**

@@ -39,3 +39,8 @@ export const LazyLessonNotes = lazy(() =>
 export const LazyImportedModelNote = lazy(() =>
   import('./imports/ImportedModelNote').then((m) => ({ default: m.ImportedModelNote })),
 );
+
+/** Lazy {@link import('./training/TrainPanel').TrainPanel}: training in the page. */
+export const LazyTrainPanel = lazy(() =>
+  import('./training/TrainPanel').then((m) => ({ default: m.TrainPanel })),
+);

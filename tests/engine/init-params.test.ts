@@ -224,4 +224,35 @@ describe('initialisation schemes', () => {
       RUNS,
     );
   });
+
+  it('updateBias adds to the z block (rows H..2H) of bias_ih in every gru layer, nothing else; an lstm ignores it', () => {
+    const gruArb = fc.record({
+      spec: specOf(CONFIGS.filter((cfg) => cfg.cell === 'gru')),
+      seed: seedArb,
+      scheme: fc.constantFrom(...SCHEMES),
+      weightScale: fc.double({ min: 0.05, max: 5, noNaN: true }),
+      updateBias: fc.double({ min: -10, max: 10, noNaN: true }).filter((b) => b !== 0),
+    });
+    fc.assert(
+      fc.property(gruArb, (c) => {
+        const base = paramsOf(c);
+        const sd = initParams(c.spec, { ...c, forgetBias: 5 });
+        const H = c.spec.hiddenSize;
+        for (const name of paramNames(c.spec.numLayers)) {
+          if (!name.startsWith('bias_ih')) {
+            expect(sd[name], name).toEqual(base[name]);
+            continue;
+          }
+          (sd[name] as number[]).forEach((x, r) => {
+            const added = r >= H && r < 2 * H ? c.updateBias : 0;
+            const b0r = (base[name] as number[])[r] ?? NaN;
+            expect(Math.abs(x - (b0r + added))).toBeLessThanOrEqual(1e-12 * (1 + Math.abs(added)));
+          });
+        }
+      }),
+      RUNS,
+    );
+    const lstm = { cell: 'lstm', inputSize: 2, hiddenSize: 3, numLayers: 1 } as const;
+    expect(initParams(lstm, { seed: 4, updateBias: 3 })).toEqual(initParams(lstm, { seed: 4 }));
+  });
 });
