@@ -80,6 +80,7 @@ describe('csvTokens', () => {
       length: 5,
       seed: 0,
       task: 'remember-first',
+      numbers: '1',
     };
     const sequence = sequenceOf(sine);
     const tokens = csvTokens(sine, sequence);
