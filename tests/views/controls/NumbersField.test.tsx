@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_INPUT } from '../../../src/scene';
 import { useScene } from '../../../src/store';
 import { InputControls } from '../../../src/views/controls/InputControls';
-import { clearNumbersProblem } from '../../../src/views/controls/numbersFile';
+import { clearNumbersProblem, loadNumbersFile } from '../../../src/views/controls/numbersFile';
 
 beforeEach(() => {
   useScene.setState(useScene.getInitialState(), true);
@@ -77,5 +77,18 @@ describe('Your numbers', () => {
       expect(screen.getByRole('alert')).toHaveTextContent(/^short\.csv: Row 2 has 1 column/),
     );
     expect(useScene.getState().input.numbers).toBe('a;b\n1,5;2\n3;4,25\n');
+  });
+
+  it('a refused file dropped while another input is shown says why under the Input select, and the input stays', async () => {
+    render(<InputControls />);
+    await act(() => loadNumbersFile(new File(['1,2\n,4'], 'gap.csv')));
+    expect(screen.getByRole('alert')).toHaveTextContent('gap.csv: Row 2, column 1 is empty.');
+    expect(useScene.getState().input.kind).toBe('text');
+    expect(screen.getByRole('textbox', { name: 'Input text' })).toBeInTheDocument();
+    // Choosing another input forgets it.
+    fireEvent.change(screen.getByRole('combobox', { name: 'Input' }), {
+      target: { value: 'sine' },
+    });
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });
