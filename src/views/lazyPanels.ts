@@ -3,8 +3,9 @@ import { lazy } from 'react';
 /**
  * The panels that are not needed to show the first diagram, each in a chunk of its own
  * that loads after first paint (`import()`): the equations (KaTeX), the gate heatmaps,
- * the gradient views, the comparison table, the exports and the lesson notes. Render each
- * inside a {@link LazyPanel}, which shows a placeholder while its code loads.
+ * the gradient views, the comparison table, the exports, the lesson notes and the field of
+ * the user's numbers. Render each inside a {@link LazyPanel}, which shows a placeholder
+ * while its code loads.
  */
 export const LazyEquationsPanel = lazy(() =>
   import('./equations/EquationsPanel').then((m) => ({ default: m.EquationsPanel })),
@@ -38,4 +39,9 @@ export const LazyLessonNotes = lazy(() =>
 /** Lazy {@link import('./imports/ImportedModelNote').ImportedModelNote}: what an imported pane runs. */
 export const LazyImportedModelNote = lazy(() =>
   import('./imports/ImportedModelNote').then((m) => ({ default: m.ImportedModelNote })),
+);
+
+/** Lazy {@link import('./controls/NumbersField').NumbersField}: the Your numbers field. */
+export const LazyNumbersField = lazy(() =>
+  import('./controls/NumbersField').then((m) => ({ default: m.NumbersField })),
 );

@@ -3,7 +3,8 @@ import { makeTask, TASK_NAMES, type TaskName } from '../../engine';
 import { useScene } from '../../store';
 import { LIMITS, taskLengthRange, type InputKind } from '../../scene';
 import { NumberField } from './NumberField';
-import { NumbersField } from './NumbersField';
+import { LazyPanel } from '../LazyPanel';
+import { LazyNumbersField } from '../lazyPanels';
 import { clearNumbersProblem, useNumbersProblem } from './numbersFile';
 import { SelectField } from './SelectField';
 
@@ -60,7 +61,9 @@ export function InputControls() {
       {input.kind === 'text' ? (
         <TextField value={input.text} onCommit={setInputText} />
       ) : input.kind === 'numbers' ? (
-        <NumbersField />
+        <LazyPanel what="the numbers field" minHeight={260}>
+          <LazyNumbersField />
+        </LazyPanel>
       ) : (
         <NumberField
           label="Sequence length"

@@ -11,13 +11,13 @@ beforeEach(() => {
   clearNumbersProblem();
 });
 
-/** Chooses "Your numbers" in the Input select; returns the text area. */
-function chooseNumbers(): HTMLTextAreaElement {
+/** Chooses "Your numbers" in the Input select; returns the text area, once its code has loaded. */
+async function chooseNumbers(): Promise<HTMLTextAreaElement> {
   render(<InputControls />);
   fireEvent.change(screen.getByRole('combobox', { name: 'Input' }), {
     target: { value: 'numbers' },
   });
-  return screen.getByRole('textbox', { name: /Numbers/ });
+  return (await screen.findByRole('textbox', { name: /Numbers/ })) as HTMLTextAreaElement;
 }
 
 /** Types `text` into the area and leaves it, as a paste then a click elsewhere does. */
@@ -27,8 +27,8 @@ function paste(area: HTMLTextAreaElement, text: string): void {
 }
 
 describe('Your numbers', () => {
-  it('is a choice of the Input select that shows the numbers in use and their size', () => {
-    const area = chooseNumbers();
+  it('is a choice of the Input select that shows the numbers in use and their size', async () => {
+    const area = await chooseNumbers();
     expect(useScene.getState().input.kind).toBe('numbers');
     expect(area).toHaveValue(DEFAULT_INPUT.numbers);
     expect(screen.getByText(/In use: 6 steps × 3 features \(x1, x2, x3\)/)).toBeInTheDocument();
@@ -36,16 +36,16 @@ describe('Your numbers', () => {
     expect(screen.getByLabelText('Open data file')).toHaveAttribute('type', 'file');
   });
 
-  it('uses pasted numbers when the field is left: the store and the hint follow', () => {
-    const area = chooseNumbers();
+  it('uses pasted numbers when the field is left: the store and the hint follow', async () => {
+    const area = await chooseNumbers();
     paste(area, '1\t2\n3\t4\n5\t6');
     expect(useScene.getState().input.numbers).toBe('1\t2\n3\t4\n5\t6');
     expect(screen.getByText(/In use: 3 steps × 2 features \(x1, x2\)/)).toBeInTheDocument();
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
-  it('shows why bad numbers were refused beside the field, keeps the text for fixing and the numbers in use', () => {
-    const area = chooseNumbers();
+  it('shows why bad numbers were refused beside the field, keeps the text for fixing and the numbers in use', async () => {
+    const area = await chooseNumbers();
     paste(area, '1,2,3\n4,five,6');
     expect(screen.getByRole('alert')).toHaveTextContent(
       "Row 2, column 2: 'five' is not a number. Kept the previous numbers.",
@@ -63,7 +63,7 @@ describe('Your numbers', () => {
   });
 
   it('opens a data file, and names the file when its numbers are refused', async () => {
-    const area = chooseNumbers();
+    const area = await chooseNumbers();
     const input = screen.getByLabelText('Open data file');
     fireEvent.change(input, {
       target: { files: [new File(['a;b\n1,5;2\n3;4,25\n'], 'eu.csv', { type: 'text/csv' })] },
