@@ -4,6 +4,8 @@
  * or `undefined` when the text is not one. Codecs never throw.
  */
 import { checkRange, type Range } from '../scene/limits';
+import { DataInputError } from '../scene/dataErrors';
+import { parseNumbers } from '../scene/numbers';
 
 /**
  * Writes and reads one kind of value; `parse` validates as strictly as the store does.
@@ -18,6 +20,8 @@ export interface Codec<T> {
   format(value: T): string;
   /** The value in words, for "used …" in problem messages; defaults to `format`. */
   describe?(value: T): string;
+  /** Why `raw` was refused, when the codec can say more than `expected` (called after `parse` refused it). */
+  refusal?(raw: string): string;
 }
 
 const INTEGER = /^[+-]?\d{1,16}$/;
@@ -160,5 +164,42 @@ export function flags<K extends string>(names: readonly K[]): Codec<Record<K, bo
       const on = names.filter((n) => value[n]);
       return on.length === names.length ? 'all' : on.length === 0 ? 'none' : on.join(', ');
     },
+  };
+}
+
+/** The size of parsed numbers in words: "6 steps × 3 features". */
+function numbersShape(rows: readonly (readonly number[])[]): string {
+  const I = rows[0]?.length ?? 0;
+  return `${rows.length} step${rows.length === 1 ? '' : 's'} × ${I} feature${I === 1 ? '' : 's'}`;
+}
+
+/**
+ * Numbers a user pasted (see `parseNumbers`), at most `range.max` UTF-16 units, kept as
+ * written; text that does not parse is refused, and `refusal` names the row and column.
+ */
+export function numbersText(range: Range): Codec<string> {
+  const problem = (raw: string): string | null => {
+    if (raw.length < range.min) return 'no numbers';
+    if (raw.length > range.max) return `longer than ${range.max} characters`;
+    try {
+      parseNumbers(raw);
+      return null;
+    } catch (error) {
+      if (error instanceof DataInputError) return error.message.replace(/\.$/, '');
+      throw error;
+    }
+  };
+  return {
+    expected: `rows of numbers with the same number of columns, at most ${range.max} characters`,
+    parse: (raw) => (problem(raw) === null ? raw : undefined),
+    format: wellFormed,
+    describe: (value) => {
+      try {
+        return `the numbers of ${numbersShape(parseNumbers(value).rows)}`;
+      } catch {
+        return 'the numbers';
+      }
+    },
+    refusal: (raw) => problem(raw) ?? `expected ${range.max} characters at most`,
   };
 }

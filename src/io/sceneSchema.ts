@@ -12,7 +12,8 @@
  * than COMPRESS_ABOVE characters is written compressed under `tz` instead of `text`, with
  * its length and CRC-32 in front (`tz=312.1b9x0kq.CYQw…`, see compress.ts). The first
  * compressed texts carried no check; they are refused with a notice, as damaged ones are:
- * without a check, damage cannot be told from a text.
+ * without a check, damage cannot be told from a text. Pasted numbers (`nums`) are written
+ * the same way, compressed under `nz`.
  *
  * Within a version, keys, meanings and defaults never change: a change needs v2 and a
  * reader of v1 links. The defaults are the scene's (src/scene/defaults.ts), which the store
@@ -47,6 +48,7 @@ import {
   flags,
   int,
   letters,
+  numbersText,
   oneOf,
   oneOfNumbers,
   slug,
@@ -199,7 +201,7 @@ const panesRow: SceneField<PaneId[]> = {
  * The v1 schema, in the order keys are written. Columns: key in the hash, path in the
  * store (for `pane` rows, in each pane), label for messages, codec (type and validation:
  * enums from fixed lists, numbers through LIMITS and `checkRange`), v1 default, and for the
- * text the key of its compressed form. Pane rows (scope 'pane') are written once per pane
+ * text and the pasted numbers the key of their compressed form. Pane rows (scope 'pane') are written once per pane
  * as `<letter>.<key>`, all of pane A's, then B's, then C's. Steps, layers and units are
  * written counted from 1 (the `1` shift of `int`).
  */
@@ -222,6 +224,7 @@ export const SCENE_SCHEMA: readonly Field[] = [
   input('len', 'length', 'sequence length', int(LIMITS.sequenceLength)),
   input('nseed', 'seed', 'noise seed', int(LIMITS.seed)),
   input('task', 'task', 'task', oneOf(TASK_NAMES)),
+  input('nums', 'numbers', 'input numbers', numbersText(LIMITS.numbersLength), 'nz'),
   top('t', 't', 'time step', int({ min: 1, max: LIMITS.sequenceLength.max })),
   top('speed', 'speed', 'speed', oneOfNumbers(SPEEDS, '×')),
   top('layer', 'layer', 'layer', int(lastIndex(LIMITS.numLayers), 1)),

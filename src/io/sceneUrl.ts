@@ -5,7 +5,7 @@
  * one sentence a teacher can act on.
  */
 import type { Codec } from './codecs';
-import { compressText, decompressText } from './compress';
+import { compressText, decompressText, MAX_COMPRESSED_LENGTH } from './compress';
 import { settleScene, type LessonStops } from './settleScene';
 import {
   COMPRESS_ABOVE,
@@ -58,7 +58,8 @@ export function encodeScene(state: SceneSnapshot): string {
     const plain = encodeValue(text);
     if (zKey !== undefined && plain.length > COMPRESS_ABOVE) {
       const packed = compressText(text);
-      if (packed.length < plain.length) {
+      // Longer packed values are refused on the way in (MAX_COMPRESSED_LENGTH): write it plain.
+      if (packed.length < plain.length && packed.length <= MAX_COMPRESSED_LENGTH) {
         pairs.push(`${zKey}=${packed}`);
         return;
       }
@@ -216,7 +217,8 @@ function decodeInto(hash: string, problems: Problems): SceneSnapshot {
       text = unpacked.text;
     }
     const value = codec.parse(text);
-    return value === undefined ? { failed: `expected ${codec.expected}`, raw: text } : { value };
+    if (value !== undefined) return { value };
+    return { failed: codec.refusal?.(text) ?? `expected ${codec.expected}`, raw: text };
   };
 
   /**

@@ -55,6 +55,7 @@ const INPUT_NAMES: Record<InputSettings['kind'], string> = {
   impulse: 'an impulse',
   noise: 'noise',
   task: 'a task sample',
+  numbers: 'your numbers',
 };
 
 /** "now X, the stop has Y" for one setting. */
@@ -96,6 +97,10 @@ function inputDifferences(stop: InputSettings, now: InputSettings): string[] {
   const out: string[] = [];
   if (stop.kind === 'text') {
     if (now.text !== stop.text) out.push(change('the text', `“${now.text}”`, `“${stop.text}”`));
+    return out;
+  }
+  if (stop.kind === 'numbers') {
+    if (now.numbers !== stop.numbers) out.push('the numbers are not the stop’s');
     return out;
   }
   if (stop.kind === 'task' && now.task !== stop.task)

@@ -28,13 +28,17 @@ export function defaultPane(id: PaneId, cell: CellType = PANE_DEFAULTS.cell): Pa
   return { ...PANE_DEFAULTS, id, cell };
 }
 
-/** The default input: a short text, so steps read as characters. */
+/**
+ * The default input: a short text, so steps read as characters; the numbers offered when
+ * one first chooses Your numbers are six steps of three features, with a header row.
+ */
 export const DEFAULT_INPUT: Readonly<InputSettings> = Object.freeze({
   kind: 'text',
   text: 'hello world',
   length: 60,
   seed: 0,
   task: 'remember-first',
+  numbers: 'x1,x2,x3\n1,0,0.5\n0,1,-0.5\n0,0,1\n1,1,0\n0.5,-0.5,0.25\n-1,0,0\n',
 });
 
 /** Every analysis view shown. */

@@ -21,3 +21,10 @@ export {
   WAVE_PERIOD,
   type Sequence,
 } from './sequence';
+export {
+  DEFAULT_NUMBER_LIMITS,
+  parseNumbers,
+  type NumberLimits,
+  type ParsedNumbers,
+} from './numbers';
+export { DataInputError } from './dataErrors';

@@ -36,6 +36,11 @@ export const LIMITS = {
   forgetBias: { min: -10, max: 10 },
   /** Characters of a text input, in code points. */
   textLength: { min: 1, max: 2000 },
+  /**
+   * Characters of pasted numbers (UTF-16 units): 2000 steps of a few features each, and a
+   * link that carries them stays under a few tens of kB once compressed.
+   */
+  numbersLength: { min: 1, max: 50_000 },
   /** Model panes shown side by side. */
   panes: { min: 1, max: 3 },
 } as const satisfies Record<string, Range>;

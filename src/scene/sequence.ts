@@ -3,6 +3,7 @@
  * their labels. Pure and deterministic.
  */
 import { makeTask, Random, TASK_PARAMS, type Sample, type Task } from '../engine';
+import { parseNumbers, type ParsedNumbers } from './numbers';
 import type { InputSettings } from './types';
 
 /** An input sequence ready for the engine, with its labels. */
@@ -11,9 +12,12 @@ export interface Sequence {
   readonly xs: number[][];
   /** [T] label of each step: the character (space shown as ␣), or the value. */
   readonly tokens: string[];
-  /** Features per step, I: the alphabet size for text, 1 for numeric inputs. */
+  /** Features per step, I: the alphabet size for text, the columns of pasted numbers, else 1. */
   readonly inputSize: number;
-  /** For text: the sorted alphabet, one feature each; for numeric inputs: ['x']. */
+  /**
+   * For text: the sorted alphabet, one feature each; for pasted numbers: the header's names
+   * (else x1 … xI, or x for one column); for numeric inputs: ['x'].
+   */
   readonly features: string[];
   /** For task inputs: the task and the sample drawn, with its scored steps and targets. */
   readonly task?: { readonly task: Task; readonly sample: Sample };
@@ -48,6 +52,7 @@ export function buildSequence(input: InputSettings): Sequence {
     return { xs, tokens: chars.map(tokenLabel), inputSize: Math.max(1, features.length), features };
   }
   if (input.kind === 'task') return taskSequence(input);
+  if (input.kind === 'numbers') return numbersSequence(parsedNumbers(input.numbers));
   const T = input.length;
   const values = new Array<number>(T);
   const rng = new Random(input.seed >>> 0);
@@ -75,6 +80,7 @@ function numericValue(kind: InputSettings['kind'], t: number, T: number, rng: Ra
       return rng.uniform(-1, 1);
     case 'text':
     case 'task':
+    case 'numbers':
       return 0;
   }
 }
@@ -94,6 +100,7 @@ export function taskLengthRange(input: Pick<InputSettings, 'task'>): { min: numb
 export function sequenceLength(input: InputSettings): number {
   if (input.kind === 'text') return Array.from(input.text).length;
   if (input.kind === 'task') return clampTaskLength(input);
+  if (input.kind === 'numbers') return parsedNumbers(input.numbers).rows.length;
   return input.length;
 }
 
@@ -119,4 +126,47 @@ function taskSequence(input: InputSettings): Sequence {
     features: [...task.inputLabels],
     task: { task, sample },
   };
+}
+
+/** The last numbers parsed, by their text: stepping asks for T many times, and parses none. */
+let lastParsed: { text: string; parsed: ParsedNumbers } | null = null;
+
+/**
+ * The rows of pasted numbers. The store and the link reader only let in text that parses;
+ * text that does not (never from the page) reads as one step of one zero rather than throw
+ * in the middle of a render.
+ */
+function parsedNumbers(text: string): ParsedNumbers {
+  if (lastParsed?.text === text) return lastParsed.parsed;
+  let parsed: ParsedNumbers;
+  try {
+    parsed = parseNumbers(text);
+  } catch {
+    parsed = { rows: [[0]] };
+  }
+  lastParsed = { text, parsed };
+  return parsed;
+}
+
+/** Columns shown in a step's label; a wider row shows its first ones and "…". */
+const LABEL_COLUMNS = 4;
+
+/** A pasted value as a label: at most 4 significant digits, in its shortest form. */
+function numberLabel(v: number): string {
+  return String(Number(v.toPrecision(4)));
+}
+
+/**
+ * Pasted numbers as a sequence: T = rows, I = columns; each step labelled by its values
+ * ("0.5, -1, 2"), so the diagram's x_t reads as the row pasted.
+ */
+function numbersSequence({ rows, header }: ParsedNumbers): Sequence {
+  const I = rows[0]?.length ?? 1;
+  const features = header ?? (I === 1 ? ['x'] : Array.from({ length: I }, (_, k) => `x${k + 1}`));
+  const tokens = rows.map((row) => {
+    const shown = row.length > LABEL_COLUMNS ? row.slice(0, LABEL_COLUMNS - 1) : row;
+    const label = shown.map(numberLabel).join(', ');
+    return row.length > shown.length ? `${label}, …` : label;
+  });
+  return { xs: rows.map((row) => [...row]), tokens, inputSize: I, features };
 }

@@ -29,11 +29,20 @@ export const GRU_CONVENTIONS: readonly GruConvention[] = keysOf<GruConvention>({
 });
 
 /** The kinds of input sequence, in menu order. */
-export const INPUT_KINDS = ['text', 'sine', 'square', 'step', 'impulse', 'noise', 'task'] as const;
+export const INPUT_KINDS = [
+  'text',
+  'sine',
+  'square',
+  'step',
+  'impulse',
+  'noise',
+  'task',
+  'numbers',
+] as const;
 
 /**
- * The kinds of input sequence: a text, a numeric signal, or a sample of a training task
- * (what the trained models were trained on).
+ * The kinds of input sequence: a text, a numeric signal, a sample of a training task
+ * (what the trained models were trained on), or numbers the user pasted or dropped.
  */
 export type InputKind = (typeof INPUT_KINDS)[number];
 
@@ -48,6 +57,13 @@ export interface InputSettings {
   seed: number;
   /** Used when kind = 'task': which task's generator draws the sequence (T = `length`). */
   task: TaskName;
+  /**
+   * Used when kind = 'numbers': the text the user pasted or dropped, as given (CSV, TSV or
+   * whitespace-separated; rows = steps, columns = features, an optional header row; see
+   * `parseNumbers`). The store and the link reader only accept text that parses, at most
+   * `LIMITS.numbersLength` characters.
+   */
+  numbers: string;
 }
 
 /** Weight initialisation schemes (engine `initParams`). */

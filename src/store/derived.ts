@@ -199,6 +199,15 @@ function trainedRun(loaded: LoadedModel, sequence: Sequence, input: InputSetting
     sequence = own;
   }
   const wanted = model.spec.inputSize;
+  if (input.kind === 'numbers' && sequence.inputSize !== wanted) {
+    const has = sequence.inputSize;
+    return {
+      ok: false,
+      error: `The trained model “${file.title}” reads ${wanted} feature${wanted === 1 ? '' : 's'} per step; your numbers have ${has} column${has === 1 ? '' : 's'}. Paste numbers with ${wanted} column${wanted === 1 ? '' : 's'}, or use random weights to run these numbers.`,
+      sequence,
+      fixes: [RANDOM],
+    };
+  }
   if (sequence.inputSize !== wanted || (sequence.task && sequence.task.task.name !== task.name)) {
     return {
       ok: false,

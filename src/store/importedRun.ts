@@ -9,7 +9,7 @@ import { tokenLabel, type InputSettings, type Sequence } from '../scene';
 import type { RunFix } from './derived';
 import type { ImportedEntry } from './importedModels';
 import { headReadout, type Readout } from './readout';
-import { DataInputError } from '../io/data/errors';
+import { DataInputError } from '../scene/dataErrors';
 import { encodeTokens } from '../io/data/vocabulary';
 
 /** An input the model cannot read: why, and what one click can do about it. */
@@ -84,12 +84,21 @@ function adapt(
   }
   if (sequence.inputSize === I && input.kind !== 'text') return sequence;
   if (input.kind === 'noise') return noise(input, I);
+  if (input.kind === 'numbers') {
+    return {
+      error: `${name} reads ${features(I)} per step; your numbers have ${columns(sequence.inputSize)}. Paste numbers with ${columns(I)}, or draw noise of that width.`,
+      fixes: [{ kind: 'input-kind', input: 'noise', label: `Use noise with ${I} features` }],
+    };
+  }
   const what = input.kind === 'text' ? 'this text (one-hot over its own characters)' : 'this input';
   return {
     error: `${name} reads ${I} feature${I === 1 ? '' : 's'} per step; ${what} has ${sequence.inputSize}. Choose Input: Noise to draw ${I} features per step.`,
     fixes: [{ kind: 'input-kind', input: 'noise', label: `Use noise with ${I} features` }],
   };
 }
+
+const features = (n: number) => `${n} feature${n === 1 ? '' : 's'}`;
+const columns = (n: number) => `${n} column${n === 1 ? '' : 's'}`;
 
 /** `x1 … xI`: the feature names of a model's input. */
 function featureNames(I: number): string[] {

@@ -3,8 +3,10 @@ import type { TaskName } from '../engine';
 import {
   checkRange,
   clampTaskLength,
+  DataInputError,
   DEFAULT_INPUT,
   LIMITS,
+  parseNumbers,
   sequenceLength,
   taskLengthRange,
   type InputKind,
@@ -25,6 +27,12 @@ export interface InputSlice {
   setInputSeed: (seed: number) => string | null;
   /** Switches to a sample of `task`; the length is brought into the task's range. */
   setInputTask: (task: TaskName) => void;
+  /**
+   * Switches to the user's numbers (rows = steps, columns = features; see `parseNumbers`).
+   * Text that does not parse, or is longer than `LIMITS.numbersLength`, is refused: the
+   * message names the row and column, and the input stays as it was.
+   */
+  setInputNumbers: (text: string) => string | null;
 }
 
 /** The state change of a new input: the time cursor stays inside 1..T. */
@@ -65,4 +73,26 @@ export const createInputSlice: StateCreator<SceneState, [], [], InputSlice> = (s
       const length = clampTaskLength({ task, length: s.input.length });
       return withInput(s, { ...s.input, kind: 'task', task, length });
     }),
+  setInputNumbers: (text) => {
+    const error = numbersError(text);
+    if (error) return error;
+    set((s) => withInput(s, { ...s.input, kind: 'numbers', numbers: text }));
+    return null;
+  },
 });
+
+/** Why `text` cannot be the input's numbers (ending "Kept the previous numbers."), or null. */
+function numbersError(text: string): string | null {
+  const kept = 'Kept the previous numbers.';
+  const { max } = LIMITS.numbersLength;
+  if (text.length > max) {
+    return `The numbers are ${text.length} characters long; at most ${max} fit. ${kept}`;
+  }
+  try {
+    parseNumbers(text);
+    return null;
+  } catch (error) {
+    if (!(error instanceof DataInputError)) throw error;
+    return `${error.message} ${kept}`;
+  }
+}

@@ -3,8 +3,9 @@ import { lazy } from 'react';
 /**
  * The panels that are not needed to show the first diagram, each in a chunk of its own
  * that loads after first paint (`import()`): the equations (KaTeX), the gate heatmaps,
- * the gradient views, the comparison table, the exports and the lesson notes. Render each
- * inside a {@link LazyPanel}, which shows a placeholder while its code loads.
+ * the gradient views, the comparison table, the exports, the lesson notes and the field of
+ * the user's numbers. Render each inside a {@link LazyPanel}, which shows a placeholder
+ * while its code loads.
  */
 export const LazyEquationsPanel = lazy(() =>
   import('./equations/EquationsPanel').then((m) => ({ default: m.EquationsPanel })),
@@ -43,4 +44,9 @@ export const LazyImportedModelNote = lazy(() =>
 /** Lazy {@link import('./training/TrainPanel').TrainPanel}: training in the page. */
 export const LazyTrainPanel = lazy(() =>
   import('./training/TrainPanel').then((m) => ({ default: m.TrainPanel })),
+);
+
+/** Lazy {@link import('./controls/NumbersField').NumbersField}: the Your numbers field. */
+export const LazyNumbersField = lazy(() =>
+  import('./controls/NumbersField').then((m) => ({ default: m.NumbersField })),
 );

@@ -18,7 +18,7 @@ import {
 import { decodeScene, encodeScene, type DecodedScene } from '../../src/io/sceneUrl';
 import { LESSONS } from '../../src/lessons/lessons';
 import { LESSON_STOPS } from '../../src/lessons/navigate';
-import type { SceneSnapshot } from '../../src/scene';
+import { parseNumbers, type SceneSnapshot } from '../../src/scene';
 import { sceneArb, textArb } from './support';
 
 /** Figures of one run: cases decoded, notices shown, settings changed without a word. */
@@ -55,6 +55,7 @@ function partsOf(hash: string): Part[] {
 /** The words a notice names a setting of the schema by: its label, and its model's letter. */
 function wordsFor(key: string): string[] {
   if (key === 'tz') return ['input text (tz)'];
+  if (key === 'nz') return ['input numbers (nz)'];
   if (key === 'v') return ['version'];
   const pane = /^([ABC])\.(.+)$/.exec(key);
   const paneRow = pane && PANE_FIELDS.find((f) => f.key === pane[2]);
@@ -121,16 +122,16 @@ function silentChanges(hash: string, decoded: DecodedScene, original: SceneSnaps
       compare(row.key, row, row.get(scene));
       continue;
     }
-    // The text: tz (checked against the original's) wins over text when both are there.
-    // The text: a compressed one can only be what the original link held, or be named.
+    // The text (tz) and the numbers (nz): the compressed form wins when both are there, and
+    // can only be what the original link held, or be named.
     const tz = first.get(row.compressedKey);
     first.delete(row.compressedKey);
     if (tz === undefined) compare(row.key, row, row.get(scene));
     else {
       if (first.has(row.key) && !named(row.key) && !named(row.compressedKey))
-        out.push('text and tz both given, neither named');
+        out.push(`${row.key} and ${row.compressedKey} both given, neither named`);
       first.delete(row.key);
-      if (scene.input.text !== original.input.text) need(row.compressedKey, 'another text shown');
+      if (row.get(scene) !== row.get(original)) need(row.compressedKey, 'another value shown');
     }
   }
   for (const pane of scene.panes) {
@@ -148,7 +149,12 @@ function unsettled(scene: SceneSnapshot): string[] {
     const { min, max } = TASK_PARAMS[input.task].length;
     if (input.length < min || input.length > max) out.push(`len ${input.length} not run`);
   }
-  const T = input.kind === 'text' ? Array.from(input.text).length : input.length;
+  const T =
+    input.kind === 'text'
+      ? Array.from(input.text).length
+      : input.kind === 'numbers'
+        ? parseNumbers(input.numbers).rows.length
+        : input.length;
   if (scene.t < 1 || scene.t > T) out.push(`t ${scene.t} outside 1..${T}`);
   if (scene.unit >= Math.max(...scene.panes.map((p) => p.hiddenSize))) out.push('unit past all');
   if (scene.layer >= Math.max(...scene.panes.map((p) => p.numLayers))) out.push('layer past all');
@@ -214,11 +220,15 @@ const ADDED = fc.constantFrom(
   'v=1',
   'A.hidden=2&unit=9',
   'lesson=stacked',
+  'in=numbers&nums=1,2%0A3,x',
+  'nums=1%0A2%0A3&t=3',
+  'nz=CYQwLiDmB0Cm',
 );
 /** Every key the schema knows, pane keys under each letter, and the compressed text's. */
 const KEYS = fc.constantFrom(
   'v',
   'tz',
+  'nz',
   ...SCENE_FIELDS.map((f) => f.key),
   ...['A', 'B', 'C'].flatMap((id) => PANE_FIELDS.map((f) => `${id}.${f.key}`)),
 );

@@ -45,6 +45,7 @@ describe('the schema table', () => {
       len: 60,
       nseed: 0,
       task: 'remember-first',
+      nums: 'x1,x2,x3\n1,0,0.5\n0,1,-0.5\n0,0,1\n1,1,0\n0.5,-0.5,0.25\n-1,0,0\n',
       t: 1,
       speed: 1,
       layer: 0,

@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { TASK_NAMES, TASK_PARAMS } from '../../src/engine';
 import { LESSONS } from '../../src/lessons/lessons';
-import { LIMITS, sequenceLength, SPEEDS, type PaneId, type PaneSettings } from '../../src/scene';
+import {
+  INPUT_KINDS,
+  LIMITS,
+  sequenceLength,
+  SPEEDS,
+  type PaneId,
+  type PaneSettings,
+} from '../../src/scene';
 import { wellFormed } from '../../src/io/codecs';
 import type { SceneSnapshot } from '../../src/io/sceneSchema';
 
@@ -22,6 +29,30 @@ export const textArb = (max: number = LIMITS.textLength.max) =>
       const n = Array.from(t).length;
       return n >= 1 && n <= LIMITS.textLength.max && t === wellFormed(t);
     });
+
+/**
+ * Valid pasted numbers: 1–12 rows of 1–4 finite numbers, written with commas, tabs,
+ * semicolons or spaces, with or without a header row.
+ */
+export const numbersArb: fc.Arbitrary<string> = fc
+  .record({
+    rows: fc.integer({ min: 1, max: 4 }).chain((cols) =>
+      fc.array(
+        fc.array(fc.double({ noNaN: true, noDefaultInfinity: true }), {
+          minLength: cols,
+          maxLength: cols,
+        }),
+        { minLength: 1, maxLength: 12 },
+      ),
+    ),
+    separator: pick([',', '\t', ';', ' '] as const),
+    header: fc.boolean(),
+  })
+  .map(({ rows, separator, header }) => {
+    const lines = rows.map((row) => row.map(String).join(separator));
+    const names = rows[0]!.map((_, k) => `f${k + 1}`).join(separator);
+    return [...(header ? [names] : []), ...lines].join('\n');
+  });
 
 const paneArb = (id: PaneId): fc.Arbitrary<PaneSettings> =>
   fc
@@ -55,9 +86,10 @@ export const sceneArb: fc.Arbitrary<SceneSnapshot> = fc
   .record({
     ids: fc.subarray(['A', 'B', 'C'] as PaneId[], { minLength: 1 }),
     panes: fc.tuple(paneArb('A'), paneArb('B'), paneArb('C')),
-    kind: pick(['text', 'sine', 'square', 'step', 'impulse', 'noise', 'task'] as const),
+    kind: pick(INPUT_KINDS),
     task: pick(TASK_NAMES),
     text: textArb(80),
+    numbers: numbersArb,
     length: fc.integer(LIMITS.sequenceLength),
     inputSeed: fc.integer(LIMITS.seed),
     t: fc.integer({ min: 1, max: LIMITS.sequenceLength.max }),
@@ -81,7 +113,14 @@ export const sceneArb: fc.Arbitrary<SceneSnapshot> = fc
   .map((r) => {
     const taskRange = TASK_PARAMS[r.task].length;
     const length = r.kind === 'task' ? within(r.length, taskRange.min, taskRange.max) : r.length;
-    const input = { kind: r.kind, text: r.text, length, seed: r.inputSeed, task: r.task };
+    const input = {
+      kind: r.kind,
+      text: r.text,
+      length,
+      seed: r.inputSeed,
+      task: r.task,
+      numbers: r.numbers,
+    };
     const T = sequenceLength(input);
     const panes = r.panes.filter((p) => r.ids.includes(p.id));
     const stops = LESSONS.find((l) => l.id === r.lesson)?.stops.length ?? 1;

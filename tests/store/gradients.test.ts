@@ -19,8 +19,9 @@ const TEXT: InputSettings = {
   length: 5,
   seed: 0,
   task: 'remember-first',
+  numbers: '1',
 };
-const SINE: InputSettings = { kind: 'sine', text: '', length: 40, seed: 0, task: 'remember-first' };
+const SINE: InputSettings = { ...TEXT, kind: 'sine', text: '', length: 40 };
 
 function okRun(pane: PaneSettings, input: InputSettings): OkPaneRun {
   const run = paneRunOf(pane, input);

@@ -4,7 +4,7 @@
  * tokenizers save), and text turned into token ids with it.
  */
 import { LIMITS } from '../../scene/limits';
-import { DataInputError, quote } from './errors';
+import { DataInputError, quote } from '../../scene/dataErrors';
 
 /** How text is cut into tokens: code points, or runs of non-space characters. */
 export type TokenMode = 'chars' | 'words';

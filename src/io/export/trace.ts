@@ -17,10 +17,12 @@ export function traceCsvHeader(cell: CellType): string[] {
 /**
  * The token of each step as a CSV should hold it, [T]: a text input's characters as they
  * are (a space stays a space, a comma a comma: the CSV quotes what needs it), a numeric
- * input's value x_t in full precision (the screen rounds it).
+ * input's value x_t in full precision (the screen rounds it); pasted numbers, the whole row
+ * x_t, space-separated.
  */
 export function csvTokens(input: InputSettings, sequence: Sequence): string[] {
   if (input.kind === 'text') return Array.from(input.text);
+  if (input.kind === 'numbers') return sequence.xs.map((row) => row.map(String).join(' '));
   return sequence.xs.map((row) => String(row[0] ?? ''));
 }
 

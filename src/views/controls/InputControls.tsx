@@ -3,6 +3,9 @@ import { makeTask, TASK_NAMES, type TaskName } from '../../engine';
 import { useScene } from '../../store';
 import { LIMITS, taskLengthRange, type InputKind } from '../../scene';
 import { NumberField } from './NumberField';
+import { LazyPanel } from '../LazyPanel';
+import { LazyNumbersField } from '../lazyPanels';
+import { clearNumbersProblem, useNumbersProblem } from './numbersFile';
 import { SelectField } from './SelectField';
 
 const INPUT_KINDS: readonly (readonly [InputKind, string])[] = [
@@ -13,6 +16,7 @@ const INPUT_KINDS: readonly (readonly [InputKind, string])[] = [
   ['impulse', 'Impulse'],
   ['noise', 'Noise'],
   ['task', 'Task sample'],
+  ['numbers', 'Your numbers'],
 ];
 
 /** Each training task by its title, for the Task select. */
@@ -22,18 +26,29 @@ const TASKS: readonly (readonly [TaskName, string])[] = TASK_NAMES.map((name) =>
 ]);
 
 /**
- * The input sequence: its kind, the text, or the length of a numeric signal; for a task
- * sample (what the trained models were trained on), the task and which sample.
+ * The input sequence: its kind, the text, the user's numbers, or the length of a numeric
+ * signal; for a task sample (what the trained models were trained on), the task and which
+ * sample. A data file dropped while another kind is shown and refused says why here.
  */
 export function InputControls() {
   const input = useScene((s) => s.input);
+  const fileProblem = useNumbersProblem((s) => (s.problem?.file ? s.problem.message : null));
   const { setInputKind, setInputText, setSequenceLength, setInputTask, setInputSeed } =
     useScene.getState();
   const isTask = input.kind === 'task';
+  const chooseKind = (kind: InputKind) => {
+    clearNumbersProblem();
+    setInputKind(kind);
+  };
   return (
     <fieldset className="input-controls">
       <legend>Input sequence</legend>
-      <SelectField label="Input" value={input.kind} options={INPUT_KINDS} onChange={setInputKind} />
+      <SelectField label="Input" value={input.kind} options={INPUT_KINDS} onChange={chooseKind} />
+      {fileProblem && input.kind !== 'numbers' && (
+        <p className="field-message" role="alert">
+          {fileProblem}
+        </p>
+      )}
       {isTask && (
         <SelectField
           label="Task"
@@ -45,6 +60,10 @@ export function InputControls() {
       )}
       {input.kind === 'text' ? (
         <TextField value={input.text} onCommit={setInputText} />
+      ) : input.kind === 'numbers' ? (
+        <LazyPanel what="the numbers field" minHeight={260}>
+          <LazyNumbersField />
+        </LazyPanel>
       ) : (
         <NumberField
           label="Sequence length"

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { DataInputError } from '../../io/data/errors';
+import { DataInputError } from '../../scene/dataErrors';
 import { parseVocabulary } from '../../io/data/vocabulary';
 import { setImportedVocabulary, type ImportedEntry } from '../../store';
 

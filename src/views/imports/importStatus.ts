@@ -30,6 +30,8 @@ export function choiceOf(entry: ImportedEntry, input: InputSettings): ImportedCh
   const assumed = entry.imported.assumed.includes('nonlinearity');
   let kind: InputSettings['kind'] | undefined;
   if (entry.imported.embedding) kind = 'text';
+  // The user's own numbers stay: a width that differs is refused with the reason.
+  else if (input.kind === 'numbers') kind = undefined;
   else if (inputSize === 1)
     kind = input.kind === 'text' || input.kind === 'task' ? 'sine' : undefined;
   else if (entry.imported.vocabulary?.length === inputSize) kind = 'text';

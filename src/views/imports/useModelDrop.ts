@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useScene } from '../../store';
 import { loadModelFiles } from './importStatus';
+import { isDataFile, loadNumbersFile } from '../controls/numbersFile';
 
 /** True when a drag carries files (not text or a link dragged within the page). */
 function carriesFiles(event: DragEvent): boolean {
@@ -8,9 +9,11 @@ function carriesFiles(event: DragEvent): boolean {
 }
 
 /**
- * Model files dropped anywhere on the page load into the first pane, as "Load model file"
- * does (several at once for a model.json and its shards). While files are dragged over
- * the page, `data-dropping` on <html> lets the page show where they will go.
+ * Files dropped anywhere on the page: a data file (.csv, .tsv, .txt; the first one when
+ * several) becomes the input's numbers, as "Open data file" does; model files load into
+ * the first pane, as "Load model file" does (several at once for a model.json and its
+ * shards). While files are dragged over the page, `data-dropping` on <html> lets the page
+ * show where they will go.
  */
 export function useModelDrop(): void {
   useEffect(() => {
@@ -28,8 +31,11 @@ export function useModelDrop(): void {
       event.preventDefault();
       delete root.dataset.dropping;
       const files = [...(event.dataTransfer?.files ?? [])];
+      const data = files.find((f) => isDataFile(f.name));
+      if (data) void loadNumbersFile(data);
+      const models = files.filter((f) => !isDataFile(f.name));
       const first = useScene.getState().panes[0];
-      if (first && files.length > 0) void loadModelFiles(first.id, files);
+      if (first && models.length > 0) void loadModelFiles(first.id, models);
     };
     window.addEventListener('dragover', over);
     window.addEventListener('dragleave', leave);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DataInputError } from '../../../src/io/data/errors';
-import { parseNumbers } from '../../../src/io/data/numbers';
+import { DataInputError } from '../../../src/scene/dataErrors';
+import { parseNumbers } from '../../../src/scene/numbers';
 import { parseVocabulary } from '../../../src/io/data/vocabulary';
 
 /** Runs `parse`: it returns, or throws a DataInputError, within 1 s. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DataInputError } from '../../../src/io/data/errors';
+import { DataInputError } from '../../../src/scene/dataErrors';
 import { encodeTokens, parseVocabulary } from '../../../src/io/data/vocabulary';
 
 const refusal = (run: () => unknown) => {

@@ -80,10 +80,20 @@ describe('csvTokens', () => {
       length: 5,
       seed: 0,
       task: 'remember-first',
+      numbers: '1',
     };
     const sequence = sequenceOf(sine);
     const tokens = csvTokens(sine, sequence);
     expect(tokens.map(Number)).toEqual(sequence.xs.map((row) => row[0]));
     expect(tokens[1]).toBe(String(Math.sin((2 * Math.PI) / 16)));
+  });
+
+  it('writes a row of pasted numbers whole, in full precision', () => {
+    const pasted: InputSettings = {
+      ...DEFAULT_INPUT,
+      kind: 'numbers',
+      numbers: 'a,b\n0.123456789,-2\n1e-9,3',
+    };
+    expect(csvTokens(pasted, sequenceOf(pasted))).toEqual(['0.123456789 -2', '1e-9 3']);
   });
 });

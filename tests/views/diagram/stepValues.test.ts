@@ -6,7 +6,14 @@ import { stepValues } from '../../../src/views/diagram/stepValues';
 import { traceOf } from './support';
 
 const text = 'abcab';
-const sequence = buildSequence({ kind: 'text', text, length: 5, seed: 0, task: 'remember-first' });
+const sequence = buildSequence({
+  kind: 'text',
+  text,
+  length: 5,
+  seed: 0,
+  task: 'remember-first',
+  numbers: '1',
+});
 
 describe('stepValues', () => {
   it('reads step t, with h_{t−1} and c_{t−1} from step t−1', () => {

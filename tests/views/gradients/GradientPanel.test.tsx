@@ -15,7 +15,14 @@ beforeEach(() => {
 function scene(T: number, panes: Partial<PaneSettings>[]) {
   const ids = ['A', 'B', 'C'] as const;
   useScene.setState({
-    input: { kind: 'sine', text: 'unused', length: T, seed: 0, task: 'remember-first' as const },
+    input: {
+      kind: 'sine',
+      text: 'unused',
+      length: T,
+      seed: 0,
+      task: 'remember-first' as const,
+      numbers: '1',
+    },
     panes: panes.map((patch, k) => ({ ...defaultPane(ids[k]!), hiddenSize: 6, ...patch })),
     t: 1,
   });

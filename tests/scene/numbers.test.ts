@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DataInputError } from '../../../src/io/data/errors';
-import { DEFAULT_NUMBER_LIMITS, parseNumbers } from '../../../src/io/data/numbers';
-import { LIMITS } from '../../../src/scene/limits';
+import { DataInputError } from '../../src/scene/dataErrors';
+import { DEFAULT_NUMBER_LIMITS, parseNumbers } from '../../src/scene/numbers';
+import { LIMITS } from '../../src/scene/limits';
 
 const refused = (text: string, limits = DEFAULT_NUMBER_LIMITS) => {
   try {

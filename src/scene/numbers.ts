@@ -3,9 +3,9 @@
  * CSV, TSV, semicolon-separated (with decimal commas, as European spreadsheets save it)
  * or whitespace-separated; an optional header row; or one column.
  */
-import { MAX_INPUT_SIZE } from '../../engine';
-import { LIMITS } from '../../scene/limits';
-import { DataInputError, quote } from './errors';
+import { MAX_INPUT_SIZE } from '../engine';
+import { LIMITS } from './limits';
+import { DataInputError, quote } from './dataErrors';
 
 /** The most steps and features `parseNumbers` accepts. */
 export interface NumberLimits {
