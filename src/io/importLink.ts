@@ -8,7 +8,7 @@
  */
 import { compressText, decompressText } from './compress';
 import type { ImportedModel } from './import/types';
-import { refuseReservedKeys } from './modelFileLimits';
+import { refuseReservedKeys } from './jsonChecks';
 import type { PaneId } from '../scene';
 
 /** Longest packed weights a link carries, in characters (about 32 kB of address). */

@@ -5,32 +5,9 @@
  * be dropped without a word, or reach an object's prototype).
  */
 import { LIMITS } from '../scene/limits';
-import { describeValue, isObject, ModelFileError, type Json } from './modelFileRead';
+import { describeValue, ModelFileError, type Json } from './jsonChecks';
 
-/** Keys that name an object's prototype machinery, never a field of a model file. */
-const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
-/**
- * Throws a ModelFileError naming the first reserved key found in any object of `json`
- * (arrays of numbers are not searched: they hold no keys), with the path to it.
- */
-export function refuseReservedKeys(json: unknown, where: string): void {
-  const pending: { value: unknown; path: string }[] = [{ value: json, path: '' }];
-  while (pending.length > 0) {
-    const { value, path } = pending.pop()!;
-    if (!isObject(value)) continue;
-    for (const key of Object.keys(value)) {
-      const at = path ? `${path}.${key}` : key;
-      if (RESERVED_KEYS.has(key)) {
-        throw new ModelFileError(
-          where,
-          `the key "${at}" is reserved and not allowed in a model file; remove it.`,
-        );
-      }
-      pending.push({ value: value[key], path: at });
-    }
-  }
-}
+export { refuseReservedKeys } from './jsonChecks';
 
 /**
  * Throws a ModelFileError when the spec's hidden size or depth, or the task's sequence

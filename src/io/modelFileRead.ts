@@ -18,39 +18,12 @@ import {
 } from '../engine';
 import type { ModelInit, ModelMetrics, ModelTraining } from './modelFile';
 
-/** What is wrong with a model file; `where` names the model when its id is known. */
-export class ModelFileError extends Error {
-  constructor(where: string, message: string) {
-    super(`${where}${message}`);
-    this.name = 'ModelFileError';
-  }
-}
-
-/** A JSON object as parsed, its fields not yet checked. */
-export type Json = Record<string, unknown>;
-
-/** True for a JSON object (not null, not an array). */
-export const isObject = (v: unknown): v is Json =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** "an array", "null", "a string": what a JSON value is, for messages. */
-export function kind(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'an array';
-  if (v === undefined) return 'missing';
-  return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
-}
+export { describeValue, isObject, kind, ModelFileError, type Json } from './jsonChecks';
+import { describeValue, isObject, ModelFileError, type Json } from './jsonChecks';
 
 /** What a model id must look like, for messages. */
 export const ID_RULE =
   'an id is lowercase letters and digits in words joined by single hyphens, e.g. "remember-first-50-lstm"';
-
-/** A JSON value in a message: numbers and texts as written, other things by kind. */
-export function describeValue(v: unknown): string {
-  if (typeof v === 'string') return JSON.stringify(v.length > 60 ? `${v.slice(0, 60)}…` : v);
-  if (typeof v === 'number') return String(v);
-  return kind(v);
-}
 
 /** True for an integer ≥ min. */
 export const isInteger = (v: unknown, min: number): v is number =>

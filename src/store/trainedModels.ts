@@ -5,21 +5,7 @@
  * (the app refreshes the panes that use the model) hear when a model is ready or failed.
  */
 import type { CellType } from '../engine';
-import {
-  fetchModelBytes,
-  invalidFile,
-  ModelLoadError,
-  readJsonBytes,
-  readModelBytes,
-} from '../io/modelFetch';
-import {
-  modelFileUrl,
-  parseModelFile,
-  parseModelIndex,
-  type LoadedModel,
-  type ModelFile,
-  type ModelIndexEntry,
-} from '../io/modelFile';
+import type { LoadedModel, ModelFile, ModelIndexEntry } from '../io/modelFile';
 import { MAIN_THREAD_MAX_FILE_BYTES } from './jobCost';
 import { sendBeside } from './workerClient';
 
@@ -54,6 +40,16 @@ const statuses = new Map<string, TrainedStatus>();
 const listeners = new Set<(id: string) => void>();
 let index: Promise<ModelIndexEntry[]> | null = null;
 let indexLoaded: ModelIndexEntry[] | null = null;
+
+/** The model-file readers, loaded with the first model or index asked for (not on the first paint). */
+type ModelIo = typeof import('../io/modelFetch') & typeof import('../io/modelFile');
+let io: Promise<ModelIo> | null = null;
+function modelIo(): Promise<ModelIo> {
+  io ??= Promise.all([import('../io/modelFetch'), import('../io/modelFile')]).then(
+    ([fetch, file]) => ({ ...fetch, ...file }),
+  );
+  return io;
+}
 
 /** Base URL of the app's public files ('/' in dev, the deploy path in production). */
 function base(): string {
@@ -97,6 +93,7 @@ export async function loadTrainedModel(id: string, options?: LoadOptions): Promi
   if (known && known.state !== 'loading') return known;
   if (known) return new Promise((resolve) => settleLater(id, resolve));
   statuses.set(id, { state: 'loading' });
+  const { ModelLoadError, modelFileUrl } = await modelIo();
   const ms = options?.timeoutMs ?? MODEL_TIMEOUT_MS;
   const controller = new AbortController();
   const timeout = new ModelLoadError(
@@ -157,6 +154,8 @@ export function setTrainedModel(loaded: LoadedModel): void {
 
 /** Model `id` from `url`: through a test's fetcher, else fetched and read in the worker. */
 async function loadFile(id: string, url: string, signal: AbortSignal): Promise<LoadedModel> {
+  const { parseModelFile, invalidFile, fetchModelBytes, ModelLoadError, readModelBytes } =
+    await modelIo();
   // Trained in a page, never on the server: this browser keeps it, or nobody does.
   if (id.includes('-here-')) return (await import('./trainedHere')).restoreTrainedHere(id);
   if (fetcher) {
@@ -167,7 +166,7 @@ async function loadFile(id: string, url: string, signal: AbortSignal): Promise<L
       throw invalidFile(error);
     }
   }
-  const file = await fetchInWorker(id, url);
+  const file = await fetchInWorker(id, url, ModelLoadError);
   if (file.ok) return parseModelFile(file.file, id);
   // No worker: the page fetches the file, and reads it if it is small enough.
   const bytes = await fetchModelBytes(url, signal);
@@ -188,6 +187,7 @@ async function loadFile(id: string, url: string, signal: AbortSignal): Promise<L
 function fetchInWorker(
   id: string,
   url: string,
+  ModelLoadError: ModelIo['ModelLoadError'],
 ): Promise<{ ok: true; file: ModelFile } | { ok: false; reason: string }> {
   // The worker resolves URLs against its own script's: give it an absolute one.
   const absolute = typeof document === 'object' ? new URL(url, document.baseURI).href : url;
@@ -214,7 +214,8 @@ function settleLater(id: string, resolve: (status: TrainedStatus) => void): void
 /** The list of shipped models (public/models/index.json), fetched once. */
 export function loadModelIndex(): Promise<ModelIndexEntry[]> {
   const url = `${base()}models/index.json`;
-  index ??= (fetcher ? fetcher(url) : fetchModelBytes(url).then(readJsonBytes)).then((entries) => {
+  index ??= modelIo().then(async ({ fetchModelBytes, readJsonBytes, parseModelIndex }) => {
+    const entries = await (fetcher ? fetcher(url) : fetchModelBytes(url).then(readJsonBytes));
     indexLoaded = parseModelIndex(entries);
     return indexLoaded;
   });
