@@ -11,6 +11,7 @@ import { reportBrowserBench } from './browser/report';
 import { reportBundleSize } from './bundle-size';
 import { reportEngineBench } from './engine';
 import { reportImportBench } from './import';
+import { reportTrainingBench } from './training';
 
 const started = Date.now();
 const cpu = cpus();
@@ -19,6 +20,7 @@ console.log(
 );
 reportBundleSize(resolve('dist-bench/production'));
 await reportEngineBench();
+await reportTrainingBench();
 await reportImportBench();
 await reportBrowserBench('dist-bench/app');
 console.log(`\nBench took ${((Date.now() - started) / 1000).toFixed(0)} s (builds not counted).`);

@@ -216,7 +216,7 @@ export class BatchEngine {
     const n = this.count;
     if (n === 0) throw new EngineInputError('BatchEngine.lossAndGradient: no samples loaded.');
     this.forward();
-    const total = lossBatch(this.scored, this.lossName, n, 0);
+    const total = lossBatch(this.scored, this.lossName, n, 0, 'BatchEngine');
     const { grad, layers } = this;
     grad.fill(0);
     const top = layers[layers.length - 1]!;
@@ -235,7 +235,7 @@ export class BatchEngine {
    */
   score(total: number, tolerance: number): { total: number; correct: number; scored: number } {
     this.forward();
-    const sum = lossBatch(this.scored, this.lossName, this.count, total);
+    const sum = lossBatch(this.scored, this.lossName, this.count, total, 'BatchEngine');
     return { total: sum, ...countCorrect(this.scored, this.lossName, tolerance, this.count) };
   }
 }

@@ -1,7 +1,10 @@
-import { sigmoid } from '../activations';
+import { sigmoid as logistic } from '../activations';
 import type { BatchCell } from './batchLayer';
 import { addMatTMul, matMulRows } from './batchLinalg';
 import { GRU_CLASSIC, GRU_PYTORCH } from './batchGru';
+
+/** A local binding: read once, not through the module's export on every call. */
+const sigmoid = logistic;
 
 /*
  * The batched cells: the equations of ../cells/*.ts over n samples at once, each

@@ -1,6 +1,9 @@
-import { sigmoid } from '../activations';
+import { sigmoid as logistic } from '../activations';
 import type { BatchCell } from './batchLayer';
 import { addMatTMul, matMulRows } from './batchLinalg';
+
+/** A local binding: read once, not through the module's export on every call. */
+const sigmoid = logistic;
 
 /**
  * GRU, `pytorch` convention (row blocks r z n):

@@ -65,9 +65,16 @@ export function headForwardBatch(
 /**
  * Adds each sample's loss (as `lossFor` defines it, mean over its scored steps) to
  * `total` in sample order, fills dL/dy of each sample's own loss, and returns the new
- * total. Throws an {@link EngineInputError} when a read-out is not finite.
+ * total. Throws an {@link EngineInputError} (its message starting with `what`) when a
+ * read-out is not finite.
  */
-export function lossBatch(s: ScoredBatch, loss: LossName, n: number, total: number): number {
+export function lossBatch(
+  s: ScoredBatch,
+  loss: LossName,
+  n: number,
+  total: number,
+  what: string,
+): number {
   const { T, O, counts, targets, y, dy } = s;
   for (let b = 0; b < n; b++) {
     const S = counts[b]!;
@@ -75,7 +82,7 @@ export function lossBatch(s: ScoredBatch, loss: LossName, n: number, total: numb
     for (let k = first; k < first + S * O; k++) {
       if (!Number.isFinite(y[k])) {
         throw new EngineInputError(
-          `training: sample ${b}'s read-out is ${y[k]}: the weights or the states left float64's range; lower the learning rate or the weight scale.`,
+          `${what}: sample ${b}'s read-out is ${y[k]}: the weights or the states left float64's range; lower the learning rate or the weight scale.`,
         );
       }
     }

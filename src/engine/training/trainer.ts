@@ -118,14 +118,11 @@ export class Trainer {
     const where = `Trainer: step ${this.steps + 1}`;
     let loss: number;
     let grad: Float64Array;
-    if (this.batched) {
-      const engine = this.engineFor(batch);
-      engine.load(batch);
-      loss = engine.lossAndGradient();
-      grad = engine.grad;
-    } else {
-      const { model, head } = this.weights();
-      ({ loss, grad } = lossAndGradients(model, head, this.task.loss, batch));
+    try {
+      ({ loss, grad } = this.lossAndGradient(batch));
+    } catch (error) {
+      if (!(error instanceof EngineInputError)) throw error;
+      throw new EngineInputError(`${where}: ${error.message}`);
     }
     const norm = clipGradNorm(grad, this.clipNorm);
     if (!Number.isFinite(norm)) {
@@ -136,10 +133,11 @@ export class Trainer {
     this.backup.set(this.theta);
     this.adam.step(this.theta, grad);
     for (let k = 0; k < this.theta.length; k++) {
-      if (!Number.isFinite(this.theta[k])) {
+      const value = this.theta[k]!;
+      if (!Number.isFinite(value)) {
         this.theta.set(this.backup);
         throw new EngineInputError(
-          `${where}: the update made a weight ${this.theta[k]}; the weights are kept as they were. Lower the learning rate.`,
+          `${where}: the update made a weight ${value}; the weights are kept as they were. Lower the learning rate.`,
         );
       }
     }
@@ -175,6 +173,17 @@ export class Trainer {
     }
     const accurate = task.loss === 'crossEntropy' || task.tolerance !== undefined;
     return { loss: total / count, accuracy: accurate ? correct / scored : NaN };
+  }
+
+  /** The mean loss of `batch` at the current weights and its gradient (the engine's buffer when batched). */
+  private lossAndGradient(batch: readonly Sample[]): { loss: number; grad: Float64Array } {
+    if (!this.batched) {
+      const { model, head } = this.weights();
+      return lossAndGradients(model, head, this.task.loss, batch);
+    }
+    const engine = this.engineFor(batch);
+    engine.load(batch);
+    return { loss: engine.lossAndGradient(), grad: engine.grad };
   }
 
   /** The current weights as plain data (copies), with the step count. */
