@@ -66,21 +66,15 @@ export function startTraining(store: SceneStore): string | null {
   const starts = panes.map((pane) => {
     const spec = specOf(pane, task.inputSize);
     const recipe = settings.start === 'recipe';
-    const from: StartedFrom = recipe
-      ? {
-          spec,
-          init: 'orthogonal',
-          weightScale: 1,
-          forgetBias: pane.cell === 'lstm' ? RECIPE_KEEP_BIAS : 0,
-          updateBias: pane.cell === 'gru' ? RECIPE_KEEP_BIAS : 0,
-        }
-      : {
-          spec,
-          init: pane.init,
-          weightScale: pane.weightScale,
-          forgetBias: pane.forgetBias,
-          updateBias: 0,
-        };
+    // The recipe: the drawn weights with a keep-gate bias (LSTM f, GRU z), as Jozefowicz et
+    // al. (2015) advise; 'drawn': exactly the weights the pane shows.
+    const from: StartedFrom = {
+      spec,
+      init: pane.init,
+      weightScale: pane.weightScale,
+      forgetBias: pane.cell === 'lstm' ? (recipe ? RECIPE_KEEP_BIAS : pane.forgetBias) : 0,
+      updateBias: pane.cell === 'gru' && recipe ? RECIPE_KEEP_BIAS : 0,
+    };
     const initialParams = initParams(spec, {
       seed: pane.seed,
       scheme: from.init,

@@ -23,9 +23,9 @@ export interface TrainSettings {
   /** Adam steps after which training ends anyway, ≥ 1. */
   readonly maxSteps: number;
   /**
-   * Where the weights start: 'recipe', the shipped models' start (orthogonal recurrent
-   * weights, a keep-gate bias of 3 on the LSTM's f or the GRU's z, from the pane's seed);
-   * 'drawn', the pane's drawn weights exactly as shown (init, scale, forget bias).
+   * Where the weights start: 'recipe', the pane's drawn weights with a keep-gate bias of 1
+   * on the LSTM's f or the GRU's z (in place of the pane's forget bias); 'drawn', the pane's
+   * drawn weights exactly as shown (init, scale, forget bias).
    */
   readonly start: 'recipe' | 'drawn';
 }

@@ -17,7 +17,7 @@ import type {
   WeightsAt,
 } from './protocol';
 
-/** Steps between held-out scores. */
+/** Steps between held-out scores (besides the snapshot steps, which are scored too). */
 export const EVAL_EVERY = 25;
 /** Fresh sequences each held-out score reads. */
 export const EVAL_COUNT = 256;
@@ -130,8 +130,11 @@ export class TrainingSession {
       }
       const step = run.trainer.steps;
       run.losses.push([step, loss]);
-      if (step % EVAL_EVERY === 0 || step >= settings.maxSteps) this.score(run);
-      if (isSnapshotStep(step)) run.snapshots.push(weightsOf(run.trainer));
+      // Scored every EVAL_EVERY steps and at every snapshot, so the early curve has points
+      // and each snapshot the scrubber shows has its own score.
+      const snapshot = isSnapshotStep(step);
+      if (snapshot || step % EVAL_EVERY === 0 || step >= settings.maxSteps) this.score(run);
+      if (snapshot) run.snapshots.push(weightsOf(run.trainer));
     }
     this.pace.push([this.now(), this.step]);
     while (this.pace.length > 2 && this.pace[0]![0] < this.now() - 1000) this.pace.shift();

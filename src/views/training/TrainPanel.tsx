@@ -16,8 +16,8 @@ const TASKS: readonly (readonly [TaskName, string])[] = TASK_NAMES.map((name) =>
 ]);
 
 const STARTS: readonly (readonly ['recipe' | 'drawn', string])[] = [
-  ['recipe', 'Recipe: orthogonal, keep bias 3'],
-  ['drawn', 'The drawn weights'],
+  ['recipe', 'Drawn weights, keep-gate bias 1'],
+  ['drawn', 'Drawn weights as they are'],
 ];
 
 /**
