@@ -12,6 +12,7 @@ import { ModelLoadError } from '../io/modelFetch';
 import { MODEL_FORMAT, parseModelFile, type LoadedModel, type ModelFile } from '../io/modelFile';
 import type { InitScheme } from '../scene';
 import type { HeldOut, TrainSettings, WeightsAt } from './training/protocol';
+import { listTrainedHere, type TrainedHereEntry } from './trainedHereList';
 
 /** What an id of a model trained here contains. */
 const HERE = '-here-';
@@ -99,18 +100,46 @@ async function storage() {
     return {
       get: (key: string) => idb.get<ModelFile>(key, store),
       set: (key: string, value: ModelFile) => idb.set(key, value, store),
+      values: () => idb.values<ModelFile>(store),
     };
   } catch {
     return null;
   }
 }
 
-/** Keeps model `file` in this browser; a failure (private mode, quota) only costs persistence. */
+/** How the Weights select lists model file `file`: "LSTM: remember-first, T = 20 — step 225, 96%". */
+function entryOf(file: ModelFile): TrainedHereEntry {
+  const step = / step (\d+)$/.exec(file.title)?.[1];
+  const accuracy = `${Math.round(file.metrics.accuracy * 100)}%`;
+  return {
+    id: file.id,
+    cell: file.spec.cell,
+    hiddenSize: file.spec.hiddenSize,
+    numLayers: file.spec.numLayers,
+    task: file.task.name,
+    length: Number(file.task.length),
+    label: `${file.spec.cell.toUpperCase()}: ${file.task.name}, T = ${String(file.task.length)} — ${step ? `step ${step}, ` : ''}${accuracy}`,
+    title: file.title,
+  };
+}
+
+/** Keeps model `file` in this browser and lists it; a failure (private mode, quota) only costs persistence. */
 export async function keepTrainedHere(file: ModelFile): Promise<void> {
+  listTrainedHere([entryOf(file)]);
   try {
     await (await storage())?.set(file.id, file);
   } catch (error) {
     console.warn('A model trained here could not be kept in this browser:', error);
+  }
+}
+
+/** Lists the models trained here in earlier visits (once, after the first paint). */
+export async function listKeptTrainedHere(): Promise<void> {
+  try {
+    const files = (await (await storage())?.values()) ?? [];
+    listTrainedHere(files.filter((f) => f && typeof f.id === 'string').map(entryOf));
+  } catch (error) {
+    console.warn('Models trained here and kept in this browser could not be read:', error);
   }
 }
 

@@ -93,28 +93,33 @@ export async function loadTrainedModel(id: string, options?: LoadOptions): Promi
   if (known && known.state !== 'loading') return known;
   if (known) return new Promise((resolve) => settleLater(id, resolve));
   statuses.set(id, { state: 'loading' });
-  const { ModelLoadError, modelFileUrl } = await modelIo();
   const ms = options?.timeoutMs ?? MODEL_TIMEOUT_MS;
+  // The clock starts now, before the readers load: loading them counts against the time.
   const controller = new AbortController();
-  const timeout = new ModelLoadError(
-    'timeout',
-    `no answer within ${formatSeconds(ms)}; check the connection and retry.`,
-  );
-  const timer = setTimeout(() => controller.abort(timeout), ms);
+  const timer = setTimeout(() => controller.abort(), ms);
+  const timedOut = new Promise<never>((_, reject) => {
+    controller.signal.addEventListener('abort', () => reject(new Error('timeout')));
+  });
+  timedOut.catch(() => undefined);
   let status: TrainedStatus;
+  const io = await Promise.race([modelIo(), timedOut]).catch(() => null);
   try {
-    const url = modelFileUrl(id, base());
-    const loaded = await Promise.race([
-      loadFile(id, url, controller.signal),
-      new Promise<never>((_, reject) => {
-        controller.signal.addEventListener('abort', () => reject(timeout));
-      }),
-    ]);
+    if (!io) throw new Error('timeout');
+    const url = io.modelFileUrl(id, base());
+    const loaded = await Promise.race([loadFile(id, url, controller.signal), timedOut]);
     status = { state: 'ready', loaded };
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const timeout = controller.signal.aborted;
+    const reason = timeout
+      ? `no answer within ${formatSeconds(ms)}; check the connection and retry.`
+      : error instanceof Error
+        ? error.message
+        : String(error);
     const retry =
-      error instanceof ModelLoadError && (error.reason === 'network' || error.reason === 'timeout');
+      timeout ||
+      (io !== null &&
+        error instanceof io.ModelLoadError &&
+        (error.reason === 'network' || error.reason === 'timeout'));
     status = {
       state: 'error',
       message: `Could not load the trained model “${id}”: ${reason}`,

@@ -55,7 +55,10 @@ export function startBackgroundTraceSync(store: SceneStore): () => void {
  */
 export function startImportedModelSync(store: SceneStore): () => void {
   // The models kept from earlier visits join the Weights list soon after the first paint.
-  const restore = setTimeout(() => void restoreImportedModels(), RESTORE_DELAY_MS);
+  const restore = setTimeout(() => {
+    void restoreImportedModels();
+    void import('./trainedHere').then((m) => m.listKeptTrainedHere());
+  }, RESTORE_DELAY_MS);
   const unsubscribe = onImportedModelsChanged(() => {
     store.setState((s) => ({
       panes: s.panes.map((pane) => {

@@ -18,7 +18,10 @@ export function CompareSummary() {
   const layerNote = rows.some((r) => r.pane.numLayers > 1) ? ` (layer ${layers})` : '';
   const busy = rows.some((r) => r.msPerPass === undefined || r.fromStep1 === undefined);
   const failures = rows.filter((r) => r.failure !== null);
-  const columns = summaryColumns(layerNote);
+  const columns = summaryColumns(
+    layerNote,
+    rows.some((r) => r.stepsToTarget !== undefined),
+  );
   const turned = useMediaMatch(PHONE_QUERY);
   return (
     <div className="compare-summary" aria-busy={busy}>

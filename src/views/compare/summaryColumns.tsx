@@ -45,9 +45,24 @@ export function paneName(row: PaneSummary): ReactNode {
 
 /**
  * The summary's quantities after the model's name, in order; `layerNote` follows the
- * gradient's heading when a pane has layers (" (layer 2)").
+ * gradient's heading when a pane has layers (" (layer 2)"); `racing` adds the steps each
+ * pane trained here took to reach the target accuracy.
  */
-export function summaryColumns(layerNote: string): readonly SummaryColumn[] {
+export function summaryColumns(layerNote: string, racing = false): readonly SummaryColumn[] {
+  const race: SummaryColumn[] = racing
+    ? [
+        {
+          key: 'steps-to-target',
+          header: 'Steps to target',
+          cell: (row) =>
+            row.stepsToTarget === undefined
+              ? '—'
+              : row.stepsToTarget === null
+                ? 'not yet'
+                : String(row.stepsToTarget),
+        },
+      ]
+    : [];
   return [
     { key: 'parameters', header: 'Parameters', cell: (row) => formatCount(row.parameters) },
     {
@@ -79,6 +94,7 @@ export function summaryColumns(layerNote: string): readonly SummaryColumn[] {
       header: 'Held-out loss',
       cell: (row) => (row.heldOut ? formatNorm(row.heldOut.loss) : '—'),
     },
+    ...race,
     {
       key: 'final-norm',
       header: (

@@ -33,6 +33,11 @@ export interface PaneSummary {
   readonly multiplyAdds: number;
   /** A trained pane's held-out accuracy and mean loss from its file; null for drawn weights. */
   readonly heldOut: { readonly accuracy: number; readonly loss: number } | null;
+  /**
+   * For a pane training here (or trained here this session): the first step whose held-out
+   * accuracy reached the target, null while it has not; undefined for other panes.
+   */
+  readonly stepsToTarget: number | null | undefined;
   /** The median, fastest and slowest measured ms per pass, once measured. */
   readonly timing: Timing | undefined;
   /** Why the model could not run, or null. */
@@ -62,6 +67,7 @@ export function usePaneSummaries(): readonly PaneSummary[] {
   const panes = useScene((s) => s.panes);
   const input = useScene((s) => s.input);
   const layer = useScene((s) => s.layer);
+  const curves = useScene((s) => s.training.curves);
   const [, setVersion] = useState(0);
   // Answers from the worker (norms, timings) re-render the table as they arrive.
   useSyncExternalStore(subscribeGradientResults, gradientResultsVersion);
@@ -105,6 +111,8 @@ export function usePaneSummaries(): readonly PaneSummary[] {
       parameters: parameterCount(size),
       multiplyAdds: multiplyAddsPerStep(size),
       heldOut: metrics && { accuracy: metrics.accuracy, loss: metrics.loss },
+      stepsToTarget:
+        curves[pane.id]?.modelId === pane.trained ? curves[pane.id]!.reachedAt : undefined,
     };
     if (!run.ok) {
       return {

@@ -7,6 +7,7 @@ import { choiceOf } from '../imports/importStatus';
 import { useImportedModels } from '../imports/useImportedModels';
 import type { PaneId } from '../../scene';
 import { useModelIndex } from './useModelIndex';
+import { useTrainedHere } from './useTrainedHere';
 
 /** Props of {@link TrainedModelSelect}. */
 export interface TrainedModelSelectProps {
@@ -47,9 +48,10 @@ export function TrainedModelSelect({ paneId }: TrainedModelSelectProps) {
   const pane = usePane(paneId);
   const index = useModelIndex();
   const imported = useImportedModels();
+  const here = useTrainedHere();
   if (!pane) return null;
   const entries = index.state === 'ready' ? index.entries : [];
-  const known = entries.some((e) => e.id === pane.trained);
+  const known = [...entries, ...here].some((e) => e.id === pane.trained);
   const value = pane.imported ? `${IMPORTED}${pane.imported}` : pane.trained;
   const importedKnown = imported.some((e) => e.id === pane.imported);
   const choose = (chosen: string) => {
@@ -60,7 +62,7 @@ export function TrainedModelSelect({ paneId }: TrainedModelSelectProps) {
       return;
     }
     scene.setImported(paneId, null);
-    const entry = entries.find((e) => e.id === chosen);
+    const entry = [...entries, ...here].find((e) => e.id === chosen);
     scene.setTrained(paneId, entry ?? null);
   };
   return (
@@ -73,7 +75,11 @@ export function TrainedModelSelect({ paneId }: TrainedModelSelectProps) {
         onChange={(e) => choose(e.currentTarget.value)}
       >
         <option value={RANDOM}>Random, from the seed</option>
-        {pane.trained && !known && <option value={pane.trained}>{pane.trained}</option>}
+        {pane.trained && !known && (
+          <option value={pane.trained}>
+            {pane.trained.includes('-here-') ? 'Training here…' : pane.trained}
+          </option>
+        )}
         {pane.imported && !importedKnown && (
           <option value={value}>Imported model (not in this browser)</option>
         )}
@@ -82,6 +88,15 @@ export function TrainedModelSelect({ paneId }: TrainedModelSelectProps) {
             {imported.map((entry) => (
               <option key={entry.id} value={`${IMPORTED}${entry.id}`} title={entry.imported.format}>
                 {entry.fileName} — {entry.imported.name}
+              </option>
+            ))}
+          </optgroup>
+        )}
+        {here.length > 0 && (
+          <optgroup label="Trained here">
+            {here.map((entry) => (
+              <option key={entry.id} value={entry.id} title={entry.title}>
+                {entry.label}
               </option>
             ))}
           </optgroup>

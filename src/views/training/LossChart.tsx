@@ -50,10 +50,15 @@ export function LossChart({ curves, target }: LossChartProps) {
   const xTicks = x.ticks(6).filter(Number.isInteger);
   const summary = entries
     .map(([pane, c]) => {
+      const first = c.heldOut[0];
       const last = c.heldOut.at(-1);
       const acc =
         last && Number.isFinite(last.accuracy) ? `${Math.round(last.accuracy * 100)}%` : 'n/a';
-      return `${pane}: training loss ${c.losses.at(-1)?.toPrecision(3) ?? '—'}, held-out loss ${last?.loss.toPrecision(3) ?? '—'}, held-out accuracy ${acc}${c.reachedAt !== null ? `, reached the target at step ${c.reachedAt}` : ''}`;
+      const loss =
+        first && last
+          ? `held-out loss ${first.loss.toPrecision(3)} at step ${first.step}, ${last.loss.toPrecision(3)} at step ${last.step}`
+          : 'no held-out score yet';
+      return `Model ${pane}: ${loss}, held-out accuracy ${acc}${c.reachedAt !== null ? `, reached the target at step ${c.reachedAt}` : ''}`;
     })
     .join('; ');
   const xAxis = (h: number) => (

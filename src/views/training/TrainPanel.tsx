@@ -1,6 +1,7 @@
 import './training.css';
 import { makeTask, TASK_NAMES, TASK_PARAMS, type TaskName } from '../../engine';
-import { useScene } from '../../store';
+import { download } from '../../io/export/download';
+import { trainedModelStatus, useScene } from '../../store';
 import { controlTraining, resetTraining, startTraining } from '../../store/training/client';
 import { STEPS_PER_EPOCH } from '../../store/trainedHere';
 import { TRAIN_LIMITS } from '../../store/trainingSlice';
@@ -14,6 +15,13 @@ const TASKS: readonly (readonly [TaskName, string])[] = TASK_NAMES.map((name) =>
   name,
   makeTask(name).title,
 ]);
+
+/** Downloads the model file a pane trained here shows now. */
+function saveModel(id: string): void {
+  const status = trainedModelStatus(id);
+  if (status.state !== 'ready') return;
+  download(JSON.stringify(status.loaded.file), `${id}.json`, 'application/json');
+}
 
 const STARTS: readonly (readonly ['recipe' | 'drawn', string])[] = [
   ['recipe', 'Drawn weights, keep-gate bias 1'],
@@ -165,6 +173,20 @@ export function TrainPanel() {
         <p className={`train-message${state === 'failed' ? ' train-failed' : ''}`} role="alert">
           {training.message}
         </p>
+      )}
+      {state !== 'idle' && state !== 'running' && (
+        <div className="train-buttons" role="group" aria-label="Save">
+          {Object.entries(training.curves).map(([pane, curve]) => (
+            <button
+              key={pane}
+              type="button"
+              onClick={() => saveModel(curve!.modelId)}
+              title="A Gatescope model file: Load model file opens it again, here or anywhere"
+            >
+              Save model {paneCount > 1 ? `${pane} ` : ''}file
+            </button>
+          ))}
+        </div>
       )}
       {state !== 'idle' && (
         <>
