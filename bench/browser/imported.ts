@@ -71,6 +71,7 @@ export async function importedLarge(browser: Browser, figures: Figures): Promise
 
   const bigScene = 'imported LSTM, T=200, H=256';
   figures.add(spec('one LSTM, T=200, H=32', 'p95'), a.p95);
+  figures.add(spec('one LSTM, T=200, H=32', 'median'), a.median);
   figures.add(spec(bigScene, 'p95'), b.p95);
   figures.add(spec(bigScene, 'median'), b.median);
   figures.add(
@@ -78,4 +79,8 @@ export async function importedLarge(browser: Browser, figures: Figures): Promise
     b.traces,
   );
   figures.add(spec(bigScene, 'p95 ÷ the H=32 p95 of the same run', 'ratio'), b.p95 / a.p95);
+  figures.add(
+    spec(bigScene, 'median ÷ the H=32 median of the same run', 'ratio'),
+    b.median / a.median,
+  );
 }
