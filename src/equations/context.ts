@@ -15,8 +15,17 @@ export interface StepContext {
   readonly j: number;
   /** x_t of this layer: the input at layer 0, the layer below's h_t above. */
   readonly x: ArrayLike<number>;
-  /** h_{t−1}: zeros at t = 1 (the app starts from h_0 = 0). */
+  /**
+   * The state this step reads: h_{t−1} (zeros at t = 1, the app starts from h_0 = 0); for a
+   * backward direction, which reads the sequence last step first, h_{t+1} (zeros at t = T).
+   */
   readonly hPrev: ArrayLike<number>;
+  /** The 1-based step whose h (and c) this step reads, or 0 for the zero initial state. */
+  readonly prev: number;
+  /** The step the zero state is named after when `prev` is 0: 0, or T + 1 going backward. */
+  readonly zeroStep: number;
+  /** Why the state read is zero when `prev` is 0: "(= 0, nothing before step 1)". */
+  readonly zeroNote: string;
   /** After-activation value `gates[name][t−1][j]` (or at another 1-based step). */
   gate(name: string, step?: number): number;
   /** A whole after-activation row `gates[name][t−1]`, every unit. */
@@ -65,12 +74,25 @@ export function stepContext(input: EquationInput): StepContext {
   const lt = trace.layers[layer];
   if (!lt) throw new RangeError(`Equations: the trace has no layer ${layer}.`);
   const h = rowsOf(lt.gates, 'h');
-  const below = layer > 0 ? trace.layers[layer - 1] : undefined;
-  const x = below ? rowsOf(below.gates, 'h')[t - 1] : xs[t - 1];
+  // Layer entries are in h_n's order (layer k's forward direction, then its backward one):
+  // a layer above the first reads every direction of the layer below, forward first.
+  const D = trace.directions ?? 1;
+  const k = Math.floor(layer / D);
+  const below = Array.from({ length: k > 0 ? D : 0 }, (_, d) => trace.layers[(k - 1) * D + d]);
+  const x =
+    k === 0
+      ? xs[t - 1]
+      : concatRows(below.map((b) => (b ? rowsOf(b.gates, 'h')[t - 1] : undefined)));
   if (!x || x.length !== params.inSize) {
     throw new RangeError(`Equations: x_${t} should have ${params.inSize} features.`);
   }
-  const hPrev = t > 1 ? (h[t - 2] as ArrayLike<number>) : new Float64Array(H);
+  const backward = lt.direction === 1;
+  const prev = backward ? (t < trace.T ? t + 1 : 0) : t - 1;
+  const hPrev = prev > 0 ? (h[prev - 1] as ArrayLike<number>) : new Float64Array(H);
+  const zeroNote = backward
+    ? `(= 0, step ${trace.T} is the first it reads)`
+    : '(= 0, nothing before step 1)';
+  const from = D === 2 ? `layer ${k}'s h_${t}, → and ←` : `layer ${k}'s h_${t}`;
   return {
     params,
     H,
@@ -79,12 +101,24 @@ export function stepContext(input: EquationInput): StepContext {
     j: unit,
     x,
     hPrev,
+    prev,
+    zeroStep: backward ? trace.T + 1 : 0,
+    zeroNote,
     gate: (name, step = t) => valueAt(rowsOf(lt.gates, name), step, unit, name),
     row: (name) => rowsOf(lt.gates, name)[t - 1] as ArrayLike<number>,
     pre: (name) => valueAt(rowsOf(lt.pre, name), t, unit, `pre-activation ${name}`),
-    xLabel: layer > 0 ? `x_${t} (layer ${layer}'s h_${t})` : `x_${t}`,
-    hLabel: t > 1 ? `h_${t - 1}` : 'h_0 (= 0, nothing before step 1)',
+    xLabel: k > 0 ? `x_${t} (${from})` : `x_${t}`,
+    hLabel: prev > 0 ? `h_${prev}` : `h_${backward ? trace.T + 1 : 0} ${zeroNote}`,
   };
+}
+
+/** The rows side by side (one direction's h, then the other's); undefined when one is missing. */
+function concatRows(
+  rows: readonly (ArrayLike<number> | undefined)[],
+): ArrayLike<number> | undefined {
+  if (rows.some((r) => r === undefined)) return undefined;
+  if (rows.length === 1) return rows[0];
+  return Float64Array.from(rows.flatMap((r) => Array.from(r!)));
 }
 
 /** Σ_c W[row][c] · v[c] over a row-major matrix with `cols` columns, summed left to right. */

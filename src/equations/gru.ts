@@ -141,7 +141,8 @@ export function gruNumeric(
   const zTerm = term(zValue, 'z', 'operand', `z_${t}[${j + 1}]: update gate`);
   const candidate = convention === 'classic' ? `h̃_${t}[${j + 1}]` : `n_${t}[${j + 1}]`;
   const nTerm = term(nValue, 'n', 'operand', `${candidate}: candidate`);
-  const prevLabel = t > 1 ? `h_${t - 1}[${j + 1}]` : `h_0[${j + 1}] (= 0, nothing before step 1)`;
+  const prevLabel =
+    ctx.prev > 0 ? `h_${ctx.prev}[${j + 1}]` : `h_${ctx.zeroStep}[${j + 1}] ${ctx.zeroNote}`;
   const prevTerm = term(hPrevValue, 'h', 'operand', prevLabel);
   // pytorch: (1 − z) ⊙ n + z ⊙ h_{t−1}; classic: (1 − z) ⊙ h_{t−1} + z ⊙ h̃.
   const [first, second] = convention === 'classic' ? [prevTerm, nTerm] : [nTerm, prevTerm];

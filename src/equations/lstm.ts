@@ -37,8 +37,9 @@ export function lstmNumeric(ctx: StepContext, notation: Notation): NumericEquati
   const f = term(ctx.gate('f'), 'f', 'operand', at('f'));
   const g = term(ctx.gate('g'), 'g', 'operand', at('g'));
   const o = term(ctx.gate('o'), 'o', 'operand', at('o'));
-  const cPrevValue = t > 1 ? ctx.gate('c', t - 1) : 0;
-  const cPrevLabel = t > 1 ? at('c', t - 1) : `c_0[${j + 1}] (= 0, nothing before step 1)`;
+  const cPrevValue = ctx.prev > 0 ? ctx.gate('c', ctx.prev) : 0;
+  const cPrevLabel =
+    ctx.prev > 0 ? at('c', ctx.prev) : `c_${ctx.zeroStep}[${j + 1}] ${ctx.zeroNote}`;
   const cValue = ctx.gate('c');
   const c = lineBuilder()
     .tex(`${atStep('c', t, j)}`)

@@ -13,6 +13,7 @@ import { KatexSpan } from './KatexSpan';
 import { NotationSwitch } from './NotationSwitch';
 import { colorMark, PART_COLORS, useScheme } from './palette';
 import { UnitField } from './UnitField';
+import { layerNames } from '../layerNames';
 
 /** Props of {@link EquationsPanel}. */
 export interface EquationsPanelProps {
@@ -66,9 +67,10 @@ function EquationsBody({ paneId, model, trace, sequence }: EquationsBodyProps) {
     useScene((s) => s.t),
     trace.T,
   );
+  // One entry per layer and direction (a bidirectional model's ← directions too).
   const layer = Math.min(
     useScene((s) => s.layer),
-    spec.numLayers - 1,
+    trace.layers.length - 1,
   );
   const unit = Math.min(
     useScene((s) => s.unit),
@@ -98,6 +100,8 @@ function EquationsBody({ paneId, model, trace, sequence }: EquationsBodyProps) {
   );
 
   if (t < 1) return <p className="eq-message">The input is empty: no step to show.</p>;
+  /** The layer (1-based) whose h this layer reads as its x; 0 for the first layer. */
+  const below = Math.floor(layer / (trace.directions ?? 1));
   const token = sequence.tokens[t - 1] ?? '';
   const colors = PART_COLORS[scheme];
   return (
@@ -107,11 +111,16 @@ function EquationsBody({ paneId, model, trace, sequence }: EquationsBodyProps) {
         <p>
           <strong>{cellTitle(cell)}</strong> · step {t} of {trace.T} · x<sub>{t}</sub> ={' '}
           {textInput ? `“${token}”` : token}
-          {spec.numLayers > 1 && (
+          {trace.layers.length > 1 && (
             <>
               {' '}
-              · layer {layer + 1} of {spec.numLayers}
-              {layer > 0 && <> (its x is layer {layer}’s h)</>}
+              · {layerNames(trace)[layer]!.toLowerCase()} of {spec.numLayers}
+              {below > 0 && (
+                <>
+                  {' '}
+                  (its x is layer {below}’s h{trace.directions === 2 ? ', → and ←' : ''})
+                </>
+              )}
             </>
           )}
         </p>
