@@ -51,7 +51,9 @@ export function GateHeatmaps({ paneId }: GateHeatmapsProps) {
       <h3 id={headingId} className="heatmaps-heading">
         Pane {paneId}: {CELL_NAMES[cell]}
         {variant},{' '}
-        {names.length > 1 ? `${names[layer]!.toLowerCase()} of ${names.length}` : 'layer 1 of 1'}
+        {names.length > 1
+          ? `${names[layer]!.toLowerCase()} of ${model.spec.numLayers}`
+          : 'layer 1 of 1'}
         <span className="heatmaps-size">
           {' '}
           · {H} {H === 1 ? 'unit' : 'units'} × {T} {T === 1 ? 'step' : 'steps'}
