@@ -46,13 +46,11 @@ test('an imported LSTM of 256 units steps; heatmaps scroll to the unit picked in
 }) => {
   test.setTimeout(60_000);
   await page.goto('./#v=1&in=noise&len=200');
-  await controls(page)
-    .getByLabel('Load model file')
-    .setInputFiles({
-      name: 'big.safetensors',
-      mimeType: 'application/octet-stream',
-      buffer: lstmSafetensors(),
-    });
+  await controls(page).getByLabel('Load model file').setInputFiles({
+    name: 'big.safetensors',
+    mimeType: 'application/octet-stream',
+    buffer: lstmSafetensors(),
+  });
   await expect(diagram(page).getByText(/step 1 of 200 · unit 1 of 256/)).toBeVisible({
     timeout: 30_000,
   });
