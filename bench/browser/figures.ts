@@ -4,7 +4,7 @@ export interface FigureSpec {
   section: string;
   scene: string;
   measure: string;
-  unit: 'ms' | 'updates/s' | 'count';
+  unit: 'ms' | 'updates/s' | 'count' | 'ratio';
   /** Compared with the median of the runs. */
   target?: { op: '<' | '≥' | '='; value: number };
 }
@@ -19,6 +19,7 @@ interface Row {
 const fmt = (value: number, unit: FigureSpec['unit']) => {
   if (unit === 'count') return value.toFixed(0);
   if (unit === 'updates/s') return value.toFixed(1);
+  if (unit === 'ratio') return value.toFixed(2);
   return value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : value.toFixed(0);
 };
 

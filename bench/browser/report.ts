@@ -1,6 +1,7 @@
 import { chromium, type Browser } from '@playwright/test';
 import { CHROMIUM_ARGS, resolveChromium } from '../../tests/e2e/chromium';
 import { Figures } from './figures';
+import { importedLarge } from './imported';
 import {
   CALIBRATION,
   LARGEST_WAIT_S,
@@ -51,6 +52,7 @@ export async function reportBrowserBench(outDir: string): Promise<void> {
       await attempt('three panes', () => threePanes(b, figures));
       await attempt('shared link', () => sharedLink(b, figures));
       await attempt('largest scene', () => largestScene(b, figures));
+      await attempt('imported H=256', () => importedLarge(b, figures));
       console.error(
         `(bench: browser run ${run} of ${RUNS} done, ${((Date.now() - started) / 1000).toFixed(0)} s)`,
       );

@@ -33,6 +33,7 @@ import {
   NONLINEARITIES,
   PANE_IDS,
   SCENE_DEFAULTS,
+  SELECTION_LIMITS,
   SNAPSHOT_KEYS,
   SPEEDS,
   THEMES,
@@ -181,8 +182,6 @@ function pane<K extends PaneKey>(
   };
 }
 
-const lastIndex = (range: { min: number; max: number }) => ({ min: 0, max: range.max - 1 });
-
 /** Which panes the scene has, by letter; written first, it decides which pane rows are read. */
 const panesRow: SceneField<PaneId[]> = {
   scope: 'scene',
@@ -227,8 +226,8 @@ export const SCENE_SCHEMA: readonly Field[] = [
   input('nums', 'numbers', 'input numbers', numbersText(LIMITS.numbersLength), 'nz'),
   top('t', 't', 'time step', int({ min: 1, max: LIMITS.sequenceLength.max })),
   top('speed', 'speed', 'speed', oneOfNumbers(SPEEDS, '×')),
-  top('layer', 'layer', 'layer', int(lastIndex(LIMITS.numLayers), 1)),
-  top('unit', 'unit', 'unit', int(lastIndex(LIMITS.hiddenSize), 1)),
+  top('layer', 'layer', 'layer', int(SELECTION_LIMITS.layer, 1)),
+  top('unit', 'unit', 'unit', int(SELECTION_LIMITS.unit, 1)),
   top('names', 'naming', 'gate names', oneOf(GATE_NAMINGS)),
   top('eqs', 'notation', 'equation notation', oneOf(EQUATION_NOTATIONS)),
   top('views', 'views', 'views shown', flags(VIEW_NAMES)),

@@ -28,7 +28,7 @@ export function settleScene(
 ): void {
   settleTaskLength(scene, report);
   settleStep(scene, report);
-  settleSelection(scene, report);
+  settleSelectionOfPanes(scene, report);
   settleLesson(scene, report, lessons);
 }
 
@@ -54,12 +54,38 @@ function settleStep(scene: SceneSnapshot, report: ReportChange): void {
   scene.t = T;
 }
 
+/** How many layer entries (one per direction) and units one pane's model has. */
+export interface PaneExtent {
+  readonly layers: number;
+  readonly units: number;
+}
+
 /**
  * Layer and unit stay inside the largest model: each pane shows them clamped to its own
- * size (panes may differ), so a value past every pane would be shown as another one.
+ * size (panes may differ), so a value past every pane would be shown as another one. A
+ * pane of an imported model has its size only once the model is here: while any pane
+ * runs one, the link's layer and unit stay as read (within SELECTION_LIMITS), and the
+ * store clamps them with {@link settleSelection} when the models are known.
  */
-function settleSelection(scene: SceneSnapshot, report: ReportChange): void {
-  const layers = Math.max(LIMITS.numLayers.min, ...scene.panes.map((p) => p.numLayers));
+function settleSelectionOfPanes(scene: SceneSnapshot, report: ReportChange): void {
+  if (scene.panes.some((p) => p.imported !== '')) return;
+  settleSelection(
+    scene,
+    scene.panes.map((p) => ({ layers: p.numLayers, units: p.hiddenSize })),
+    report,
+  );
+}
+
+/**
+ * Clamps `scene`'s layer and unit to the largest of the panes' `extents`, reporting each
+ * change with its link key. Also used by the store once imported models are known.
+ */
+export function settleSelection(
+  scene: Pick<SceneSnapshot, 'layer' | 'unit'>,
+  extents: readonly PaneExtent[],
+  report: ReportChange,
+): void {
+  const layers = Math.max(LIMITS.numLayers.min, ...extents.map((e) => e.layers));
   if (scene.layer > layers - 1) {
     report(
       'layer',
@@ -67,7 +93,7 @@ function settleSelection(scene: SceneSnapshot, report: ReportChange): void {
     );
     scene.layer = layers - 1;
   }
-  const units = Math.max(LIMITS.hiddenSize.min, ...scene.panes.map((p) => p.hiddenSize));
+  const units = Math.max(LIMITS.hiddenSize.min, ...extents.map((e) => e.units));
   if (scene.unit > units - 1) {
     report(
       'unit',

@@ -4,7 +4,15 @@
  * the engine (a lint rule keeps it so).
  */
 export * from './types';
-export { LIMITS, SPEEDS, UI_MAX_LAYERS, checkRange, type LimitName, type Range } from './limits';
+export {
+  LIMITS,
+  SELECTION_LIMITS,
+  SPEEDS,
+  UI_MAX_LAYERS,
+  checkRange,
+  type LimitName,
+  type Range,
+} from './limits';
 export {
   DEFAULT_INPUT,
   DEFAULT_VIEWS,

@@ -3,6 +3,7 @@
  * a message, keeping the previous valid value), the URL schema (validating links) and the
  * views (the inputs' min and max) all read.
  */
+import { MAX_HIDDEN_SIZE, MAX_LAYERS } from '../engine';
 
 /**
  * Stacked layers the controls, links and model files accept (src/io/modelFileLimits.ts
@@ -43,6 +44,19 @@ export const LIMITS = {
   numbersLength: { min: 1, max: 50_000 },
   /** Model panes shown side by side. */
   panes: { min: 1, max: 3 },
+} as const satisfies Record<string, Range>;
+
+/**
+ * The selected layer and unit a link may name, 0-based: any the engine can build, since an
+ * imported model may be that big (a layer entry per direction: 2·MAX_LAYERS for a
+ * bidirectional model; MAX_HIDDEN_SIZE units). Once the panes' models are known, a link's
+ * layer and unit are clamped to the largest of them, with a notice (settleScene).
+ */
+export const SELECTION_LIMITS = {
+  /** Layer entries, 0-based (forward then backward per layer). */
+  layer: { min: 0, max: 2 * MAX_LAYERS - 1 },
+  /** Units, 0-based. */
+  unit: { min: 0, max: MAX_HIDDEN_SIZE - 1 },
 } as const satisfies Record<string, Range>;
 
 /** A numeric limit's name. */

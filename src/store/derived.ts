@@ -10,6 +10,7 @@ import {
 } from '../engine';
 import { backgroundTrace, runsInBackground } from './backgroundTraces';
 import type { LoadedModel } from '../io/modelFile';
+import type { RefusedInput } from './importedRun';
 import { headReadout, type Readout } from './readout';
 import { trainedModelStatus } from './trainedModels';
 import {
@@ -270,7 +271,7 @@ function importedRun(
   input: InputSettings,
 ): PaneRun {
   const model = modelWith(entry, pane.nonlinearity);
-  const adapted = importedSequence(entry, sequence, input);
+  const adapted = adaptedOnce(entry, sequence, () => importedSequence(entry, sequence, input));
   if ('error' in adapted) {
     return { ok: false, error: adapted.error, sequence, fixes: [...adapted.fixes, RANDOM] };
   }
@@ -287,6 +288,25 @@ function importedRun(
     const message = `The imported model “${entry.imported.name}” from ${entry.fileName} cannot be run on this input: ${messageOf(error)}`;
     return { ok: false, error: message, sequence, fixes: [RANDOM] };
   }
+}
+
+/** The input as each imported model reads it, per scene sequence object and entry. */
+const adaptedSequences = new WeakMap<Sequence, WeakMap<ImportedEntry, Sequence | RefusedInput>>();
+
+/**
+ * `adapt()` once per (sequence, entry): one object per input, so that a trace computed in
+ * the worker (kept per sequence object) is found again when the pane asks next.
+ */
+function adaptedOnce(
+  entry: ImportedEntry,
+  sequence: Sequence,
+  adapt: () => Sequence | RefusedInput,
+): Sequence | RefusedInput {
+  let byEntry = adaptedSequences.get(sequence);
+  if (!byEntry) adaptedSequences.set(sequence, (byEntry = new WeakMap()));
+  let adapted = byEntry.get(entry);
+  if (!adapted) byEntry.set(entry, (adapted = adapt()));
+  return adapted;
 }
 
 /** Shows a character in a message: the space and line breaks by name. */

@@ -8,6 +8,7 @@ import type { LinkNoticeStore } from '../io/notices';
 import { decodeScene, encodeScene, type LessonStops } from '../io/sceneUrl';
 import { splitWeights, unpackWeights } from '../io/importLink';
 import { registerImported, removeImportedModel } from './importedModels';
+import { settleImportedSelection } from './importedSelection';
 import { SNAPSHOT_KEYS, type SceneSnapshot } from '../scene';
 import type { SceneState, SceneStore } from './scene';
 
@@ -239,13 +240,23 @@ export function startSceneSync(
     if (all.length > 0)
       notices.getState().show(problems.length > 0 ? title : SAVED_NOTICE_TITLE, all);
     else if (replaceNotice) notices.getState().dismiss();
+    const settleLater = () => {
+      stopSettling();
+      stopSettling = settleImportedSelection(store, scene, (sentences) => {
+        const shown = notices.getState();
+        notices.getState().show(shown.title ?? title, [...shown.problems, ...sentences]);
+      });
+    };
     if (weights.size > 0) {
       void adoptWeights(weights, scene).then((refused) => {
         if (refused.length > 0) notices.getState().show(LINK_NOTICE_TITLE, [...all, ...refused]);
+        settleLater();
       });
-    }
+    } else settleLater();
   };
 
+  /** Stops waiting for the imported models of the last applied scene (see settleImportedSelection). */
+  let stopSettling = () => undefined as void;
   const initial = addressHash();
   held(initial);
   const reloaded = takeTabScene(initial);
@@ -317,6 +328,7 @@ export function startSceneSync(
   win.document.addEventListener('visibilitychange', onHide);
   return () => {
     unsubscribe();
+    stopSettling();
     win.removeEventListener('hashchange', onHashChange);
     win.removeEventListener('pagehide', onPageHide);
     win.document.removeEventListener('visibilitychange', onHide);

@@ -130,7 +130,7 @@ describe('broken hashes open what can be read, defaults for the rest, and say so
       "Could not read the forget-gate bias 'NaN' of model A (expected a number from -10 to 10); used 0.",
       "Could not read the time step 'NaN' (expected a whole number from 1 to 2000); used 1.",
       "Could not read the speed '' (expected 0.25×, 0.5×, 1×, 2× or 4×); used 1×.",
-      "Could not read the unit 'Infinity' (expected a whole number from 1 to 64); used 1.",
+      "Could not read the unit 'Infinity' (expected a whole number from 1 to 1024); used 1.",
     ]);
   });
 

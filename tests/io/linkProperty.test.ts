@@ -156,8 +156,11 @@ function unsettled(scene: SceneSnapshot): string[] {
         ? parseNumbers(input.numbers).rows.length
         : input.length;
   if (scene.t < 1 || scene.t > T) out.push(`t ${scene.t} outside 1..${T}`);
-  if (scene.unit >= Math.max(...scene.panes.map((p) => p.hiddenSize))) out.push('unit past all');
-  if (scene.layer >= Math.max(...scene.panes.map((p) => p.numLayers))) out.push('layer past all');
+  // An imported model's size is known only once it is here: the store clamps then.
+  if (!scene.panes.some((p) => p.imported !== '')) {
+    if (scene.unit >= Math.max(...scene.panes.map((p) => p.hiddenSize))) out.push('unit past all');
+    if (scene.layer >= Math.max(...scene.panes.map((p) => p.numLayers))) out.push('layer past all');
+  }
   const lesson = LESSONS.find((l) => l.id === scene.lesson);
   if (scene.lesson !== '' && !lesson) out.push(`lesson ${scene.lesson} does not exist`);
   if (scene.stop >= (lesson?.stops.length ?? 1)) out.push(`stop ${scene.stop + 1} not shown`);

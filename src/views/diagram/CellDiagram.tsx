@@ -18,6 +18,7 @@ import { RNN_STAGES, RnnDiagram } from './RnnDiagram';
 import { at, stepValues } from './stepValues';
 import { RunFixes } from '../RunFixes';
 import { useTouchGestures } from './useTouchGestures';
+import { BARS_UP_TO_UNITS } from './UnitHistogram';
 import './diagram.css';
 
 /** Props of {@link CellDiagram}. */
@@ -132,6 +133,12 @@ export function CellDiagram({ paneId }: CellDiagramProps) {
             </span>
           )}
         </p>
+        {values && values.H > BARS_UP_TO_UNITS && (
+          <p className="cd-hist-note">
+            Each box: how its {values.H} units spread over its range (histogram); the line marks
+            unit {unit + 1}.
+          </p>
+        )}
         {pane.cell === 'lstm' && <NamingToggle naming={naming} onChange={setNaming} />}
         {run.ok && run.trace.layers.length > 1 && (
           <LayerSelect layer={layer} names={layerNames(run.trace)} onChange={setLayer} />

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { gateColor, signedColor, type ValueRange } from '../colors';
 import { useDiagram } from './context';
+import { BARS_UP_TO_UNITS, UnitHistogram } from './UnitHistogram';
 
 /** Props of {@link UnitBars}. */
 export interface UnitBarsProps {
@@ -22,7 +23,8 @@ const POSITIVE_FILL = signedColor(0.75);
 const NEGATIVE_FILL = signedColor(-0.75);
 
 /**
- * A strip of one bar per unit, its length the unit's value (a gate's [0, 1] from the
+ * A strip of one bar per unit (above {@link BARS_UP_TO_UNITS} units, a histogram of their
+ * values instead: {@link UnitHistogram}), its length the unit's value (a gate's [0, 1] from the
  * bottom; a tanh-range value up or down from a midline, the two directions in the two
  * colours of the diverging scale). The selected unit sits on a tinted column and its bar
  * carries an outline. Clicking a column selects that unit.
@@ -35,6 +37,19 @@ export function UnitBars({ x, y, width, height, values, range }: UnitBarsProps) 
   const { unit, selectUnit } = useDiagram();
   const H = values.length;
   if (H === 0) return null;
+  if (H > BARS_UP_TO_UNITS) {
+    return (
+      <UnitHistogram
+        x={x}
+        y={y}
+        width={width}
+        height={height}
+        values={values}
+        range={range}
+        unit={unit}
+      />
+    );
+  }
   const step = width / H;
   const gap = step >= 5 ? 1 : 0;
   const base = range === 'unit' ? y + height : y + height / 2;

@@ -120,7 +120,12 @@ function EquationsBody({ paneId, model, trace, sequence }: EquationsBodyProps) {
               {' '}
               · layer {k + 1} of {spec.numLayers}
               {trace.directions === 2 && (backward ? ', backward ←' : ', forward →')}
-              {k > 0 && <> (its x is layer {k}’s h)</>}
+              {k > 0 && (
+                <>
+                  {' '}
+                  (its x is layer {k}’s h{trace.directions === 2 ? ', → and ←' : ''})
+                </>
+              )}
             </>
           )}
         </p>

@@ -2,6 +2,7 @@ import { layerNames } from '../layerNames';
 import { useDeferredPaneRun, usePane } from '../../hooks/usePaneRun';
 import { useScene } from '../../store';
 import type { PaneId } from '../../scene';
+import { FIT_ALL_UNITS } from './geometry';
 import { Heatmap } from './Heatmap';
 import { HEATMAP_QUANTITIES } from './quantities';
 import './heatmaps.css';
@@ -50,10 +51,13 @@ export function GateHeatmaps({ paneId }: GateHeatmapsProps) {
       <h3 id={headingId} className="heatmaps-heading">
         Pane {paneId}: {CELL_NAMES[cell]}
         {variant},{' '}
-        {names.length > 1 ? `${names[layer]!.toLowerCase()} of ${names.length}` : 'layer 1 of 1'}
+        {names.length > 1
+          ? `${names[layer]!.toLowerCase()} of ${model.spec.numLayers}`
+          : 'layer 1 of 1'}
         <span className="heatmaps-size">
           {' '}
           · {H} {H === 1 ? 'unit' : 'units'} × {T} {T === 1 ? 'step' : 'steps'}
+          {H > FIT_ALL_UNITS && ` · ${FIT_ALL_UNITS} units at a time: scroll a map for the others`}
         </span>
       </h3>
       {T === 0 || !gates ? (

@@ -2,7 +2,15 @@ import { useRef, useState, type MouseEvent } from 'react';
 import type { Rows } from '../../engine';
 import { useScene } from '../../store';
 import type { PaneId } from '../../scene';
-import { cellAt, plotHeight, type HeatmapCell } from './geometry';
+import {
+  cellAt,
+  FIT_ALL_UNITS,
+  plotHeight,
+  SCROLL_PAD_PX,
+  viewHeight,
+  type HeatmapCell,
+} from './geometry';
+import { OVERLAY_PAD } from './overlay';
 import { TimeAxis, UnitAxis } from './HeatmapAxes';
 import { HeatmapTooltip } from './HeatmapTooltip';
 import { heatmapLabel } from './quantities';
@@ -54,15 +62,27 @@ export function HeatmapPlot({ paneId, name, rows, T, H, tokens, scale, pixels }:
   const plotRef = useRef<HTMLDivElement>(null);
   const baseRef = useRef<HTMLCanvasElement>(null);
   const overlayRef = useRef<HTMLCanvasElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(plotRef, FALLBACK_WIDTH);
   const height = plotHeight(H);
+  const scrolls = viewHeight(H) < height;
+  // A scrolling plot's window: its rows and the space above and below them.
+  const view = viewHeight(H) + (scrolls ? 2 * SCROLL_PAD_PX : 0);
   const [tip, setTip] = useState<{
     cell: HeatmapCell;
     x: number;
     y: number;
     flip: boolean;
   } | null>(null);
-  useHeatmapCanvases(baseRef, overlayRef, { paneId, pixels, T, H, width, height });
+  useHeatmapCanvases(baseRef, overlayRef, {
+    paneId,
+    pixels,
+    T,
+    H,
+    width,
+    height,
+    ...(scrolls ? { scroll: { box: scrollRef, view, pad: SCROLL_PAD_PX } } : {}),
+  });
 
   const onMove = (event: MouseEvent<HTMLDivElement>) => {
     const cell = cellOfEvent(event, T, H);
@@ -94,23 +114,59 @@ export function HeatmapPlot({ paneId, name, rows, T, H, tokens, scale, pixels }:
   };
 
   const value = tip ? (rows[tip.cell.step - 1]?.[tip.cell.unit] ?? NaN) : NaN;
+  const axisAndPlot = (
+    <>
+      <UnitAxis H={H} height={height} />
+      <div
+        ref={plotRef}
+        className="heatmap-plot"
+        style={{ height }}
+        onPointerMove={onMove}
+        onPointerLeave={onLeave}
+        onClick={onClick}
+      >
+        <canvas ref={baseRef} className="heatmap-base" />
+        {!scrolls && <canvas ref={overlayRef} className="heatmap-overlay" />}
+      </div>
+    </>
+  );
   return (
     <div ref={wrapRef} className="heatmap-figure-wrap">
-      <div className="heatmap-figure" role="img" aria-label={heatmapLabel(name)}>
-        <UnitAxis H={H} height={height} />
-        <div
-          ref={plotRef}
-          className="heatmap-plot"
-          style={{ height }}
-          onPointerMove={onMove}
-          onPointerLeave={onLeave}
-          onClick={onClick}
-        >
-          <canvas ref={baseRef} className="heatmap-base" />
-          <canvas ref={overlayRef} className="heatmap-overlay" />
+      {scrolls ? (
+        // Many units: rows of SCROLL_ROW_PX scroll inside a window of 64 of them; the
+        // overlay covers the window only, so its canvas stays the window's size.
+        <div className="heatmap-figure">
+          <div className="heatmap-window" style={{ height: view }}>
+            <div
+              ref={scrollRef}
+              className="heatmap-scroll"
+              tabIndex={0}
+              role="group"
+              aria-label={`${heatmapLabel(name)}: ${H} units, ${FIT_ALL_UNITS} shown at a time; scroll for the others`}
+            >
+              <div
+                className="heatmap-scroll-content"
+                style={{ padding: `${SCROLL_PAD_PX}px 0` }}
+                role="img"
+                aria-label={heatmapLabel(name)}
+              >
+                {axisAndPlot}
+              </div>
+            </div>
+            <canvas
+              ref={overlayRef}
+              className="heatmap-overlay heatmap-window-overlay"
+              style={{ width: width + 2 * OVERLAY_PAD, height: view + 2 * OVERLAY_PAD }}
+            />
+          </div>
+          <TimeAxis tokens={tokens} width={width} />
         </div>
-        <TimeAxis tokens={tokens} width={width} />
-      </div>
+      ) : (
+        <div className="heatmap-figure" role="img" aria-label={heatmapLabel(name)}>
+          {axisAndPlot}
+          <TimeAxis tokens={tokens} width={width} />
+        </div>
+      )}
       {tip && (
         <HeatmapTooltip
           name={name}

@@ -59,7 +59,48 @@ export function labelWidth(chars: number): number {
   return chars * 6.5 + 5;
 }
 
-/** Height in CSS px of a heatmap with H rows: about 14 px a row for few units, capped. */
+/** Units up to which a heatmap shows every row at once (rows of 176/64 = 2.75 px at most). */
+export const FIT_ALL_UNITS = 64;
+
+/** Height in CSS px of each row when the rows scroll (more than {@link FIT_ALL_UNITS} units). */
+export const SCROLL_ROW_PX = 4;
+
+/** Height in CSS px of the window a scrolling heatmap shows: 64 rows at a time. */
+export const SCROLL_VIEW_PX = FIT_ALL_UNITS * SCROLL_ROW_PX;
+
+/**
+ * Height in CSS px of a heatmap with H rows: about 14 px a row for few units, capped at
+ * 176 up to {@link FIT_ALL_UNITS} units; above, {@link SCROLL_ROW_PX} per row (the plot
+ * then scrolls inside a window of {@link viewHeight}).
+ */
 export function plotHeight(H: number): number {
+  if (H > FIT_ALL_UNITS) return H * SCROLL_ROW_PX;
   return Math.max(72, Math.min(176, H * 14));
+}
+
+/** CSS px of space above and below the rows of a scrolling plot, so the end labels show whole. */
+export const SCROLL_PAD_PX = 6;
+
+/** Height in CSS px of the part of the plot shown at once: the whole plot, or a scrolling window. */
+export function viewHeight(H: number): number {
+  return Math.min(plotHeight(H), SCROLL_VIEW_PX);
+}
+
+/**
+ * The scroll offset (CSS px) that shows row `unit` of a plot of H rows, `height` px tall,
+ * through a window of `view` px scrolled to `top`: `top` itself when the row is already
+ * in view, else the offset that centres it.
+ */
+export function scrollToShow(
+  unit: number,
+  H: number,
+  height: number,
+  view: number,
+  top: number,
+): number {
+  if (!(H > 0) || height <= view) return 0;
+  const row = height / H;
+  const y0 = unit * row;
+  if (y0 >= top && y0 + row <= top + view) return top;
+  return Math.max(0, Math.min(height - view, Math.round(y0 + row / 2 - view / 2)));
 }

@@ -9,8 +9,12 @@ export const OVERLAY_PAD = 6;
 export interface OverlayState {
   /** Plot width in CSS px. */
   readonly width: number;
-  /** Plot height in CSS px. */
+  /** Plot height in CSS px (all rows, also those scrolled out of view). */
   readonly height: number;
+  /** Of a plot that scrolls: the first CSS px row shown (the scroll offset); default 0. */
+  readonly top?: number;
+  /** Of a plot that scrolls: the CSS px shown at once (the canvas's height); default `height`. */
+  readonly view?: number;
   /** window.devicePixelRatio: device px per CSS px. */
   readonly dpr: number;
   /** Steps (columns). */
@@ -81,10 +85,12 @@ function frame(
 }
 
 /**
- * Redraws the overlay: the cursor's column outlined past the plot's top and bottom, the
- * selected unit's row marked at both ends, and any pointed-at cell (dashed). Clears the
- * whole canvas first; the canvas must be {@link overlaySize}. A few strokes per call: this
- * is what every step costs, and what the lead's benchmark times.
+ * Redraws the overlay: the cursor's column outlined past the top and bottom of what is
+ * shown, the selected unit's row marked at both ends, and any pointed-at cell (dashed).
+ * Clears the whole canvas first; the canvas must be {@link overlaySize} of the width and
+ * the view (a scrolling plot's overlay covers only its window, drawn `top` px down the
+ * plot). A few strokes per call: this is what every step costs, and what the lead's
+ * benchmark times.
  */
 export function drawCursorOverlay(ctx: CanvasRenderingContext2D, s: OverlayState): void {
   const { canvas } = ctx;
@@ -95,11 +101,14 @@ export function drawCursorOverlay(ctx: CanvasRenderingContext2D, s: OverlayState
   const W = Math.round(s.width * s.dpr);
   const Hpx = Math.round(s.height * s.dpr);
   const line = Math.max(1, Math.round(1.5 * s.dpr));
-  ctx.translate(pad, pad);
+  // Plot coordinates from here on: the window starts `top` device px down the plot.
+  const top = Math.round((s.top ?? 0) * s.dpr);
+  const shown = Math.round((s.view ?? s.height) * s.dpr);
+  ctx.translate(pad, pad - top);
   if (s.pointed) {
     const { step, unit } = s.pointed;
     const [x0, x1] = step !== undefined ? band(step - 1, s.T, W, 2 * line) : [0, W];
-    const [y0, y1] = unit !== undefined ? band(unit, s.H, Hpx, 2 * line) : [0, Hpx];
+    const [y0, y1] = unit !== undefined ? band(unit, s.H, Hpx, 2 * line) : [top, top + shown];
     ctx.setLineDash([3 * line, 2 * line]);
     frame(ctx, x0, y0, x1 - x0, y1 - y0, Math.max(1, Math.round(s.dpr)));
     ctx.setLineDash([]);
@@ -120,6 +129,6 @@ export function drawCursorOverlay(ctx: CanvasRenderingContext2D, s: OverlayState
   if (s.step >= 1 && s.step <= s.T) {
     const [x0, x1] = band(s.step - 1, s.T, W, 2 * line);
     const overhang = Math.round(2 * s.dpr);
-    frame(ctx, x0, -overhang, x1 - x0, Hpx + 2 * overhang, line);
+    frame(ctx, x0, top - overhang, x1 - x0, shown + 2 * overhang, line);
   }
 }

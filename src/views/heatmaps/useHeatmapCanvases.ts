@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, type RefObject } from 'react';
 import { useScene } from '../../store';
 import type { HoverTarget, PaneId } from '../../scene';
+import { scrollToShow } from './geometry';
 import { drawCursorOverlay, prepareOverlay, type OverlayState } from './overlay';
 import { paintBase } from './paint';
 import { paintInTurn, paintsLater } from './paintQueue';
@@ -17,8 +18,18 @@ export interface HeatmapCanvasOptions {
   readonly H: number;
   /** Plot width in CSS px. */
   readonly width: number;
-  /** Plot height in CSS px. */
+  /** Plot height in CSS px (all rows). */
   readonly height: number;
+  /**
+   * Of a plot whose rows scroll: the element that scrolls them, the CSS px shown at once
+   * and the space above the plot inside it. The overlay then covers that window only,
+   * follows the scrolling, and a unit selected elsewhere is scrolled into view.
+   */
+  readonly scroll?: {
+    readonly box: RefObject<HTMLElement | null>;
+    readonly view: number;
+    readonly pad: number;
+  };
 }
 
 /** The cell of this pane pointed at in any view, if it names a step or a unit. */
@@ -26,6 +37,18 @@ function pointedCell(hovered: HoverTarget | null, paneId: PaneId): OverlayState[
   if (!hovered || hovered.pane !== paneId) return null;
   if (hovered.step === undefined && hovered.unit === undefined) return null;
   return { step: hovered.step, unit: hovered.unit };
+}
+
+/** Scrolls `box` (a plot of H rows, `height` px, `shown` px at once) so that row `unit` shows. */
+function scrollRowIntoView(
+  box: HTMLElement,
+  unit: number,
+  H: number,
+  height: number,
+  shown: number,
+) {
+  const top = scrollToShow(unit, H, height, shown, box.scrollTop);
+  if (top !== box.scrollTop) box.scrollTop = top;
 }
 
 /**
@@ -38,7 +61,7 @@ function pointedCell(hovered: HoverTarget | null, paneId: PaneId): OverlayState[
 export function useHeatmapCanvases(
   base: RefObject<HTMLCanvasElement | null>,
   overlay: RefObject<HTMLCanvasElement | null>,
-  { paneId, pixels, T, H, width, height }: HeatmapCanvasOptions,
+  { paneId, pixels, T, H, width, height, scroll }: HeatmapCanvasOptions,
 ): void {
   useLayoutEffect(() => {
     const canvas = base.current;
@@ -50,16 +73,22 @@ export function useHeatmapCanvases(
     return paintInTurn(canvas, () => paintBase(canvas, pixels(), T, H));
   }, [base, pixels, T, H]);
 
+  const box = scroll?.box;
+  const view = scroll?.view ?? height;
+  const pad = scroll?.pad ?? 0;
   useEffect(() => {
     const dpr = window.devicePixelRatio || 1;
     const canvas = overlay.current;
-    const ctx = canvas && prepareOverlay(canvas, width, height, dpr);
+    const ctx = canvas && prepareOverlay(canvas, width, view, dpr);
     if (!canvas || !ctx) return;
+    const scroller = box?.current ?? null;
     let markColor: string | undefined;
     const draw = (s: ReturnType<typeof useScene.getState>) =>
       drawCursorOverlay(ctx, {
         width,
         height,
+        top: (scroller?.scrollTop ?? 0) - pad,
+        view,
         dpr,
         T,
         H,
@@ -68,6 +97,15 @@ export function useHeatmapCanvases(
         pointed: pointedCell(s.hovered, paneId),
         markColor,
       });
+    /** Scrolls the selected unit's row into view (a link's unit, one picked in another view). */
+    const reveal = (unit: number) => {
+      if (scroller) scrollRowIntoView(scroller, Math.min(unit, H - 1), H, height, view - 2 * pad);
+    };
+    reveal(useScene.getState().unit);
+    const onScroll = () => {
+      if (markColor !== undefined) draw(useScene.getState());
+    };
+    scroller?.addEventListener('scroll', onScroll, { passive: true });
     // The mark's colour is the canvas's CSS colour. Reading it forces a style recalculation;
     // read in the next frame, every heatmap mounted together reads it after one recalculation
     // (not one per heatmap, each after the previous one resized its canvas). Until then the
@@ -77,12 +115,14 @@ export function useHeatmapCanvases(
       draw(useScene.getState());
     });
     const unsubscribe = useScene.subscribe((s, prev) => {
+      if (s.unit !== prev.unit) reveal(s.unit);
       if (markColor === undefined) return;
       if (s.t !== prev.t || s.unit !== prev.unit || s.hovered !== prev.hovered) draw(s);
     });
     return () => {
       cancelAnimationFrame(first);
       unsubscribe();
+      scroller?.removeEventListener('scroll', onScroll);
     };
-  }, [overlay, paneId, T, H, width, height]);
+  }, [overlay, box, paneId, T, H, width, height, view, pad]);
 }
