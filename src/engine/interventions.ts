@@ -153,7 +153,12 @@ function checkIntervention(
       `${label}: from and to must be integer steps with ${steps}, got from ${String(from)}, to ${String(to)}.`,
     );
   }
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < range.min || value > range.max) {
+  if (
+    typeof value !== 'number' ||
+    !Number.isFinite(value) ||
+    value < range.min ||
+    value > range.max
+  ) {
     throw new EngineInputError(
       `${label}: value must be ${range.text} for ${String(gate)}, got ${String(value)}.`,
     );

@@ -101,6 +101,9 @@ export function traceFromPayload(model: Model, payload: TracePayload): Trace {
   // The clamps are compiled again from the list, never taken from the payload's tapes.
   const what = 'traceFromPayload';
   const compiled = compileInterventions(model.spec, kernel, T, payload.interventions, what);
-  const clamped = tapes.map((tape, index) => ({ ...tape, clamps: compiled?.clamps[index] ?? null }));
+  const clamped = tapes.map((tape, index) => ({
+    ...tape,
+    clamps: compiled?.clamps[index] ?? null,
+  }));
   return assembleTrace(model, kernel, clamped, xs, h0, c0, compiled?.list ?? null);
 }

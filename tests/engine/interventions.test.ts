@@ -19,7 +19,7 @@ import {
   type Trace,
 } from '../../src/engine';
 import { directionModel } from './directionSupport';
-import { CONFIGS, layerModel, makeSpec, randMatrix, rng, row, rows } from './support';
+import { CONFIGS, layerModel, makeSpec, randMatrix, rng, rows } from './support';
 
 const T = 6;
 const K = 3; // the step most cases clamp

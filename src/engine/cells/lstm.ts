@@ -71,15 +71,19 @@ function lstmKernel(activation: RecurrentActivation): CellKernel {
         if (clamps) clampRow(clamps, 'act', t, act, a);
         // The cell state: keep f of the old memory, write i of the candidate.
         for (let j = 0; j < H; j++) {
-          c[next + j] = act[a + H + j]! * c[prev + j]! + act[a + j]! * act[a + 2 * H + j]!;
+          const i = act[a + j]!;
+          const f = act[a + H + j]!;
+          const g = act[a + 2 * H + j]!;
+          c[next + j] = f * c[prev + j]! + i * g;
         }
         if (clamps) clampRow(clamps, 'c', t, c, next);
         // The hidden state: show o of the squashed memory.
         const o0 = m ? prev : next;
         for (let j = 0; j < H; j++) {
+          const o = act[a + 3 * H + j]!;
           const tc = Math.tanh(c[next + j]!);
           tanhC[prev + j] = tc;
-          out[o0 + j] = act[a + 3 * H + j]! * tc;
+          out[o0 + j] = o * tc;
         }
         if (m && W_hr) matVec(W_hr, H, 0, hSize, m, prev, h, (t + 1) * hSize);
         if (clamps) clampRow(clamps, 'h', t, h, (t + 1) * hSize);
