@@ -10,6 +10,7 @@ import {
   type Tape,
 } from './cells';
 import { addReversed, directionHalf, directionLabel } from './directions';
+import { compileInterventions, cutRow } from './interventions';
 import { addColumnSums, addMatTVec, addTransposedProduct } from './linalg';
 import { runForward, traceInternals, type TraceInternals } from './forward';
 import { checkModel } from './model';
@@ -21,7 +22,9 @@ import type { Gradients, LayerParams, Model, Rows, StateDict, Trace } from './ty
  * dL/dh_T [L·D][H'] and dL/dc_T [L·D][H], in `Trace.hT`'s order), returns dL/dxs [T][I],
  * dL/dh0 [L·D][H'] and dL/dc0 [L·D][H], dL/dθ under the PyTorch parameter names, and each
  * layer's (and direction's) total dL/dh_t [T][H'] indexed by time step. If `trace` was
- * computed with another model, the forward pass is redone with `model` first.
+ * computed with another model, the forward pass is redone with `model` first. The trace's
+ * interventions (`Trace.interventions`) hold: a clamped value is a constant, so no gradient
+ * flows through it into its pre-activation or an earlier state.
  */
 export function backward(
   model: Model,
@@ -110,15 +113,22 @@ function sweepLayer(
   const dIn = new Float64Array(T * GH);
   const sink = { dIn, dRec: kernel.separateRecurrentAdjoint ? new Float64Array(T * GH) : dIn };
   const dhTotal = new Float64Array(T * hSize);
+  const clamps = tape.clamps;
+  // What flows on from h_t into the step that made it: dhTotal less the clamped entries.
+  const dhFlow = clamps && p.W_hr ? new Float64Array(T * hSize) : dhTotal;
   for (let t = T - 1; t >= 0; t--) {
     // dL/dh_t = what reaches it from step t+1 + what the layer above (or the loss) sends.
     for (let j = 0; j < hSize; j++) {
       state.dh[j] = state.dh[j]! + dOut[t * hSize + j]!;
       dhTotal[t * hSize + j] = state.dh[j]!;
     }
+    if (clamps) {
+      cutRow(clamps, 'h', t, state.dh, 0); // a clamped h_t is a constant
+      if (dhFlow !== dhTotal) dhFlow.set(state.dh, t * hSize);
+    }
     kernel.stepVjp(p, tape, t, state, state, scratch, sink);
   }
-  const grads = parameterGradients(p, tape, kernel.recurrentInputs(tape), sink, dhTotal);
+  const grads = parameterGradients(p, tape, kernel.recurrentInputs(tape), sink, dhFlow);
   // dL/dx_t = W_ihᵀ (dL/d pre-activation at t): the layer below's dL/dh_t.
   const dxs = new Float64Array(T * p.inSize);
   for (let t = 0; t < T; t++) addMatTVec(p.W_ih, p.inSize, 0, GH, dIn, t * GH, dxs, t * p.inSize);
@@ -127,14 +137,14 @@ function sweepLayer(
 
 /**
  * dW = Σ_t d_t x_tᵀ and db = Σ_t d_t for one layer, from the recorded adjoints; with a
- * projection, dW_hr = Σ_t dh_t m_tᵀ from the total dL/dh_t [T][P].
+ * projection, dW_hr = Σ_t dh_t m_tᵀ from dL/dh_t [T][P] as it flows into the projection.
  */
 function parameterGradients(
   p: LayerParams,
   tape: Tape,
   recurrentInputs: readonly RecurrentInput[],
   sink: GradSink,
-  dhTotal: Float64Array,
+  dhFlow: Float64Array,
 ): LayerGrads {
   const GH = p.b_ih.length;
   const T = tape.T;
@@ -152,7 +162,7 @@ function parameterGradients(
   addColumnSums(grads.db_ih, GH, sink.dIn, GH, T);
   addColumnSums(grads.db_hh, GH, sink.dRec, GH, T);
   if (grads.dW_hr && tape.m) {
-    addTransposedProduct(grads.dW_hr, p.H, 0, p.hSize, dhTotal, p.hSize, tape.m, p.H, T);
+    addTransposedProduct(grads.dW_hr, p.H, 0, p.hSize, dhFlow, p.hSize, tape.m, p.H, T);
   }
   return grads;
 }
@@ -192,6 +202,9 @@ export function tapesFor(model: Model, trace: Trace): TraceInternals {
       `backward/jacobianNorms: the trace is of a model with bidirectional ${same.bidirectional}, projSize ${same.projSize}; this model has ${spec.bidirectional}, ${spec.projSize}.`,
     );
   }
-  const redone = runForward(model, kernelFor(spec), run.xs, trace.T, run.h0, run.c0);
+  const kernel = kernelFor(spec);
+  const what = 'backward/jacobianNorms';
+  const interventions = compileInterventions(spec, kernel, trace.T, run.interventions, what);
+  const redone = runForward(model, kernel, run.xs, trace.T, run.h0, run.c0, interventions);
   return traceInternals(redone) as TraceInternals;
 }

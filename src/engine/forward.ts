@@ -1,10 +1,11 @@
 import { EngineInputError } from './errors';
 import { isArrayLike, lazyRecord, readMatrix, rowViews } from './arrays';
 import { kernelFor, type CellKernel, type GateRow, type Tape } from './cells';
+import { compileInterventions, type CompiledInterventions } from './interventions';
 import { checkModel } from './model';
 import { concatDirections, directionLabel, reverseRows } from './directions';
 import { directionCount, GATE_BLOCKS, MAX_STEPS, MAX_TRACE_VALUES, stateSize } from './spec';
-import type { LayerTrace, Model, Rows, Trace } from './types';
+import type { Intervention, LayerTrace, Model, Rows, Trace } from './types';
 
 /** What a trace keeps behind its public face: the tapes backward and Jacobians read. */
 export interface TraceInternals {
@@ -18,6 +19,8 @@ export interface TraceInternals {
   readonly h0: Float64Array;
   /** [L·D][H] flat: initial cell states (zeros without a cell state). */
   readonly c0: Float64Array;
+  /** The run's interventions, validated (the tapes hold them compiled); null when none. */
+  readonly interventions: readonly Intervention[] | null;
 }
 
 const internals = new WeakMap<Trace, TraceInternals>();
@@ -30,17 +33,26 @@ export function traceInternals(trace: Trace): TraceInternals | undefined {
 /**
  * Runs the model over a sequence. `xs` is [T][I]; `init.h0` is [L·D][H'] and `init.c0`
  * (lstm) [L·D][H], in PyTorch's `h_0`/`c_0` order (l0 forward, l0 reverse, l1 …; D = 2 when
- * bidirectional, H' = projSize or hiddenSize), and both default to zeros. Returns an
- * immutable {@link Trace} with every gate before and after activation, per layer and step. Never mutates the model. Throws an
- * {@link EngineInputError}: naming the step and the expected shape on a malformed or
- * non-finite input; for T above MAX_STEPS or a trace of more than MAX_TRACE_VALUES gate
- * values (both checked before anything is computed); and on a state that overflows
- * float64 (a relu RNN that explodes).
+ * bidirectional, H' = projSize or hiddenSize), and both default to zeros. `init.interventions`
+ * clamps gates or states at chosen steps (see {@link Intervention}); the trace records the
+ * clamped values and keeps the list, so that `backward` and `jacobianNorms` treat them as
+ * constants without being told again. An empty list is the same as none. Returns an
+ * immutable {@link Trace} with every gate before and after activation, per layer and step.
+ * Never mutates the model. Throws an {@link EngineInputError}: naming the step and the
+ * expected shape on a malformed or non-finite input; naming the intervention (its index)
+ * and what is allowed for one that does not fit the model, the sequence or the gate's range;
+ * for T above MAX_STEPS or a trace of more than MAX_TRACE_VALUES gate values (both checked
+ * before anything is computed); and on a state that overflows float64 (a relu RNN that
+ * explodes).
  */
 export function forward(
   model: Model,
   xs: number[][] | readonly ArrayLike<number>[],
-  init?: { h0?: number[][] | Rows; c0?: number[][] | Rows },
+  init?: {
+    h0?: number[][] | Rows;
+    c0?: number[][] | Rows;
+    interventions?: readonly Intervention[];
+  },
 ): Trace {
   checkModel(model, 'forward');
   const { spec } = model;
@@ -54,7 +66,8 @@ export function forward(
   const D = directionCount(spec);
   const h0 = readState(init?.h0, L * D, stateSize(spec), D, 'forward: init.h0');
   const c0 = readState(kernel.hasCellState ? init?.c0 : undefined, L * D, H, D, 'forward: init.c0');
-  return runForward(model, kernel, xsFlat, T, h0, c0);
+  const interventions = compileInterventions(spec, kernel, T, init?.interventions, 'forward');
+  return runForward(model, kernel, xsFlat, T, h0, c0, interventions);
 }
 
 /**
@@ -80,9 +93,10 @@ export function checkTraceSize(spec: Model['spec'], T: number, what: string): vo
 }
 
 /**
- * {@link forward} on validated flat buffers: xs [T][I], h0 [L·D][H'] and c0 [L·D][H]. A
- * reverse direction runs the kernel over its input rows reversed; a layer above a
- * bidirectional one reads [forward h_t, reverse h_t] at each time t.
+ * {@link forward} on validated flat buffers: xs [T][I], h0 [L·D][H'] and c0 [L·D][H], and
+ * compiled interventions (null for none). A reverse direction runs the kernel over its input
+ * rows reversed; a layer above a bidirectional one reads [forward h_t, reverse h_t] at each
+ * time t.
  */
 export function runForward(
   model: Model,
@@ -91,6 +105,7 @@ export function runForward(
   T: number,
   h0: Float64Array,
   c0: Float64Array,
+  interventions: CompiledInterventions | null,
 ): Trace {
   const { hiddenSize: H, numLayers: L } = model.spec;
   const D = directionCount(model.spec);
@@ -107,6 +122,7 @@ export function runForward(
         T,
         h0.subarray(index * hS, (index + 1) * hS),
         c0.subarray(index * H, (index + 1) * H),
+        interventions?.clamps[index] ?? null,
       );
       assertFinite(tape, directionLabel(index, D));
       tapes.push(tape);
@@ -117,12 +133,13 @@ export function runForward(
         ? tapes[l]!.h.subarray(hS)
         : concatDirections(tapes[2 * l]!.h, tapes[2 * l + 1]!.h, T, hS);
   }
-  return assembleTrace(model, kernel, tapes, xs, h0, c0);
+  return assembleTrace(model, kernel, tapes, xs, h0, c0, interventions?.list ?? null);
 }
 
 /**
- * The public {@link Trace} over finished tapes ([L·D], `h_n` order), registered with its
- * internals so that `backward` and `jacobianNorms` read the tapes instead of recomputing.
+ * The public {@link Trace} over finished tapes ([L·D], `h_n` order; their clamps compiled
+ * from `interventions`), registered with its internals so that `backward` and
+ * `jacobianNorms` read the tapes instead of recomputing.
  */
 export function assembleTrace(
   model: Model,
@@ -131,6 +148,7 @@ export function assembleTrace(
   xs: Float64Array,
   h0: Float64Array,
   c0: Float64Array,
+  interventions: readonly Intervention[] | null,
 ): Trace {
   const { hiddenSize: H } = model.spec;
   const D = directionCount(model.spec);
@@ -158,8 +176,9 @@ export function assembleTrace(
         layerTrace(kernel, tape, Math.floor(index / D), (index % D) as 0 | 1),
       ),
     ),
+    ...(interventions ? { interventions } : {}),
   });
-  internals.set(trace, Object.freeze({ model, kernel, tapes, xs, h0, c0 }));
+  internals.set(trace, Object.freeze({ model, kernel, tapes, xs, h0, c0, interventions }));
   return trace;
 }
 

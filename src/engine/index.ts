@@ -35,6 +35,7 @@ export type {
   GateName,
   GruConvention,
   GruGate,
+  Intervention,
   LayerParams,
   LayerTrace,
   LstmGate,

@@ -1,5 +1,6 @@
 import { EngineInputError } from './errors';
 import { tapesFor } from './backward';
+import { cutRow } from './interventions';
 import { checkModel } from './model';
 import { directionCount, stateSize } from './spec';
 import type { Model, Trace } from './types';
@@ -13,7 +14,9 @@ import type { Model, Trace } from './types';
  * entry T−1 spans all T steps and entry 0 one step (time runs the other way). For an
  * LSTM, c_t is held fixed and the perturbation enters through h_t only, but flows on
  * through every later c: the result is the h-block of the product of the joint (h, c) step
- * Jacobians. With a projection, h has P entries and the Jacobian is P×P.
+ * Jacobians. With a projection, h has P entries and the Jacobian is P×P. The trace's
+ * interventions hold: a clamped gate, c or h is a constant, so with every unit's h (and,
+ * for an LSTM, c) clamped at step k, the entries t ≤ k are 0 (nothing before k reaches h_T).
  *
  * Exact, in one backward sweep: the H' rows of ∂h_T/∂(h_t, c_t) are carried back through
  * time together, each step applying the cell's vector–Jacobian product to every row
@@ -47,6 +50,7 @@ export function jacobianNorms(model: Model, trace: Trace, layer = 0): number[] {
   for (let t = T - 1; t >= 0; t--) {
     let largest = 0;
     for (const row of rows) {
+      if (tape.clamps) cutRow(tape.clamps, 'h', t, row.dh, 0); // a clamped h_t is a constant
       kernel.stepVjp(p, tape, t, row, row, scratch, null);
       for (let j = 0; j < hS; j++) largest = Math.max(largest, Math.abs(row.dh[j]!));
     }

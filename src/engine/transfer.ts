@@ -1,10 +1,11 @@
 import { EngineInputError } from './errors';
 import { kernelFor, type Tape } from './cells';
 import { assembleTrace, checkTraceSize, traceInternals } from './forward';
+import { compileInterventions } from './interventions';
 import { checkModel } from './model';
 import { directionLabel } from './directions';
 import { directionCount, stateSize } from './spec';
-import type { Model, Trace } from './types';
+import type { Intervention, Model, Trace } from './types';
 
 /**
  * A trace as plain typed arrays, for `postMessage` between a worker and the page: the
@@ -26,13 +27,16 @@ export interface TracePayload {
   readonly h0: Float64Array;
   /** [L·D][H] flat (zeros for cells without a cell state). */
   readonly c0: Float64Array;
+  /** The interventions the trace was made with (plain objects); absent when none. */
+  readonly interventions?: readonly Intervention[];
 }
 
 /** The payload of a trace made by `forward` (its buffers are shared, not copied). */
 export function tracePayload(trace: Trace): TracePayload {
   const run = typeof trace === 'object' && trace !== null ? traceInternals(trace) : undefined;
   if (!run) throw new EngineInputError('tracePayload: trace must be the result of forward().');
-  return { T: trace.T, tapes: run.tapes, xs: run.xs, h0: run.h0, c0: run.c0 };
+  const { tapes, xs, h0, c0, interventions } = run;
+  return { T: trace.T, tapes, xs, h0, c0, ...(interventions ? { interventions } : {}) };
 }
 
 /** Every distinct ArrayBuffer behind a payload, for postMessage's transfer list. */
@@ -49,8 +53,9 @@ export function transferables(payload: TracePayload): ArrayBuffer[] {
 
 /**
  * The trace of `model` rebuilt from a payload that `forward` made elsewhere (a worker) with
- * the same model: the same numbers, and `backward` / `jacobianNorms` accept it as their
- * own. Throws when a buffer's size does not fit the model's spec and T.
+ * the same model: the same numbers and interventions, and `backward` / `jacobianNorms`
+ * accept it as their own. Throws when a buffer's size does not fit the model's spec and T,
+ * or an intervention does not fit the model.
  */
 export function traceFromPayload(model: Model, payload: TracePayload): Trace {
   checkModel(model, 'traceFromPayload');
@@ -93,5 +98,12 @@ export function traceFromPayload(model: Model, payload: TracePayload): Trace {
     if (tape.T !== T || tape.H !== H || tape.hSize !== hS)
       throw new EngineInputError(`traceFromPayload: ${l} has another T, H or projection.`);
   });
-  return assembleTrace(model, kernel, tapes, xs, h0, c0);
+  // The clamps are compiled again from the list, never taken from the payload's tapes.
+  const what = 'traceFromPayload';
+  const compiled = compileInterventions(model.spec, kernel, T, payload.interventions, what);
+  const clamped = tapes.map((tape, index) => ({
+    ...tape,
+    clamps: compiled?.clamps[index] ?? null,
+  }));
+  return assembleTrace(model, kernel, clamped, xs, h0, c0, compiled?.list ?? null);
 }

@@ -157,6 +157,40 @@ export interface Trace {
   readonly cT?: Rows;
   /** [L·D] per-layer gate traces, in `hT`'s order (`layers[k·D + d]`). */
   readonly layers: readonly LayerTrace[];
+  /**
+   * The interventions this run was made with (validated copies, `direction` filled in);
+   * absent when there were none. `backward` and `jacobianNorms` read them from here.
+   */
+  readonly interventions?: readonly Intervention[];
+}
+
+/**
+ * A "what if": one quantity of one layer (and direction) forced to `value` over the time
+ * steps `from`…`to` (0-based, inclusive; time steps t as trace rows are, in both directions).
+ * `gate` is lstm `i f g o c h`, gru `r z n h`, rnn `h`; `unit` one unit (of h's P entries
+ * for a projected lstm's `h`), or every unit when omitted. A clamped gate replaces the gate
+ * after its activation, a clamped c or h the state after that step's update (with a
+ * projection, the projected h); everything downstream reads the clamped value, the trace
+ * records it (`pre` stays what was computed), and gradients treat it as a constant.
+ * `value` must lie in the gate's range: [0, 1] for sigmoid (or hard sigmoid) gates, [−1, 1]
+ * for tanh ones (lstm g, gru n, a tanh rnn's h), ≥ 0 for a relu rnn's h, any finite
+ * number for lstm c and h and gru h. Where several cover one value, the last one listed wins.
+ */
+export interface Intervention {
+  /** Stacked layer k, 0 at the bottom. */
+  readonly layer: number;
+  /** Bidirectional models: 0 forward, 1 reverse; default 0. */
+  readonly direction?: 0 | 1;
+  /** The quantity to clamp, by its trace name (see above). */
+  readonly gate: string;
+  /** One unit, 0-based; omitted: every unit. */
+  readonly unit?: number;
+  /** First time step clamped, 0-based. */
+  readonly from: number;
+  /** Last time step clamped, inclusive. */
+  readonly to: number;
+  /** The value the quantity takes at those steps. */
+  readonly value: number;
 }
 
 /** dL/dθ and dL/d(inputs) for a loss given as dL/d(outputs). */
@@ -172,6 +206,8 @@ export interface Gradients {
   /**
    * [L·D] in `Trace.layers`' order: `dh[t][j]` = dL/dh_t of that layer and direction
    * through every path, h_t being `gates.h[t]` (indexed by time step in both directions).
+   * For an h clamped by an intervention, the sensitivity to the clamped value; nothing of
+   * it flows on to what computed that h.
    */
   layers: readonly { dh: Rows }[];
 }

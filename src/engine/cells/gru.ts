@@ -1,4 +1,5 @@
 import { GATE_ACTIVATIONS, tanhGradFromOutput } from '../activations';
+import { clampRow, cutRow } from '../interventions';
 import { addMatTVec, matVec } from '../linalg';
 import type { GruConvention, RecurrentActivation } from '../types';
 import type { CellKernel, GateRow } from './kernel';
@@ -33,7 +34,7 @@ function gruPytorch(activation: RecurrentActivation): CellKernel {
     gateRows: GRU_GATE_ROWS,
     preRows: GRU_PRE_ROWS,
 
-    forward(p, xs, T, h0) {
+    forward(p, xs, T, h0, _c0, clamps) {
       const { inSize, H, W_ih, W_hh, b_ih, b_hh } = p;
       const G3 = 3 * H;
       const h = new Float64Array((T + 1) * H);
@@ -52,23 +53,28 @@ function gruPytorch(activation: RecurrentActivation): CellKernel {
         for (let j = 0; j < H; j++) {
           const preR = fromInput[j]! + b_ih[j]! + (fromState[j]! + b_hh[j]!);
           const preZ = fromInput[H + j]! + b_ih[H + j]! + (fromState[H + j]! + b_hh[H + j]!);
-          const r = sigmoid(preR);
-          const z = sigmoid(preZ);
-          const hnj = fromState[2 * H + j]! + b_hh[2 * H + j]!;
-          // The reset gate scales the recurrent part *after* the matrix.
-          const preN = fromInput[2 * H + j]! + b_ih[2 * H + j]! + r * hnj;
-          const n = Math.tanh(preN);
           pre[a + j] = preR;
           pre[a + H + j] = preZ;
-          pre[a + 2 * H + j] = preN;
-          act[a + j] = r;
-          act[a + H + j] = z;
-          act[a + 2 * H + j] = n;
-          hn[prev + j] = hnj;
-          h[next + j] = (1 - z) * n + z * h[prev + j]!;
+          act[a + j] = sigmoid(preR);
+          act[a + H + j] = sigmoid(preZ);
         }
+        if (clamps) clampRow(clamps, 'act', t, act, a); // r and z (n is written below)
+        for (let j = 0; j < H; j++) {
+          const hnj = fromState[2 * H + j]! + b_hh[2 * H + j]!;
+          // The reset gate scales the recurrent part *after* the matrix.
+          const preN = fromInput[2 * H + j]! + b_ih[2 * H + j]! + act[a + j]! * hnj;
+          pre[a + 2 * H + j] = preN;
+          act[a + 2 * H + j] = Math.tanh(preN);
+          hn[prev + j] = hnj;
+        }
+        if (clamps) clampRow(clamps, 'act', t, act, a);
+        for (let j = 0; j < H; j++) {
+          const z = act[a + H + j]!;
+          h[next + j] = (1 - z) * act[a + 2 * H + j]! + z * h[prev + j]!;
+        }
+        if (clamps) clampRow(clamps, 'h', t, h, next);
       }
-      return { T, inSize, H, hSize: H, xs, h, c: null, act, pre, aux: hn, m: null };
+      return { T, inSize, H, hSize: H, xs, h, c: null, act, pre, aux: hn, m: null, clamps };
     },
 
     stepVjp(p, tape, t, after, before, scratch, sink) {
@@ -82,22 +88,25 @@ function gruPytorch(activation: RecurrentActivation): CellKernel {
       // [r z (r ⊙ dn)] for W_hh and b_hh, since r multiplies W_hn h_{t−1} + b_hn.
       const dIn = scratch.subarray(0, G3);
       const dRec = scratch.subarray(G3, 2 * G3);
+      const clamps = tape.clamps;
       for (let j = 0; j < H; j++) {
-        const r = act[a + j]!;
         const z = act[a + H + j]!;
         const n = act[a + 2 * H + j]!;
         const dh = after.dh[j]!;
         // h_t = (1 − z) ⊙ n + z ⊙ h_{t−1}
-        const dPreN = dh * (1 - z) * tanhGradFromOutput(n);
-        const dPreZ = dh * (h[prev + j]! - n) * sigmoidGradFromOutput(z);
-        const dPreR = dPreN * hn[prev + j]! * sigmoidGradFromOutput(r);
-        dIn[j] = dPreR;
-        dIn[H + j] = dPreZ;
-        dIn[2 * H + j] = dPreN;
-        dRec[j] = dPreR;
-        dRec[H + j] = dPreZ;
-        dRec[2 * H + j] = dPreN * r;
+        dIn[H + j] = dh * (h[prev + j]! - n) * sigmoidGradFromOutput(z);
+        dIn[2 * H + j] = dh * (1 - z) * tanhGradFromOutput(n);
         before.dh[j] = dh * z; // the direct path z ⊙ h_{t−1}
+      }
+      if (clamps) cutRow(clamps, 'act', t, dIn, 0); // a clamped z or n: nothing reaches its input
+      for (let j = 0; j < H; j++) {
+        dIn[j] = dIn[2 * H + j]! * hn[prev + j]! * sigmoidGradFromOutput(act[a + j]!);
+      }
+      if (clamps) cutRow(clamps, 'act', t, dIn, 0); // and a clamped r
+      for (let j = 0; j < H; j++) {
+        dRec[j] = dIn[j]!;
+        dRec[H + j] = dIn[H + j]!;
+        dRec[2 * H + j] = dIn[2 * H + j]! * act[a + j]!;
       }
       addMatTVec(W_hh, H, 0, G3, dRec, 0, before.dh, 0);
       if (sink) {
@@ -130,7 +139,7 @@ function gruClassic(activation: RecurrentActivation): CellKernel {
     gateRows: GRU_GATE_ROWS,
     preRows: GRU_PRE_ROWS,
 
-    forward(p, xs, T, h0) {
+    forward(p, xs, T, h0, _c0, clamps) {
       const { inSize, H, W_ih, W_hh, b_ih, b_hh } = p;
       const G3 = 3 * H;
       const h = new Float64Array((T + 1) * H);
@@ -149,26 +158,29 @@ function gruClassic(activation: RecurrentActivation): CellKernel {
         for (let j = 0; j < H; j++) {
           const preR = fromInput[j]! + b_ih[j]! + (fromState[j]! + b_hh[j]!);
           const preZ = fromInput[H + j]! + b_ih[H + j]! + (fromState[H + j]! + b_hh[H + j]!);
-          const r = sigmoid(preR);
           pre[a + j] = preR;
           pre[a + H + j] = preZ;
-          act[a + j] = r;
+          act[a + j] = sigmoid(preR);
           act[a + H + j] = sigmoid(preZ);
-          // The reset gate scales the old state *before* the matrix.
-          rh[prev + j] = r * h[prev + j]!;
         }
+        if (clamps) clampRow(clamps, 'act', t, act, a); // r and z (n is written below)
+        // The reset gate scales the old state *before* the matrix.
+        for (let j = 0; j < H; j++) rh[prev + j] = act[a + j]! * h[prev + j]!;
         matVec(W_hh, H, 2 * H, G3, rh, prev, fromState, 2 * H);
         for (let j = 0; j < H; j++) {
           const preN =
             fromInput[2 * H + j]! + b_ih[2 * H + j]! + (fromState[2 * H + j]! + b_hh[2 * H + j]!);
-          const n = Math.tanh(preN);
-          const z = act[a + H + j]!;
           pre[a + 2 * H + j] = preN;
-          act[a + 2 * H + j] = n;
-          h[next + j] = (1 - z) * h[prev + j]! + z * n;
+          act[a + 2 * H + j] = Math.tanh(preN);
         }
+        if (clamps) clampRow(clamps, 'act', t, act, a);
+        for (let j = 0; j < H; j++) {
+          const z = act[a + H + j]!;
+          h[next + j] = (1 - z) * h[prev + j]! + z * act[a + 2 * H + j]!;
+        }
+        if (clamps) clampRow(clamps, 'h', t, h, next);
       }
-      return { T, inSize, H, hSize: H, xs, h, c: null, act, pre, aux: rh, m: null };
+      return { T, inSize, H, hSize: H, xs, h, c: null, act, pre, aux: rh, m: null, clamps };
     },
 
     stepVjp(p, tape, t, after, before, scratch, sink) {
@@ -187,6 +199,8 @@ function gruClassic(activation: RecurrentActivation): CellKernel {
         dPre[2 * H + j] = dh * z * tanhGradFromOutput(n);
         dPre[H + j] = dh * (n - h[prev + j]!) * sigmoidGradFromOutput(z);
       }
+      const clamps = tape.clamps;
+      if (clamps) cutRow(clamps, 'act', t, dPre, 0); // a clamped z or h̃: nothing reaches its input
       // h̃ reads r ⊙ h_{t−1} through W_hn.
       dRh.fill(0);
       addMatTVec(W_hh, H, 2 * H, G3, dPre, 2 * H, dRh, 0);
@@ -196,6 +210,7 @@ function gruClassic(activation: RecurrentActivation): CellKernel {
         dPre[j] = dRh[j]! * h[prev + j]! * sigmoidGradFromOutput(r);
         before.dh[j] = after.dh[j]! * (1 - z) + dRh[j]! * r;
       }
+      if (clamps) cutRow(clamps, 'act', t, dPre, 0); // and a clamped r
       addMatTVec(W_hh, H, 0, 2 * H, dPre, 0, before.dh, 0);
       sink?.dIn.set(dPre, t * G3);
     },

@@ -1,3 +1,4 @@
+import type { TapeClamps } from '../interventions';
 import type { LayerParams } from '../types';
 
 /**
@@ -30,6 +31,8 @@ export interface Tape {
   readonly aux: Float64Array | null;
   /** [T][H], lstm with a projection only: m_t = o_t ⊙ tanh(c_t), which W_hr projects to h_t. */
   readonly m: Float64Array | null;
+  /** The interventions on this layer, which its rows already hold; null when none. */
+  readonly clamps: TapeClamps | null;
 }
 
 /** dL/dθ of one layer, flat, with the shapes of {@link LayerParams}. */
@@ -72,13 +75,25 @@ export interface CellKernel {
   readonly G: number;
   /** Whether the state carries a cell state c (lstm). */
   readonly hasCellState: boolean;
-  /** Runs the layer over T steps from (h0, c0); c0 is ignored without a cell state. */
-  forward(p: LayerParams, xs: Float64Array, T: number, h0: Float64Array, c0: Float64Array): Tape;
+  /**
+   * Runs the layer over T steps from (h0, c0); c0 is ignored without a cell state. With
+   * `clamps`, each step's clamped gates, c and h are replaced right after they are computed.
+   */
+  forward(
+    p: LayerParams,
+    xs: Float64Array,
+    T: number,
+    h0: Float64Array,
+    c0: Float64Array,
+    clamps: TapeClamps | null,
+  ): Tape;
   /**
    * One step's vector–Jacobian product. Reads `after` (adjoint of the state leaving step
    * t), writes `before` (adjoint of the state entering step t; `before` may be `after`
    * itself). With a `sink`, also records the pre-activation adjoints of step t.
-   * `scratch` holds at least 2·G·H numbers. Row t is the t-th step the layer took.
+   * `scratch` holds at least 2·G·H numbers. Row t is the t-th step the layer took. The
+   * tape's clamped gates and c pass nothing back; a clamped h is the caller's to cut
+   * (`cutRow(clamps, 'h', …)` on `after.dh`), since the caller records dL/dh_t first.
    */
   stepVjp(
     p: LayerParams,

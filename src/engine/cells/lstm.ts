@@ -1,4 +1,5 @@
 import { GATE_ACTIVATIONS, tanhGradFromOutput } from '../activations';
+import { clampRow, cutRow } from '../interventions';
 import { addMatTVec, matVec } from '../linalg';
 import type { RecurrentActivation } from '../types';
 import type { CellKernel } from './kernel';
@@ -36,7 +37,7 @@ function lstmKernel(activation: RecurrentActivation): CellKernel {
       { name: 'o', source: 'pre', block: 3 },
     ],
 
-    forward(p, xs, T, h0, c0) {
+    forward(p, xs, T, h0, c0, clamps) {
       const { inSize, H, hSize, W_ih, W_hh, b_ih, b_hh, W_hr } = p;
       const G4 = 4 * H;
       const h = new Float64Array((T + 1) * hSize);
@@ -48,6 +49,7 @@ function lstmKernel(activation: RecurrentActivation): CellKernel {
       const tanhC = new Float64Array(T * H);
       // o ⊙ tanh(c) goes straight into h, or into m for the projection to read.
       const m = W_hr ? new Float64Array(T * H) : null;
+      const out = m ?? h;
       const fromInput = new Float64Array(G4);
       const fromState = new Float64Array(G4);
       for (let t = 0; t < T; t++) {
@@ -60,28 +62,33 @@ function lstmKernel(activation: RecurrentActivation): CellKernel {
         for (let k = 0; k < G4; k++) {
           pre[a + k] = fromInput[k]! + b_ih[k]! + (fromState[k]! + b_hh[k]!);
         }
-        const out = m ?? h;
+        for (let j = 0; j < H; j++) {
+          act[a + j] = sigma(pre[a + j]!); // i
+          act[a + H + j] = sigma(pre[a + H + j]!); // f
+          act[a + 2 * H + j] = Math.tanh(pre[a + 2 * H + j]!); // g
+          act[a + 3 * H + j] = sigma(pre[a + 3 * H + j]!); // o
+        }
+        if (clamps) clampRow(clamps, 'act', t, act, a);
+        // The cell state: keep f of the old memory, write i of the candidate.
+        for (let j = 0; j < H; j++) {
+          const i = act[a + j]!;
+          const f = act[a + H + j]!;
+          const g = act[a + 2 * H + j]!;
+          c[next + j] = f * c[prev + j]! + i * g;
+        }
+        if (clamps) clampRow(clamps, 'c', t, c, next);
+        // The hidden state: show o of the squashed memory.
         const o0 = m ? prev : next;
         for (let j = 0; j < H; j++) {
-          const i = sigma(pre[a + j]!);
-          const f = sigma(pre[a + H + j]!);
-          const g = Math.tanh(pre[a + 2 * H + j]!);
-          const o = sigma(pre[a + 3 * H + j]!);
-          act[a + j] = i;
-          act[a + H + j] = f;
-          act[a + 2 * H + j] = g;
-          act[a + 3 * H + j] = o;
-          // The cell state: keep f of the old memory, write i of the candidate.
-          const c_t = f * c[prev + j]! + i * g;
-          c[next + j] = c_t;
-          // The hidden state: show o of the squashed memory.
-          const tc = Math.tanh(c_t);
+          const o = act[a + 3 * H + j]!;
+          const tc = Math.tanh(c[next + j]!);
           tanhC[prev + j] = tc;
           out[o0 + j] = o * tc;
         }
         if (m && W_hr) matVec(W_hr, H, 0, hSize, m, prev, h, (t + 1) * hSize);
+        if (clamps) clampRow(clamps, 'h', t, h, (t + 1) * hSize);
       }
-      return { T, inSize, H, hSize, xs, h, c, act, pre, aux: tanhC, m };
+      return { T, inSize, H, hSize, xs, h, c, act, pre, aux: tanhC, m, clamps };
     },
 
     stepVjp(p, tape, t, after, before, scratch, sink) {
@@ -100,22 +107,27 @@ function lstmKernel(activation: RecurrentActivation): CellKernel {
         dm.fill(0);
         addMatTVec(W_hr, H, 0, hSize, after.dh, 0, dm, 0);
       }
+      // h_t = o ⊙ tanh(c_t): the memory's adjoint gains what flows back through h_t.
+      const dc = scratch.subarray(G4 + H, G4 + 2 * H);
+      for (let j = 0; j < H; j++) {
+        const o = act[a + 3 * H + j]!;
+        dc[j] = after.dc[j]! + dm[j]! * o * tanhGradFromOutput(tanhC[prev + j]!);
+      }
+      const clamps = tape.clamps;
+      if (clamps) cutRow(clamps, 'c', t, dc, 0);
       for (let j = 0; j < H; j++) {
         const i = act[a + j]!;
         const f = act[a + H + j]!;
         const g = act[a + 2 * H + j]!;
         const o = act[a + 3 * H + j]!;
-        const tc = tanhC[prev + j]!;
-        const dh = dm[j]!;
-        // h_t = o ⊙ tanh(c_t): the memory's adjoint gains what flows back through h_t.
-        const dc = after.dc[j]! + dh * o * tanhGradFromOutput(tc);
         // c_t = f ⊙ c_{t−1} + i ⊙ g
-        dPre[j] = dc * g * sigmaGrad(i);
-        dPre[H + j] = dc * c[prev + j]! * sigmaGrad(f);
-        dPre[2 * H + j] = dc * i * tanhGradFromOutput(g);
-        dPre[3 * H + j] = dh * tc * sigmaGrad(o);
-        before.dc[j] = dc * f; // the constant error carousel: c_{t−1} reaches c_t through f
+        dPre[j] = dc[j]! * g * sigmaGrad(i);
+        dPre[H + j] = dc[j]! * c[prev + j]! * sigmaGrad(f);
+        dPre[2 * H + j] = dc[j]! * i * tanhGradFromOutput(g);
+        dPre[3 * H + j] = dm[j]! * tanhC[prev + j]! * sigmaGrad(o);
+        before.dc[j] = dc[j]! * f; // the constant error carousel: c_{t−1} reaches c_t through f
       }
+      if (clamps) cutRow(clamps, 'act', t, dPre, 0);
       before.dh.fill(0);
       addMatTVec(W_hh, hSize, 0, G4, dPre, 0, before.dh, 0);
       sink?.dIn.set(dPre.subarray(0, G4), t * G4);

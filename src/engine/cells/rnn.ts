@@ -1,4 +1,5 @@
 import { relu, reluGradFromOutput, tanhGradFromOutput } from '../activations';
+import { clampRow } from '../interventions';
 import { addMatTVec, matVec } from '../linalg';
 import type { Nonlinearity } from '../types';
 import type { CellKernel } from './kernel';
@@ -22,7 +23,7 @@ function rnnKernel(nonlinearity: Nonlinearity): CellKernel {
     ],
     preRows: [{ name: 'pre', source: 'pre', block: 0 }],
 
-    forward(p, xs, T, h0) {
+    forward(p, xs, T, h0, _c0, clamps) {
       const { inSize, H, W_ih, W_hh, b_ih, b_hh } = p;
       const h = new Float64Array((T + 1) * H);
       h.set(h0);
@@ -39,6 +40,7 @@ function rnnKernel(nonlinearity: Nonlinearity): CellKernel {
           pre[prev + j] = a;
           h[next + j] = activate(a);
         }
+        if (clamps) clampRow(clamps, 'h', t, h, next);
       }
       // The activated block is h itself (rows 1..T of h), so `act` shares its buffer.
       return {
@@ -53,9 +55,11 @@ function rnnKernel(nonlinearity: Nonlinearity): CellKernel {
         pre,
         aux: null,
         m: null,
+        clamps,
       };
     },
 
+    // A clamped h_t is the caller's to cut (see CellKernel.stepVjp): nothing else can be clamped.
     stepVjp(p, tape, t, after, before, scratch, sink) {
       const { H, W_hh } = p;
       const next = (t + 1) * H;
