@@ -1,7 +1,8 @@
 /**
  * An imported model's weights inside a link: `A.iw=<length>.<crc>.<lz-string base64url>` of
- * `{ fileName, imported }` (JSON), written by Copy link when it fits in {@link MAX_WEIGHTS_LINK}
- * characters, read back when the link opens. The weights are untrusted input: the text must
+ * `{ fileName, imported }` (JSON), and a model trained here as `A.tw=…` of its model file,
+ * written by Copy link when they fit in {@link MAX_WEIGHTS_LINK} characters, read back when
+ * the link opens. The weights are untrusted input: the text must
  * match its check, parse as JSON without reserved keys, and have the shape of an imported
  * model (the engine then checks every number when it builds the model). Kept out of the
  * address bar's live scene: only a copied link carries them.
@@ -19,6 +20,47 @@ const MAX_WEIGHTS_JSON = 400_000;
 
 /** The link key of pane `pane`'s weights: `A.iw`. */
 export const weightsKey = (pane: PaneId) => `${pane}.iw`;
+
+/** The link key of the model file pane `pane` trained here: `A.tw`. */
+export const trainedWeightsKey = (pane: PaneId) => `${pane}.tw`;
+
+/** A model file trained here, packed for a link; null when longer than {@link MAX_WEIGHTS_LINK}. */
+export function packModelFile(file: object): string | null {
+  const packed = compressText(JSON.stringify(file));
+  return packed.length <= MAX_WEIGHTS_LINK ? packed : null;
+}
+
+/**
+ * A packed model file read back as JSON without reserved keys (the model-file reader then
+ * checks it whole), or why it cannot be used. Never throws.
+ */
+export function unpackModelFile(packed: string): { json: unknown } | { problem: string } {
+  const text = unpackText(packed);
+  if ('problem' in text) return text;
+  try {
+    const json: unknown = JSON.parse(text.text);
+    refuseReservedKeys(json, 'the weights');
+    return { json };
+  } catch (error) {
+    return {
+      problem: `the weights are not readable (${error instanceof Error ? error.message : String(error)})`,
+    };
+  }
+}
+
+/** The text of packed weights, checked against the link's limits. */
+function unpackText(packed: string): { text: string } | { problem: string } {
+  if (packed.length > MAX_WEIGHTS_LINK) {
+    return {
+      problem: `the weights are longer than a link may carry (${MAX_WEIGHTS_LINK} characters)`,
+    };
+  }
+  const unpacked = decompressText(packed, {
+    maxPacked: MAX_WEIGHTS_LINK,
+    maxText: MAX_WEIGHTS_JSON,
+  });
+  return 'problem' in unpacked ? { problem: `the weights are ${unpacked.problem}` } : unpacked;
+}
 
 /** What a link carries of an imported model: its file's name and the converted model. */
 export interface LinkedWeights {
@@ -40,16 +82,8 @@ const isStringArray = (v: unknown): v is string[] =>
 
 /** Reads packed weights; never throws. */
 export function unpackWeights(packed: string): UnpackedWeights {
-  if (packed.length > MAX_WEIGHTS_LINK) {
-    return {
-      problem: `the weights are longer than a link may carry (${MAX_WEIGHTS_LINK} characters)`,
-    };
-  }
-  const unpacked = decompressText(packed, {
-    maxPacked: MAX_WEIGHTS_LINK,
-    maxText: MAX_WEIGHTS_JSON,
-  });
-  if ('problem' in unpacked) return { problem: `the weights are ${unpacked.problem}` };
+  const unpacked = unpackText(packed);
+  if ('problem' in unpacked) return unpacked;
   let json: unknown;
   try {
     json = JSON.parse(unpacked.text);
@@ -80,25 +114,31 @@ export function unpackWeights(packed: string): UnpackedWeights {
 }
 
 /**
- * The weights parameters of a hash (`A.iw` …), and the hash without them: the scene is read
- * from the rest as from any link.
+ * The weights parameters of a hash (imported models' `A.iw`, models trained here `A.tw`),
+ * and the hash without them: the scene is read from the rest as from any link.
  */
-export function splitWeights(hash: string): { hash: string; weights: Map<PaneId, string> } {
+export function splitWeights(hash: string): {
+  hash: string;
+  weights: Map<PaneId, string>;
+  trained: Map<PaneId, string>;
+} {
   const weights = new Map<PaneId, string>();
+  const trained = new Map<PaneId, string>();
   const kept: string[] = [];
   for (const part of hash.replace(/^#/, '').split('&')) {
-    const match = /^([ABC])\.iw=(.*)$/.exec(part);
+    const match = /^([ABC])\.(iw|tw)=(.*)$/.exec(part);
     if (!match) {
       kept.push(part);
       continue;
     }
-    let value = match[2]!;
+    let value = match[3]!;
     try {
       value = decodeURIComponent(value);
     } catch {
-      // Left as written: unpackWeights names it damaged.
+      // Left as written: unpacking names it damaged.
     }
-    weights.set(match[1] as PaneId, value);
+    (match[2] === 'iw' ? weights : trained).set(match[1] as PaneId, value);
   }
-  return { hash: weights.size === 0 ? hash : kept.join('&'), weights };
+  const found = weights.size + trained.size > 0;
+  return { hash: found ? kept.join('&') : hash, weights, trained };
 }

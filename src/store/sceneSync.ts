@@ -6,8 +6,8 @@
  */
 import type { LinkNoticeStore } from '../io/notices';
 import { decodeScene, encodeScene, type LessonStops } from '../io/sceneUrl';
-import { splitWeights, unpackWeights } from '../io/importLink';
-import { registerImported, removeImportedModel } from './importedModels';
+import { splitWeights } from '../io/importLink';
+import { adoptTrainedHere, adoptWeights } from './linkWeights';
 import { settleImportedSelection } from './importedSelection';
 import { SNAPSHOT_KEYS, type SceneSnapshot } from '../scene';
 import type { SceneState, SceneStore } from './scene';
@@ -89,41 +89,6 @@ export function applySnapshot(store: SceneStore, scene: SceneSnapshot): void {
     playing: false,
     hovered: null,
   });
-}
-
-/**
- * Keeps the imported models a link carries (`A.iw`), each checked against the model its
- * pane names (`A.import`: a CRC of the file name and the weights); resolves to what was
- * refused, in words.
- */
-async function adoptWeights(
-  weights: ReadonlyMap<string, string>,
-  scene: SceneSnapshot,
-): Promise<string[]> {
-  const refused: string[] = [];
-  for (const [paneId, packed] of weights) {
-    const key = `${paneId}.iw`;
-    const pane = scene.panes.find((p) => p.id === paneId);
-    const unpacked = unpackWeights(packed);
-    if ('problem' in unpacked) {
-      refused.push(`Could not read the weights of model ${paneId} (${key}): ${unpacked.problem}.`);
-      continue;
-    }
-    try {
-      const [entry] = await registerImported(unpacked.fileName, [unpacked.imported]);
-      if (!entry || !pane || entry.id !== pane.imported) {
-        if (entry) await removeImportedModel(entry.id);
-        refused.push(
-          `The weights of model ${paneId} (${key}) are not those of the model it names${pane?.imported ? ` (${pane.imported})` : ''}: they were not used.`,
-        );
-      }
-    } catch (error) {
-      refused.push(
-        `The weights of model ${paneId} (${key}) cannot be run: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    }
-  }
-  return refused;
 }
 
 /** True when a store change touched what a link holds. */
@@ -233,7 +198,7 @@ export function startSceneSync(
    * scene (or, when there are none and `replaceNotice`, clears an old notice).
    */
   const apply = (raw: string, title: string, replaceNotice: boolean, earlier: string[] = []) => {
-    const { hash, weights } = splitWeights(raw);
+    const { hash, weights, trained } = splitWeights(raw);
     const { scene, problems } = decodeScene(hash, lessons);
     applySnapshot(store, scene);
     const all = [...earlier, ...problems];
@@ -247,11 +212,14 @@ export function startSceneSync(
         notices.getState().show(shown.title ?? title, [...shown.problems, ...sentences]);
       });
     };
-    if (weights.size > 0) {
-      void adoptWeights(weights, scene).then((refused) => {
-        if (refused.length > 0) notices.getState().show(LINK_NOTICE_TITLE, [...all, ...refused]);
-        settleLater();
-      });
+    if (weights.size + trained.size > 0) {
+      void Promise.all([adoptWeights(weights, scene), adoptTrainedHere(trained, scene)]).then(
+        ([refused, refusedTrained]) => {
+          const more = [...refused, ...refusedTrained];
+          if (more.length > 0) notices.getState().show(LINK_NOTICE_TITLE, [...all, ...more]);
+          settleLater();
+        },
+      );
     } else settleLater();
   };
 

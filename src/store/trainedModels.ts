@@ -128,6 +128,9 @@ export async function loadTrainedModel(id: string, options?: LoadOptions): Promi
   } finally {
     clearTimeout(timer);
   }
+  // A model trained here may have been given meanwhile (a link's weights): it stands.
+  const meanwhile = statuses.get(id);
+  if (meanwhile?.state === 'ready') return meanwhile;
   statuses.set(id, status);
   for (const listener of [...listeners]) listener(id);
   return status;

@@ -1,7 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { shareLink } from '../io/links';
-import { packWeights, weightsKey } from '../io/importLink';
-import { importedModelStatus, useScene, type SceneState, type SceneStore } from '../store';
+import { packModelFile, packWeights, trainedWeightsKey, weightsKey } from '../io/importLink';
+import {
+  importedModelStatus,
+  trainedModelStatus,
+  useScene,
+  type SceneState,
+  type SceneStore,
+} from '../store';
 import '../io/links.css';
 
 /** Props of {@link ShareButtons}. */
@@ -11,15 +17,25 @@ export interface ShareButtonsProps {
 }
 
 /**
- * The weights of the scene's imported models, for a link (`&A.iw=…` each, where they fit),
- * and what the confirmation says of them: carried, or too large so the link only names
- * the file.
+ * The weights of the scene's imported models and models trained here, for a link
+ * (`&A.iw=…`, `&A.tw=…` each, where they fit), and what the confirmation says of them:
+ * carried, or too large so the link only names the file.
  */
 function linkedWeights(state: SceneState): { weights: string; said: string } {
   let weights = '';
   const carried: string[] = [];
   const named: string[] = [];
   for (const pane of state.panes) {
+    if (pane.trained.includes('-here-')) {
+      const status = trainedModelStatus(pane.trained);
+      if (status.state !== 'ready') continue;
+      const packed = packModelFile(status.loaded.file);
+      if (packed) {
+        weights += `&${trainedWeightsKey(pane.id)}=${packed}`;
+        carried.push(pane.id);
+      } else named.push(`${pane.id} (trained here)`);
+      continue;
+    }
     if (!pane.imported) continue;
     const status = importedModelStatus(pane.imported);
     if (status.state !== 'ready') continue;
