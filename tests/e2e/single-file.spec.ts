@@ -121,3 +121,20 @@ test('the single file still works where the browser refuses IndexedDB to pages o
     /^warning: Imported models kept in this browser could not be read: SecurityError/,
   );
 });
+
+test('the single file reads a model file of one’s own with the readers inlined in its worker', async ({
+  page,
+}) => {
+  await openFromDisk(page);
+  const controls = page.getByRole('region', { name: 'Controls' });
+  // A Keras HDF5 file: read by jsfive, which the worker loads on demand.
+  await controls
+    .getByLabel('Load model file')
+    .setInputFiles(resolve('tests/fixtures/models/keras2_gru_resetbefore_hardsig.h5'));
+  await expect(controls.locator('.model-file .field-message')).toContainText(
+    'Loaded keras2_gru_resetbefore_hardsig.h5',
+    { timeout: 30_000 },
+  );
+  await expect(controls.getByLabel('Weights')).toHaveValue(/^import:imp-/);
+  await expect(page.getByRole('img', { name: /^GRU cell diagram, step \d+$/ })).toBeVisible();
+});
