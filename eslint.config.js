@@ -31,7 +31,15 @@ function boundary(regex, message) {
 
 export default tseslint.config(
   {
-    ignores: ['dist', 'dist-bench', 'node_modules', 'test-results', 'playwright-report', 'public'],
+    ignores: [
+      'dist',
+      'dist-bench',
+      'dist-single',
+      'node_modules',
+      'test-results',
+      'playwright-report',
+      'public',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -51,6 +51,19 @@ function modelIo(): Promise<ModelIo> {
   return io;
 }
 
+/**
+ * True in the single-file build (vite.single.config.ts): the shipped files are in the page
+ * (./shippedFiles.ts), read there instead of fetched. False elsewhere, where the bundler
+ * drops the code it guards.
+ */
+const SINGLE_FILE = typeof import.meta.env === 'object' && import.meta.env.MODE === 'single';
+
+/** Shipped file `url`'s bytes: fetched, or in the single-file build read from the page. */
+async function shippedBytes(url: string, signal?: AbortSignal): Promise<ArrayBuffer | Uint8Array> {
+  if (SINGLE_FILE) return (await import('./shippedFiles')).shippedFileBytes(url);
+  return (await modelIo()).fetchModelBytes(url, signal);
+}
+
 /** Base URL of the app's public files ('/' in dev, the deploy path in production). */
 function base(): string {
   return typeof import.meta.env === 'object' ? (import.meta.env.BASE_URL ?? '/') : '/';
@@ -162,8 +175,7 @@ export function setTrainedModel(loaded: LoadedModel): void {
 
 /** Model `id` from `url`: through a test's fetcher, else fetched and read in the worker. */
 async function loadFile(id: string, url: string, signal: AbortSignal): Promise<LoadedModel> {
-  const { parseModelFile, invalidFile, fetchModelBytes, ModelLoadError, readModelBytes } =
-    await modelIo();
+  const { parseModelFile, invalidFile, ModelLoadError, readModelBytes } = await modelIo();
   // Trained in a page, never on the server: this browser keeps it, or nobody does.
   if (id.includes('-here-')) return (await import('./trainedHere')).restoreTrainedHere(id);
   if (fetcher) {
@@ -174,10 +186,13 @@ async function loadFile(id: string, url: string, signal: AbortSignal): Promise<L
       throw invalidFile(error);
     }
   }
-  const file = await fetchInWorker(id, url, ModelLoadError);
+  // The single file's models are small and already in the page: read there.
+  const file = SINGLE_FILE
+    ? { ok: false as const, reason: 'not needed' }
+    : await fetchInWorker(id, url, ModelLoadError);
   if (file.ok) return parseModelFile(file.file, id);
   // No worker: the page fetches the file, and reads it if it is small enough.
-  const bytes = await fetchModelBytes(url, signal);
+  const bytes = await shippedBytes(url, signal);
   if (bytes.byteLength > MAIN_THREAD_MAX_FILE_BYTES) {
     throw new ModelLoadError(
       'not-a-model',
@@ -222,8 +237,8 @@ function settleLater(id: string, resolve: (status: TrainedStatus) => void): void
 /** The list of shipped models (public/models/index.json), fetched once. */
 export function loadModelIndex(): Promise<ModelIndexEntry[]> {
   const url = `${base()}models/index.json`;
-  index ??= modelIo().then(async ({ fetchModelBytes, readJsonBytes, parseModelIndex }) => {
-    const entries = await (fetcher ? fetcher(url) : fetchModelBytes(url).then(readJsonBytes));
+  index ??= modelIo().then(async ({ readJsonBytes, parseModelIndex }) => {
+    const entries = await (fetcher ? fetcher(url) : shippedBytes(url).then(readJsonBytes));
     indexLoaded = parseModelIndex(entries);
     return indexLoaded;
   });

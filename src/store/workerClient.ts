@@ -8,6 +8,7 @@
  */
 import type { GradientAnswer, GradientRequest, JobRequest } from './gradientWorker';
 import { jobTimeoutMs } from './jobCost';
+import { startWorker } from './workerStart';
 
 /** Where the worker stands: no Worker here (jsdom, Node), usable, or given up and why. */
 export type WorkerHealth =
@@ -51,7 +52,7 @@ function getWorker(): Worker | null {
   if (failure !== null || typeof Worker === 'undefined') return (worker = null);
   let started: Worker;
   try {
-    started = new Worker(new URL('./gradientWorker.ts', import.meta.url), { type: 'module' });
+    started = startWorker();
   } catch (error) {
     giveUp(`it could not start: ${messageOf(error)}`);
     return null;
