@@ -2,6 +2,7 @@ import { chromium, type Browser } from '@playwright/test';
 import { CHROMIUM_ARGS, resolveChromium } from '../../tests/e2e/chromium';
 import { Figures } from './figures';
 import { importedLarge } from './imported';
+import { steppingWhileTraining } from './training';
 import {
   CALIBRATION,
   LARGEST_WAIT_S,
@@ -53,6 +54,7 @@ export async function reportBrowserBench(outDir: string): Promise<void> {
       await attempt('shared link', () => sharedLink(b, figures));
       await attempt('largest scene', () => largestScene(b, figures));
       await attempt('imported H=256', () => importedLarge(b, figures));
+      await attempt('stepping while training', () => steppingWhileTraining(b, figures));
       console.error(
         `(bench: browser run ${run} of ${RUNS} done, ${((Date.now() - started) / 1000).toFixed(0)} s)`,
       );

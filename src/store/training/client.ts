@@ -102,6 +102,7 @@ export function startTraining(store: SceneStore): string | null {
     return message;
   }
   session = { stream, settings, panes: sessions };
+  unwatch = watchStepping(store);
   store.setState({ training: { ...IDLE_TRAINING, state: 'running' } });
   return null;
 }
@@ -149,6 +150,10 @@ export function snapshotsOf(
 }
 
 function stopSession(): void {
+  clearTimeout(waitTimer);
+  waitingSince = null;
+  unwatch?.();
+  unwatch = null;
   if (!session) return;
   tellWorker({ job: { kind: 'train-control', control: 'cancel' } });
   endStream(session.stream);
@@ -200,6 +205,11 @@ function progress(store: SceneStore, report: TrainProgress): void {
     },
   });
   const ended = report.state !== 'running';
+  // While the user steps, new weights wait (see showLatest); the first and the last never do.
+  if (!first && !ended) {
+    showLatest(store);
+    return;
+  }
   for (const [paneId, pane] of current.panes) {
     if (!pane.latest) continue;
     const latest = loadedAt(store, pane, pane.latest);
@@ -216,6 +226,45 @@ function progress(store: SceneStore, report: TrainProgress): void {
   }
   if (report.state === 'done' || report.state === 'failed' || report.state === 'cancelled') {
     endStream(current.stream);
+  }
+}
+
+/** New weights wait while the user has stepped within this many ms… */
+const STEPPING_QUIET_MS = 400;
+/** …but never longer than this, ms (playback at 4× steps every ~175 ms). */
+const MAX_WAIT_MS = 2000;
+/** When the user last moved the time step (performance.now()), and since when weights wait. */
+let lastStep = -Infinity;
+let waitingSince: number | null = null;
+let waitTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** Notes each move of the time step while a session runs; returns the unsubscribe. */
+function watchStepping(store: SceneStore): () => void {
+  return store.subscribe((s, prev) => {
+    if (s.t !== prev.t) lastStep = performance.now();
+  });
+}
+let unwatch: (() => void) | null = null;
+
+/**
+ * Shows every pane's latest weights, unless the user is stepping through the sequence:
+ * then they wait until stepping pauses for {@link STEPPING_QUIET_MS} (at most
+ * {@link MAX_WAIT_MS}), so that a held arrow key stays as smooth as when nothing trains.
+ */
+function showLatest(store: SceneStore): void {
+  const now = performance.now();
+  waitingSince ??= now;
+  const quiet = now - lastStep;
+  clearTimeout(waitTimer);
+  if (quiet < STEPPING_QUIET_MS && now - waitingSince < MAX_WAIT_MS) {
+    waitTimer = setTimeout(() => showLatest(store), STEPPING_QUIET_MS - quiet);
+    return;
+  }
+  waitingSince = null;
+  if (!session || store.getState().training.viewStep !== null) return;
+  for (const [, pane] of session.panes) {
+    const latest = pane.latest && loadedAt(store, pane, pane.latest);
+    if (latest) setTrainedModel(latest);
   }
 }
 

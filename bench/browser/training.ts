@@ -1,0 +1,73 @@
+/**
+ * Stepping while a model trains (issue #15): the held-key work per step on a pane that
+ * follows its training weights (an 8-unit LSTM on remember-first, T=100, updated a few times
+ * a second), then the same scene with training paused, in the same page, and their ratio.
+ */
+import type { Browser, Page } from '@playwright/test';
+import type { FigureSpec, Figures } from './figures';
+import { measureStepping, stepWork } from './measure';
+import { closePage, openScene, waitForHook } from './page';
+
+const SECTION = 'Stepping while a model trains (held key, main-thread work per step)';
+const SCENE = 'LSTM trained here, remember-first T=100';
+const STEPS = 40;
+
+const spec = (measure: string, unit: FigureSpec['unit'] = 'ms'): FigureSpec => ({
+  section: SECTION,
+  scene: SCENE,
+  measure,
+  unit,
+});
+
+/** The training step count the panel shows. */
+async function trainingStep(page: Page): Promise<number> {
+  const text = (await page.locator('#training .train-counters').textContent()) ?? '';
+  return Number(/Step (\d+)/.exec(text)?.[1] ?? 0);
+}
+
+/**
+ * Starts training that will not end soon (the drawn weights, a 100% target, a large
+ * budget), waits for the pane to follow it, measures held-key stepping, pauses, measures
+ * again; records both p95s and medians, the training steps taken while stepping, and the
+ * ratio of the p95s.
+ */
+export async function steppingWhileTraining(browser: Browser, figures: Figures): Promise<void> {
+  const page = await openScene(browser, 'v=1');
+  await waitForHook(page);
+  const panel = page.locator('#training');
+  await panel.getByLabel('Start from').selectOption('drawn');
+  await panel.getByLabel('Sequence length').fill('100');
+  await panel.getByLabel('Target accuracy (%)').fill('100');
+  await panel.getByLabel('Step budget').fill('100000');
+  await panel.getByRole('button', { name: 'Train', exact: true }).click();
+  await page
+    .locator('[role="img"][aria-label="LSTM cell diagram, step 1"]')
+    .first()
+    .waitFor({ timeout: 60_000 });
+  await page.waitForFunction(
+    () =>
+      /Step (\d{2,})/.test(document.querySelector('#training .train-counters')?.textContent ?? ''),
+    undefined,
+    { timeout: 60_000 },
+  );
+  await page
+    .locator('.scene')
+    .first()
+    .click({ position: { x: 2, y: 2 } });
+  const before = await trainingStep(page);
+  const training = stepWork(await measureStepping(page, STEPS, 0));
+  const trained = (await trainingStep(page)) - before;
+  await panel.getByRole('button', { name: 'Pause' }).click();
+  await page.waitForTimeout(500);
+  await page.keyboard.press('Home');
+  await page.waitForTimeout(300);
+  const paused = stepWork(await measureStepping(page, STEPS, 0));
+  await closePage(page);
+
+  figures.add(spec('p95 while training'), training.p95);
+  figures.add(spec('median while training'), training.median);
+  figures.add(spec('p95 with training paused'), paused.p95);
+  figures.add(spec('median with training paused'), paused.median);
+  figures.add(spec(`training steps taken during the ${STEPS} steps`, 'count'), trained);
+  figures.add(spec('p95 while training ÷ p95 paused', 'ratio'), training.p95 / paused.p95);
+}
