@@ -138,8 +138,8 @@ export async function listKeptTrainedHere(): Promise<void> {
   try {
     const files = (await (await storage())?.values()) ?? [];
     listTrainedHere(files.filter((f) => f && typeof f.id === 'string').map(entryOf));
-  } catch (error) {
-    console.warn('Models trained here and kept in this browser could not be read:', error);
+  } catch {
+    // No list where the browser refuses storage (a page opened from disk): nothing to list.
   }
 }
 

@@ -1,28 +1,35 @@
-import { scaleDiverging, scaleSequential } from 'd3-scale';
 import { interpolateRdBu, interpolateViridis } from 'd3-scale-chromatic';
 import { rgb } from 'd3-color';
 
 /**
  * The colour scales, chosen by what a value means (one module, used by every view):
  * perceptually uniform and colour-blind-safe, each with a stated domain for its legend.
+ * Plain functions of the value (clamped into the domain, as a d3 scale with `clamp(true)`
+ * maps it) rather than d3-scale objects, so the first diagram does not load d3-scale.
  */
 
+const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
+
 /** Sigmoid gates in [0, 1]: sequential viridis (dark purple 0 → yellow 1). */
-export const gateColor = scaleSequential(interpolateViridis).domain([0, 1]).clamp(true);
+export function gateColor(value: number): string {
+  return interpolateViridis(clamp(value, 0, 1));
+}
 
 /** Red for positive, blue for negative: RdBu flipped so that the sign reads as warm/cool. */
 const redBlue = (t: number) => interpolateRdBu(1 - t);
 
 /** tanh-range values in [−1, 1] (g, n, h, tanh c): diverging around 0 (blue − · white 0 · red +). */
-export const signedColor = scaleDiverging(redBlue).domain([-1, 0, 1]).clamp(true);
+export function signedColor(value: number): string {
+  return redBlue((clamp(value, -1, 1) + 1) / 2);
+}
 
 /**
  * A diverging scale symmetric around 0 over [−m, m], for unbounded values such as the
  * LSTM cell state c; `m` should be the largest |value| shown, stated in the legend.
  */
-export function symmetricColor(m: number) {
+export function symmetricColor(m: number): (value: number) => string {
   const bound = m > 0 && Number.isFinite(m) ? m : 1;
-  return scaleDiverging(redBlue).domain([-bound, 0, bound]).clamp(true);
+  return (value) => signedColor(value / bound);
 }
 
 /** WCAG 2 relative luminance (0 black … 1 white) of a CSS colour. */
