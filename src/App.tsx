@@ -31,6 +31,7 @@ import { useSceneTop } from './views/lessons/useSceneTop';
 import { useStopViews } from './views/lessons/useStopViews';
 import type { StopView } from './lessons/types';
 import { LazyPanel } from './views/LazyPanel';
+import { PanelBoundary } from './views/PanelBoundary';
 import {
   LazyCompareSummary,
   LazyExportMenu,
@@ -142,7 +143,9 @@ export function App() {
             {views.diagram && (
               <Region id="diagram" title="Cell diagram">
                 {paneIds.map((id) => (
-                  <CellDiagram key={id} paneId={id} />
+                  <PanelBoundary key={id} what={`cell diagram of model ${id}`}>
+                    <CellDiagram paneId={id} />
+                  </PanelBoundary>
                 ))}
                 {paneIds.map((id) => (
                   <ReadoutPanel key={`readout-${id}`} paneId={id} />

@@ -1,4 +1,5 @@
 import { Suspense, type ReactNode } from 'react';
+import { PanelBoundary } from './PanelBoundary';
 
 /** Props of {@link LazyPanel}. */
 export interface LazyPanelProps {
@@ -12,18 +13,21 @@ export interface LazyPanelProps {
 
 /**
  * A panel whose code loads after the first diagram shows: until it arrives, a placeholder
- * of about the panel's height says what is loading (a polite status, busy).
+ * of about the panel's height says what is loading (a polite status, busy). A failure
+ * inside it (its code, or a render error) stays inside it ({@link PanelBoundary}).
  */
 export function LazyPanel({ what, minHeight, children }: LazyPanelProps) {
   return (
-    <Suspense
-      fallback={
-        <div className="panel-loading" role="status" aria-busy="true" style={{ minHeight }}>
-          Loading {what}…
-        </div>
-      }
-    >
-      {children}
-    </Suspense>
+    <PanelBoundary what={what}>
+      <Suspense
+        fallback={
+          <div className="panel-loading" role="status" aria-busy="true" style={{ minHeight }}>
+            Loading {what}…
+          </div>
+        }
+      >
+        {children}
+      </Suspense>
+    </PanelBoundary>
   );
 }

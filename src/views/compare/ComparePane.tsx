@@ -1,4 +1,5 @@
 import { usePane, usePaneRun } from '../../hooks/usePaneRun';
+import { PanelBoundary } from '../PanelBoundary';
 import { paneParameterCount, useScene } from '../../store';
 import { type PaneId } from '../../scene';
 import { FOCUS_IDS, focusSoon } from '../controls/focusSoon';
@@ -64,7 +65,11 @@ export function ComparePane({ paneId, removable, showDiagram, showHeatmaps }: Co
       <p className="pane-weights" data-trained={run?.ok && run.trained ? '' : undefined}>
         {weightsText(pane, run)}
       </p>
-      {showDiagram && <CellDiagram paneId={paneId} />}
+      {showDiagram && (
+        <PanelBoundary what={`cell diagram of model ${paneId}`}>
+          <CellDiagram paneId={paneId} />
+        </PanelBoundary>
+      )}
       <ReadoutPanel paneId={paneId} />
       {showHeatmaps && (
         <LazyPanel what="heatmaps" minHeight={360}>
