@@ -42,6 +42,8 @@ import {
 import { LinkNotice } from './views/LinkNotice';
 import { Region } from './views/Region';
 import { ShareButtons } from './views/ShareButtons';
+import { TeachButtons } from './views/teach/TeachButtons';
+import { TeachPanels } from './views/teach/TeachPanels';
 import { ReadoutPanel } from './views/readout/ReadoutPanel';
 import { UnrolledStrip } from './views/UnrolledStrip';
 import './styles/layout.css';
@@ -110,10 +112,12 @@ export function App() {
             <ThemeSelect />
             <FullscreenButton />
             <ShareButtons />
+            <TeachButtons />
           </HeaderMenu>
         </div>
       </header>
       <LinkNotice />
+      <TeachPanels />
       <div className="playback-bar">
         <PlaybackControls />
         <ControlsDrawerButton />
