@@ -50,7 +50,7 @@ export function LessonFileActions() {
     goToStop(useScene, AUTHORED_ID, 0);
     addNotice(useLinkNotice, LESSON_NOTICE_TITLE, [...read.notes]);
     setSaid({
-      text: `Opened “${read.draft.title}” (${read.draft.stops.length} stops).`,
+      text: `Opened “${read.draft.title}” (${read.draft.stops.length === 1 ? '1 stop' : `${read.draft.stops.length} stops`}).`,
       refused: false,
     });
   };
