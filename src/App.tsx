@@ -43,6 +43,8 @@ import {
 import { LinkNotice } from './views/LinkNotice';
 import { Region } from './views/Region';
 import { ShareButtons } from './views/ShareButtons';
+import { TeachButtons } from './views/teach/TeachButtons';
+import { TeachPanels } from './views/teach/TeachPanels';
 import { ReadoutPanel } from './views/readout/ReadoutPanel';
 import { UnrolledStrip } from './views/UnrolledStrip';
 import './styles/layout.css';
@@ -111,10 +113,12 @@ export function App() {
             <ThemeSelect />
             <FullscreenButton />
             <ShareButtons />
+            <TeachButtons />
           </HeaderMenu>
         </div>
       </header>
       <LinkNotice />
+      <TeachPanels />
       <div className="playback-bar">
         <PlaybackControls />
         <ControlsDrawerButton />

@@ -3,9 +3,12 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { useLinkNotice } from './io/notices';
 import { LESSONS } from './lessons/lessons';
-import { LESSON_STOPS, stopHash } from './lessons/navigate';
+import { isEmbedHash } from './lessons/authored';
+import { createLinkCarry } from './lessons/linkCarry';
+import { lessonStops, stopHash } from './lessons/navigate';
 import { useScene } from './store';
 import { startSceneSync } from './store/sceneSync';
+import { EmbedApp } from './views/teach/EmbedApp';
 import './styles/global.css';
 import './styles/controls.css';
 
@@ -17,13 +20,14 @@ if (import.meta.env.MODE === 'bench') void import('./debug').then((m) => m.expos
 // The scene the page opens on (a link's, else the last saved one, else the first lesson's
 // first stop) is in the store before the first render, so the page renders it once.
 // From then on every change goes to the address and localStorage (see startSceneSync).
+// An embedded scene (`embed=1`, see EmbedApp) shows the diagram with little around it and
+// never writes the browser's storage, so it cannot change what the full app restores.
+const embed = isEmbedHash(location.hash.replace(/^#/, ''));
 const firstLesson = LESSONS[0];
 startSceneSync(useScene, useLinkNotice, {
   opening: firstLesson && stopHash(firstLesson, 0),
-  lessons: LESSON_STOPS,
+  lessons: lessonStops,
+  carry: createLinkCarry(embed),
+  persist: !embed,
 });
-createRoot(rootElement).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+createRoot(rootElement).render(<StrictMode>{embed ? <EmbedApp /> : <App />}</StrictMode>);

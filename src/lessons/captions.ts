@@ -9,6 +9,50 @@ import { formatCount } from '../format/count';
 /** A placeholder: `{t}`, `{T}`, `{unit}`, or `{A.name}` for pane A. */
 const PLACEHOLDER = /\{(?:([ABC])\.)?([A-Za-z]+)\}/g;
 
+/** The names a caption may use without a pane: `{t}`, `{T}`, `{unit}`. */
+export const SCENE_PLACEHOLDERS = ['t', 'T', 'unit'] as const;
+
+/**
+ * The names a caption may use with a pane (`{A.f}`): the input token, the read-out, a
+ * trained model's accuracy and chance, ‖∂h_T/∂h_1‖, the parameter count, and every trace
+ * name of the three cells (i f g o c h, r z n, pre).
+ */
+export const PANE_PLACEHOLDERS = [
+  'x',
+  'readout',
+  'accuracy',
+  'chance',
+  'grad',
+  'params',
+  'i',
+  'f',
+  'g',
+  'o',
+  'c',
+  'h',
+  'r',
+  'z',
+  'n',
+  'pre',
+] as const;
+
+const SCENE_NAMES = new Set<string>(SCENE_PLACEHOLDERS);
+const PANE_NAMES = new Set<string>(PANE_PLACEHOLDERS);
+
+/** True when `{pane.name}` (or `{name}` without a pane) is a placeholder Gatescope fills. */
+export function isKnownPlaceholder(paneId: string | undefined, name: string): boolean {
+  return paneId ? PANE_NAMES.has(name) : SCENE_NAMES.has(name);
+}
+
+/** The placeholders of a caption that Gatescope does not know, as written, each once. */
+export function unknownPlaceholders(caption: string): string[] {
+  const unknown = new Set<string>();
+  for (const [whole, paneId, name] of caption.matchAll(PLACEHOLDER)) {
+    if (!isKnownPlaceholder(paneId, name!)) unknown.add(whole);
+  }
+  return [...unknown];
+}
+
 /** Shown for a number that is not there yet (a trained model still loading). */
 export const PENDING = '…';
 
@@ -24,11 +68,13 @@ const withMinus = (s: string) => s.replace(/^-/, '−');
 /**
  * The caption with its placeholders filled from the scene (see types.ts for the list).
  * Values of a model still loading read "…"; those of a pane or quantity the scene lacks
- * read "—", so no raw placeholder ever reaches the screen (tests/lessons/lessons.test.ts
- * checks every placeholder of every lesson against the names listed in types.ts).
+ * read "—". A placeholder Gatescope does not know at all (`{A.speed}`, in a lesson a
+ * teacher wrote) stays as written: it is text, and the lesson's reader says so
+ * (tests/lessons/lessons.test.ts checks every placeholder of every built-in lesson).
  */
 export function fillCaption(caption: string, scene: CaptionScene): string {
-  return caption.replace(PLACEHOLDER, (_, paneId: string | undefined, name: string) => {
+  return caption.replace(PLACEHOLDER, (whole: string, paneId: string | undefined, name: string) => {
+    if (!isKnownPlaceholder(paneId, name)) return whole;
     if (!paneId) return sceneValue(name, scene) ?? ABSENT;
     const pane = scene.panes.find((p) => p.id === (paneId as PaneId));
     if (!pane) return ABSENT;

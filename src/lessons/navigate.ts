@@ -1,17 +1,31 @@
 import { decodeScene, type LessonStops } from '../io/sceneUrl';
 import { applySnapshot } from '../store/sceneSync';
 import type { SceneStore } from '../store';
+import { MAX_LESSON_STOPS } from '../io/sceneSchema';
+import { AUTHORED_ID, authoredLesson, authoredSlot } from './authored';
 import { LESSONS } from './lessons';
 import type { Lesson } from './types';
 
-/** The number of stops of every lesson, by id: the lessons a link may open. */
+/** The number of stops of every built-in lesson, by id. */
 export const LESSON_STOPS: LessonStops = new Map(
   LESSONS.map((lesson) => [lesson.id, lesson.stops.length]),
 );
 
-/** The lesson of this id, or undefined. */
+/**
+ * The lessons a link may open now: the built-in ones, and the authored lesson when there
+ * is one (any stop while a link's lesson is still being read; see authored.ts).
+ */
+export function lessonStops(): LessonStops {
+  const { lesson, pending } = authoredSlot.getState();
+  if (!lesson && !pending) return LESSON_STOPS;
+  const stops = new Map(LESSON_STOPS);
+  stops.set(AUTHORED_ID, pending ? MAX_LESSON_STOPS : (lesson?.stops.length ?? 0));
+  return stops;
+}
+
+/** The lesson of this id (built-in or the authored one), or undefined. */
 export function lessonById(id: string): Lesson | undefined {
-  return LESSONS.find((lesson) => lesson.id === id);
+  return authoredLesson(id) ?? LESSONS.find((lesson) => lesson.id === id);
 }
 
 /**
@@ -36,7 +50,7 @@ export function goToStop(store: SceneStore, id: string, k: number): string[] {
   const lesson = lessonById(id);
   if (!lesson) return [`There is no lesson “${id}”.`];
   const stop = Math.min(Math.max(0, k), lesson.stops.length - 1);
-  const { scene, problems } = decodeScene(stopHash(lesson, stop), LESSON_STOPS);
+  const { scene, problems } = decodeScene(stopHash(lesson, stop), lessonStops());
   const { presentation, theme, editingHidden } = store.getState();
   applySnapshot(store, { ...scene, presentation, theme, editingHidden });
   return problems;

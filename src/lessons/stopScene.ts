@@ -1,6 +1,6 @@
 import { decodeScene } from '../io/sceneUrl';
 import type { InputSettings, PaneSettings, SceneSnapshot } from '../scene';
-import { LESSON_STOPS, stopHash } from './navigate';
+import { lessonStops, stopHash } from './navigate';
 import type { CaptionDependency, Lesson, LessonStop } from './types';
 
 /** The part of a scene a caption is filled from and compared on. */
@@ -8,7 +8,7 @@ export type StopScene = Pick<SceneSnapshot, 'panes' | 'input' | 't' | 'unit' | '
 
 /** The scene of stop `k` (0-based) of a lesson: its link decoded, as Previous/Next set it. */
 export function stopScene(lesson: Lesson, k: number): SceneSnapshot {
-  return decodeScene(stopHash(lesson, k), LESSON_STOPS).scene;
+  return decodeScene(stopHash(lesson, k), lessonStops()).scene;
 }
 
 /** Placeholder names whose value changes with the step shown. */

@@ -49,8 +49,32 @@ export interface SceneSyncOptions {
   win?: Window;
   /** The scene (link text) shown when there is neither a link nor a saved scene. */
   opening?: string;
-  /** The lessons a link may open (see `decodeScene`); the app passes all of its lessons. */
-  lessons?: LessonStops;
+  /**
+   * The lessons a link may open (see `decodeScene`), or a function giving them at the time
+   * a link is read (the authored lesson comes and goes); the app passes all of its lessons.
+   */
+  lessons?: LessonStops | (() => LessonStops);
+  /** Link keys kept beside the scene (outside its schema); none by default. */
+  carry?: LinkCarry;
+  /**
+   * False: never write localStorage or sessionStorage, nor read a saved scene (an embedded
+   * scene must not change what the full app restores). True by default.
+   */
+  persist?: boolean;
+}
+
+/**
+ * Keys of the address that are not part of the scene's schema but travel with it (an
+ * embedded page's `embed=1`, an authored lesson's `L=`): taken out of a link before it is
+ * decoded, and written after the scene every time the address is.
+ */
+export interface LinkCarry {
+  /** The hash without the carried keys, which `take` keeps for itself. */
+  take(hash: string): string;
+  /** What to write after the scene's hash: '' or `&key=value…`. */
+  suffix(state: SceneState): string;
+  /** Calls `changed` whenever `suffix` may have changed; returns the function that stops it. */
+  watch?(changed: () => void): () => void;
 }
 
 /** How this page was reached ('navigate', 'reload', 'back_forward' …), or null when unknown. */
@@ -110,8 +134,11 @@ function snapshotChanged(s: SceneState, prev: SceneState): boolean {
 export function startSceneSync(
   store: SceneStore,
   notices: LinkNoticeStore,
-  { win = window, opening, lessons }: SceneSyncOptions = {},
+  { win = window, opening, lessons, carry, persist = true }: SceneSyncOptions = {},
 ): () => void {
+  const lessonsNow = () => (typeof lessons === 'function' ? lessons() : lessons);
+  /** The scene as the address and storage hold it: its hash, then the carried keys. */
+  const encode = () => encodeScene(store.getState()) + (carry?.suffix(store.getState()) ?? '');
   /** The hash (without '#') the address holds for the current scene. */
   let urlHash = '';
   /** The hash last saved in localStorage. */
@@ -129,6 +156,7 @@ export function startSceneSync(
     if (addresses.length > HELD_ADDRESSES) addresses.shift();
   };
   const readSaved = (): string | null => {
+    if (!persist) return null;
     try {
       return win.localStorage.getItem(STORAGE_KEY);
     } catch {
@@ -147,7 +175,7 @@ export function startSceneSync(
     // Only a reload (or back/forward) can bring back an address this tab had. A page opened
     // afresh, as a shared link is, skips the read: a tab's first use of its storage waits for
     // the browser to hand it over, which delayed the link's first picture.
-    if (navigationType(win) === 'navigate') return null;
+    if (!persist || navigationType(win) === 'navigate') return null;
     let text: string | null;
     try {
       text = win.sessionStorage.getItem(TAB_STORAGE_KEY);
@@ -167,7 +195,7 @@ export function startSceneSync(
     clearTimeout(timer);
     timer = undefined;
     pendingSince = undefined;
-    const hash = encodeScene(store.getState());
+    const hash = encode();
     if (hash !== urlHash) {
       try {
         win.history.replaceState(win.history.state, '', `#${hash}`);
@@ -177,7 +205,7 @@ export function startSceneSync(
         // A browser refusing (too many calls, too long a URL) keeps the old address.
       }
     }
-    if (hash !== savedHash) {
+    if (persist && hash !== savedHash) {
       try {
         win.localStorage.setItem(STORAGE_KEY, hash);
         savedHash = hash;
@@ -198,8 +226,8 @@ export function startSceneSync(
    * scene (or, when there are none and `replaceNotice`, clears an old notice).
    */
   const apply = (raw: string, title: string, replaceNotice: boolean, earlier: string[] = []) => {
-    const { hash, weights, trained } = splitWeights(raw);
-    const { scene, problems } = decodeScene(hash, lessons);
+    const { hash, weights, trained } = splitWeights(carry ? carry.take(raw) : raw);
+    const { scene, problems } = decodeScene(hash, lessonsNow());
     applySnapshot(store, scene);
     const all = [...earlier, ...problems];
     if (all.length > 0)
@@ -241,8 +269,8 @@ export function startSceneSync(
     apply(saved, SAVED_NOTICE_TITLE, false, damaged);
     schedule(); // puts the restored scene in the address
   } else {
-    if (opening !== undefined) applySnapshot(store, decodeScene(opening, lessons).scene);
-    urlHash = encodeScene(store.getState());
+    if (opening !== undefined) applySnapshot(store, decodeScene(opening, lessonsNow()).scene);
+    urlHash = encode();
     if (damaged.length > 0) notices.getState().show(SAVED_NOTICE_TITLE, damaged);
   }
 
@@ -251,7 +279,7 @@ export function startSceneSync(
     if (hash === urlHash) return;
     apply(hash, LINK_NOTICE_TITLE, true);
     held(hash);
-    urlHash = hash === '' ? encodeScene(store.getState()) : hash;
+    urlHash = hash === '' ? encode() : hash;
     schedule();
   };
   const onHide = () => {
@@ -268,8 +296,9 @@ export function startSceneSync(
     clearTimeout(tabTimer);
     tabTimer = undefined;
     held(at);
+    if (!persist) return;
     try {
-      const record = { at: addresses, scene: encodeScene(store.getState()) };
+      const record = { at: addresses, scene: encode() };
       win.sessionStorage.setItem(TAB_STORAGE_KEY, JSON.stringify(record));
     } catch {
       // No sessionStorage: a reload right after a change may miss that change.
@@ -291,11 +320,13 @@ export function startSceneSync(
       schedule();
     }
   });
+  const unwatch = carry?.watch?.(schedule) ?? (() => undefined);
   win.addEventListener('hashchange', onHashChange);
   win.addEventListener('pagehide', onPageHide);
   win.document.addEventListener('visibilitychange', onHide);
   return () => {
     unsubscribe();
+    unwatch();
     stopSettling();
     win.removeEventListener('hashchange', onHashChange);
     win.removeEventListener('pagehide', onPageHide);

@@ -50,3 +50,18 @@ export const LazyTrainPanel = lazy(() =>
 export const LazyNumbersField = lazy(() =>
   import('./controls/NumbersField').then((m) => ({ default: m.NumbersField })),
 );
+
+/** Lazy {@link import('./teach/AuthorPanel').AuthorPanel}: writing a lesson. */
+export const LazyAuthorPanel = lazy(() =>
+  import('./teach/AuthorPanel').then((m) => ({ default: m.AuthorPanel })),
+);
+
+/** Lazy {@link import('./teach/EmbedPanel').EmbedPanel}: the embed snippet. */
+export const LazyEmbedPanel = lazy(() =>
+  import('./teach/EmbedPanel').then((m) => ({ default: m.EmbedPanel })),
+);
+
+/** Lazy {@link import('./teach/Handout').Handout}: the open lesson as a printable handout. */
+export const LazyHandout = lazy(() =>
+  import('./teach/Handout').then((m) => ({ default: m.Handout })),
+);

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createModel, forward, initParams, jacobianNorms } from '../../src/engine';
-import { ABSENT, fillCaption, PENDING, type CaptionScene } from '../../src/lessons/captions';
+import {
+  ABSENT,
+  fillCaption,
+  PENDING,
+  unknownPlaceholders,
+  type CaptionScene,
+} from '../../src/lessons/captions';
 import { createSceneStore, setJsonFetcher } from '../../src/store';
 import { formatNorm } from '../../src/format/norm';
 
@@ -47,13 +53,22 @@ describe('fillCaption', () => {
     expect(params).toBe(String(4 * 8 * (8 + 8 + 2)));
   });
 
-  it('never shows a raw placeholder: an unknown one or a missing pane reads —', () => {
+  it('writes — for a quantity the scene lacks, and leaves a name it does not know as written', () => {
     // i is an LSTM gate: a GRU has none, as when a user switches the cell under a caption.
     const store = createSceneStore();
     store.getState().updatePane('A', { cell: 'gru' });
-    expect(fillCaption('{A.nothing} {when} {B.f} {A.i}', store.getState())).toBe(
-      `${ABSENT} ${ABSENT} ${ABSENT} ${ABSENT}`,
+    expect(fillCaption('{B.f} {A.i}', store.getState())).toBe(`${ABSENT} ${ABSENT}`);
+    // A teacher's typo is shown as typed, so the lesson's notice can point at it.
+    expect(fillCaption('{A.nothing} {when} {A.T}', store.getState())).toBe(
+      '{A.nothing} {when} {A.T}',
     );
+  });
+
+  it('lists the placeholders it does not know, each once', () => {
+    expect(unknownPlaceholders('{A.f} {A.speed} {t} {when} {A.speed} {B.readout}')).toEqual([
+      '{A.speed}',
+      '{when}',
+    ]);
   });
 
   it('writes … for the numbers of a trained model still loading', () => {

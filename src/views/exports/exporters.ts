@@ -161,6 +161,19 @@ export async function exportPicture(
   return filename;
 }
 
+/**
+ * The pane's cell diagram as it is on screen now, as a standalone SVG with its title
+ * (model, step, unit), as Export writes it; null when the pane has no run or its diagram
+ * is not on screen.
+ */
+export function diagramSvg(state: SceneState, paneId: PaneId): string | null {
+  const pane = state.panes.find((p) => p.id === paneId);
+  const run = pane && paneRunOf(pane, state.input);
+  const element = findTargetElement({ kind: 'diagram' }, paneId);
+  if (!pane || !run?.ok || !element || element.getBoundingClientRect().width <= 0) return null;
+  return pictureSvg(state, pane, run, { kind: 'diagram' }, element, 'svg');
+}
+
 /** Downloads the pane's whole trace as CSV (every layer, step and unit); returns the name. */
 export function exportTraceCsv(state: SceneState, paneId: PaneId): string {
   const { pane, run } = okRun(state, paneId);

@@ -1,4 +1,9 @@
+import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
+import { useEffect } from 'react';
+import { useLinkNotice } from '../../io/notices';
+import { adoptLesson } from '../../lessons/adoptLesson';
+import { authoredSlot } from '../../lessons/authored';
 import { lessonById } from '../../lessons/navigate';
 import { useScene } from '../../store';
 import { StopNotes } from './StopNotes';
@@ -13,6 +18,12 @@ import './lessons.css';
  */
 export function LessonNotes() {
   const { lesson: id, stop } = useScene(useShallow((s) => ({ lesson: s.lesson, stop: s.stop })));
+  useStore(authoredSlot, (s) => s.lesson); // an authored lesson's edits show at once
+  // A link's authored lesson (L=) is read here, the first code to need it.
+  const pending = useStore(authoredSlot, (s) => s.pending);
+  useEffect(() => {
+    if (pending) adoptLesson(pending, useScene, useLinkNotice);
+  }, [pending]);
   const lesson = lessonById(id);
   if (!lesson) return null;
   const k = Math.min(stop, lesson.stops.length - 1);

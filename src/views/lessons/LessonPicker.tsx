@@ -1,4 +1,6 @@
 import { useId } from 'react';
+import { useStore } from 'zustand';
+import { AUTHORED_ID, authoredSlot } from '../../lessons/authored';
 import { LESSONS } from '../../lessons/lessons';
 import { goToStop } from '../../lessons/navigate';
 import { useScene } from '../../store';
@@ -28,12 +30,14 @@ function focusCaptionSoon(frames = WAIT_FRAMES): void {
  * and opens its notes, and the focus moves to the caption (see focusCaptionSoon);
  * "Free exploration" closes them and keeps the scene. On a phone the options show the
  * lessons' short titles, so that the closed select shows the whole choice; the full title
- * is each option's tooltip and heads the lesson notes.
+ * is each option's tooltip and heads the lesson notes. The lesson a teacher wrote or
+ * opened comes last, marked ✎.
  */
 export function LessonPicker() {
   const id = useId();
   const lesson = useScene((s) => s.lesson);
   const phone = useMediaMatch(PHONE_QUERY);
+  const authored = useStore(authoredSlot, (s) => s.lesson);
   const choose = (select: HTMLSelectElement) => {
     const value = select.value;
     if (value === NONE) {
@@ -54,6 +58,11 @@ export function LessonPicker() {
             {k + 1}. {phone ? l.shortTitle : l.title}
           </option>
         ))}
+        {authored && (
+          <option value={AUTHORED_ID} title={authored.title}>
+            ✎ {phone ? authored.shortTitle : authored.title}
+          </option>
+        )}
       </select>
     </div>
   );

@@ -1,4 +1,6 @@
+import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
+import { authoredSlot } from '../../lessons/authored';
 import { lessonById } from '../../lessons/navigate';
 import type { StopView } from '../../lessons/types';
 import { useScene } from '../../store';
@@ -7,6 +9,7 @@ const NONE: readonly StopView[] = [];
 
 /** The views the open lesson's current stop refers to (none without a lesson). */
 export function useStopViews(): readonly StopView[] {
+  useStore(authoredSlot, (s) => s.lesson); // the authored lesson may change under the stop
   return useScene(
     useShallow((s) => {
       const lesson = s.lesson ? lessonById(s.lesson) : undefined;
