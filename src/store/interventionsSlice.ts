@@ -14,6 +14,8 @@ export interface InterventionDraft {
   gate: string;
   unit: number;
   step: number;
+  /** Counts the asks, so that asking twice for the same starts the form afresh. */
+  nonce: number;
 }
 
 /** Each pane's "what if" changes (held in `PaneSettings.interventions`, part of the link). */
@@ -31,8 +33,8 @@ export interface InterventionsSlice {
   clearInterventions: (id: PaneId) => void;
   /** The panel's starting point asked for by the diagram, or null. */
   interventionDraft: InterventionDraft | null;
-  /** Asks the panel to start from `draft` (null: done with it). */
-  setInterventionDraft: (draft: InterventionDraft | null) => void;
+  /** Asks the panel to start from `draft` (numbered here: its `nonce`). */
+  askIntervention: (draft: Omit<InterventionDraft, 'nonce'>) => void;
 }
 
 /** Creates the slice: no draft (the interventions themselves live in the panes). */
@@ -67,6 +69,9 @@ export const createInterventionsSlice: StateCreator<SceneState, [], [], Interven
       setList(id, (pane) => pane.interventions.filter((_, n) => n !== index)),
     clearInterventions: (id) => setList(id, () => PANE_DEFAULTS.interventions),
     interventionDraft: null,
-    setInterventionDraft: (interventionDraft) => set({ interventionDraft }),
+    askIntervention: (draft) =>
+      set((s) => ({
+        interventionDraft: { ...draft, nonce: (s.interventionDraft?.nonce ?? 0) + 1 },
+      })),
   };
 };

@@ -50,3 +50,8 @@ export const LazyTrainPanel = lazy(() =>
 export const LazyNumbersField = lazy(() =>
   import('./controls/NumbersField').then((m) => ({ default: m.NumbersField })),
 );
+
+/** Lazy {@link import('./interventions/InterventionsPanel').InterventionsPanel}: "What if?". */
+export const LazyInterventionsPanel = lazy(() =>
+  import('./interventions/InterventionsPanel').then((m) => ({ default: m.InterventionsPanel })),
+);
