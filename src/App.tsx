@@ -37,6 +37,7 @@ import {
   LazyExportMenu,
   LazyGateHeatmaps,
   LazyGradientPanel,
+  LazyInterventionsPanel,
   LazyLessonNotes,
   LazyTrainPanel,
 } from './views/lazyPanels';
@@ -76,6 +77,7 @@ export function App() {
   const presentation = useScene((s) => s.presentation);
   const editingHidden = useScene((s) => s.editingHidden);
   const views = useScene((s) => s.views);
+  const hasInterventions = useScene((s) => s.panes.some((p) => p.interventions.length > 0));
   const lessonOpen = useScene((s) => s.lesson !== '');
   const stopViews = useStopViews();
   const sceneRef = useRef<HTMLElement>(null);
@@ -175,6 +177,13 @@ export function App() {
           </Region>
         )}
         {compare && controls}
+        {(editable || hasInterventions) && (
+          <Region id="interventions" title="What if? Interventions">
+            <LazyPanel what="interventions" minHeight={160}>
+              <LazyInterventionsPanel />
+            </LazyPanel>
+          </Region>
+        )}
         {editable && (
           <Region id="training" title="Train here">
             <LazyPanel what="training" minHeight={220}>

@@ -7,6 +7,7 @@
 export { createModel, stateDictViews, toStateDict } from './model';
 export { initParams, type InitOptions } from './init';
 export { forward } from './forward';
+export { checkInterventions, clampable, type ValueRange } from './interventions';
 export { tracePayload, traceFromPayload, transferables, type TracePayload } from './transfer';
 export { backward } from './backward';
 export { jacobianNorms } from './jacobian';

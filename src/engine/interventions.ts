@@ -1,7 +1,7 @@
 import { EngineInputError } from './errors';
 import type { CellKernel } from './cells/kernel';
-import { directionCount, stateSize } from './spec';
-import type { FullModelSpec, Intervention } from './types';
+import { directionCount, normalizeSpec, stateSize } from './spec';
+import type { FullModelSpec, Intervention, ModelSpec } from './types';
 
 /**
  * Interventions ("what if f were 0 at step 25?") as the kernels apply them: each one is
@@ -42,7 +42,7 @@ export interface CompiledInterventions {
 }
 
 /** The values a clamped quantity may take, as an error message states them. */
-interface ValueRange {
+export interface ValueRange {
   readonly min: number;
   readonly max: number;
   readonly text: string;
@@ -53,8 +53,13 @@ const TANH: ValueRange = { min: -1, max: 1, text: 'from −1 to 1 (a tanh output
 const RELU: ValueRange = { min: 0, max: Infinity, text: 'a finite number ≥ 0 (a relu output)' };
 const STATE: ValueRange = { min: -Infinity, max: Infinity, text: 'any finite number (a state)' };
 
-/** What each cell lets an intervention clamp, and to which values. */
-function clampable(spec: FullModelSpec): Readonly<Record<string, ValueRange>> {
+/**
+ * What each cell lets an intervention clamp (by trace name, in the cell's gate order), and
+ * to which values: sigmoid gates [0, 1], tanh ones [−1, 1], states any finite number.
+ */
+export function clampable(
+  spec: Pick<FullModelSpec, 'cell' | 'nonlinearity'>,
+): Readonly<Record<string, ValueRange>> {
   switch (spec.cell) {
     case 'lstm':
       return { i: SIGMOID, f: SIGMOID, g: TANH, o: SIGMOID, c: STATE, h: STATE };
@@ -108,6 +113,21 @@ export function compileInterventions(
     list: Object.freeze(list),
     clamps: Object.freeze(perTape.map((clamps) => (clamps.length > 0 ? clamps : null))),
   });
+}
+
+/**
+ * Checks `interventions` against a model of `spec` run for T steps, exactly as `forward`
+ * will (the page checks what a user asks for before it becomes part of the scene). Returns
+ * the validated frozen copies; throws an {@link EngineInputError} naming the first refused
+ * one by its index (`interventions[n]`) and what is allowed.
+ */
+export function checkInterventions(
+  spec: ModelSpec,
+  T: number,
+  interventions: readonly unknown[],
+): Intervention[] {
+  const full = normalizeSpec(spec);
+  return interventions.map((raw, n) => checkIntervention(full, T, raw, `interventions[${n}]`));
 }
 
 /** One intervention validated: a frozen copy with `direction` filled in. */

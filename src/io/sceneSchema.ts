@@ -13,7 +13,8 @@
  * its length and CRC-32 in front (`tz=312.1b9x0kq.CYQw…`, see compress.ts). The first
  * compressed texts carried no check; they are refused with a notice, as damaged ones are:
  * without a check, damage cannot be told from a text. Pasted numbers (`nums`) are written
- * the same way, compressed under `nz`.
+ * the same way, compressed under `nz`. A pane's interventions are one row, `A.iv=f:3:25:0`
+ * (see interventionCodec.ts).
  *
  * Within a version, keys, meanings and defaults never change: a change needs v2 and a
  * reader of v1 links. The defaults are the scene's (src/scene/defaults.ts), which the store
@@ -56,6 +57,7 @@ import {
   text,
   type Codec,
 } from './codecs';
+import { interventionList } from './interventionCodec';
 
 /** The schema version this code writes and reads. */
 export const SCHEMA_VERSION = 1;
@@ -218,6 +220,7 @@ export const SCENE_SCHEMA: readonly Field[] = [
   pane('model', 'trained', 'trained model', slug(60)),
   pane('import', 'imported', 'imported model', slug(40)),
   pane('ifile', 'importName', 'imported model’s file', text({ min: 1, max: 200 })),
+  pane('iv', 'interventions', 'interventions', interventionList),
   input('in', 'kind', 'input kind', oneOf(INPUT_KINDS)),
   input('text', 'text', 'input text', text(LIMITS.textLength), 'tz'),
   input('len', 'length', 'sequence length', int(LIMITS.sequenceLength)),

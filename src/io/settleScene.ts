@@ -5,7 +5,13 @@
  * exist. Each is set to what the page will show (so the address, rewritten from the
  * scene, says it too) and reported with the link key it changed, never dropped in silence.
  */
-import { LIMITS, taskLengthRange, sequenceLength, type SceneSnapshot } from '../scene';
+import {
+  interventionsProblem,
+  LIMITS,
+  taskLengthRange,
+  sequenceLength,
+  type SceneSnapshot,
+} from '../scene';
 
 /** The lessons a link may open: the number of stops of each lesson, by id. */
 export type LessonStops = ReadonlyMap<string, number>;
@@ -29,7 +35,22 @@ export function settleScene(
   settleTaskLength(scene, report);
   settleStep(scene, report);
   settleSelectionOfPanes(scene, report);
+  settleInterventions(scene, report);
   settleLesson(scene, report, lessons);
+}
+
+/**
+ * A pane's interventions must fit its model and the input (the engine's own check, on the
+ * pane's settings): a list that does not is dropped whole, with the engine's reason.
+ */
+function settleInterventions(scene: SceneSnapshot, report: ReportChange): void {
+  const T = sequenceLength(scene.input);
+  scene.panes = scene.panes.map((pane) => {
+    const problem = interventionsProblem(pane, T, pane.interventions);
+    if (problem === null) return pane;
+    report(`${pane.id}.iv`, `Ignored the interventions of model ${pane.id}: ${problem}`);
+    return { ...pane, interventions: [] };
+  });
 }
 
 /** A task takes lengths from its own range: the control and the run both show the one used. */

@@ -1,3 +1,4 @@
+import { CUT_THE_BELT } from './cutTheBelt';
 import type { Lesson } from './types';
 
 /**
@@ -295,4 +296,5 @@ export const LESSONS: readonly Lesson[] = [
       },
     ],
   },
+  CUT_THE_BELT,
 ];

@@ -21,6 +21,7 @@ export const PANE_DEFAULTS: Readonly<Omit<PaneSettings, 'id'>> = Object.freeze({
   trained: '',
   imported: '',
   importName: '',
+  interventions: Object.freeze([]),
 });
 
 /** Settings of a new pane of letter `id` (a fresh object), with `cell` if given. */

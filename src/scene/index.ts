@@ -36,3 +36,10 @@ export {
   type ParsedNumbers,
 } from './numbers';
 export { DataInputError } from './dataErrors';
+export {
+  clampableNames,
+  describeIntervention,
+  interventionsProblem,
+  MAX_INTERVENTIONS,
+  valueText,
+} from './interventions';

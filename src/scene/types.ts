@@ -2,7 +2,7 @@
  * The scene's plain types and the fixed lists of keys they take: what the store holds,
  * what a link carries and what the views show. Serializable: plain keys, no functions.
  */
-import type { CellType, GruConvention, Nonlinearity, TaskName } from '../engine';
+import type { CellType, GruConvention, Intervention, Nonlinearity, TaskName } from '../engine';
 
 /** The keys of `table`, in order: a list the type checker makes complete (every key of K). */
 function keysOf<K extends string>(table: Record<K, true>): readonly K[] {
@@ -113,6 +113,12 @@ export interface PaneSettings {
   imported: string;
   /** What the imported model is called, "m.pt — lstm" (for the message where it is missing), or ''. */
   importName: string;
+  /**
+   * "What if" changes to this pane's run (engine {@link Intervention}s: a gate, c or h of
+   * one unit or all, forced to a value over steps, 0-based), in the order they apply (the
+   * last wins where two overlap); empty for the model's own run. Plain frozen data.
+   */
+  interventions: readonly Intervention[];
 }
 
 /** Gate namings: the textbook names, or the learn / forget / remember / use names. */

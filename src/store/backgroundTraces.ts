@@ -1,14 +1,15 @@
 /**
  * Forward passes of large scenes, run in the worker so that the page never freezes: the
  * pane shows "computing" until the trace's buffers arrive, then its run is built from them
- * (the same numbers `forward` gives here). Derived data: kept per (model, sequence) object
- * and never stored in the scene. Listeners (the app refreshes the panes) hear each result.
+ * (the same numbers `forward` gives here). Derived data: kept per (model, sequence object,
+ * interventions) and never stored in the scene. Listeners (the app refreshes the panes) hear each result.
  */
 import {
   forward,
   parameterCount,
   tracePayload,
   type FullModelSpec,
+  type Intervention,
   type Model,
   type TracePayload,
 } from '../engine';
@@ -37,8 +38,15 @@ export type BackgroundTrace =
   | { readonly state: 'ready'; readonly payload: TracePayload }
   | { readonly state: 'error'; readonly message: string };
 
-const statuses = new WeakMap<Model, WeakMap<Sequence, BackgroundTrace>>();
-const waiting: { model: Model; sequence: Sequence }[] = [];
+/** Statuses by model, sequence object and the interventions' JSON ('[]' for none). */
+const statuses = new WeakMap<Model, WeakMap<Sequence, Map<string, BackgroundTrace>>>();
+/** One background pass: a model on a sequence, with interventions (maybe none). */
+interface Job {
+  model: Model;
+  sequence: Sequence;
+  interventions: readonly Intervention[];
+}
+const waiting: Job[] = [];
 let running = false;
 const listeners = new Set<() => void>();
 
@@ -61,11 +69,14 @@ export function runsInBackground(model: Model, sequence: Sequence): boolean {
   return canComputeOffThread() || (takesRequests() && !fitsMainThread(cost));
 }
 
-function setStatus(model: Model, sequence: Sequence, status: BackgroundTrace | undefined): void {
-  let bySequence = statuses.get(model);
-  if (!bySequence) statuses.set(model, (bySequence = new WeakMap()));
-  if (status) bySequence.set(sequence, status);
-  else bySequence.delete(sequence);
+function setStatus(job: Job, status: BackgroundTrace | undefined): void {
+  let bySequence = statuses.get(job.model);
+  if (!bySequence) statuses.set(job.model, (bySequence = new WeakMap()));
+  let byList = bySequence.get(job.sequence);
+  if (!byList) bySequence.set(job.sequence, (byList = new Map()));
+  const key = JSON.stringify(job.interventions);
+  if (status) byList.set(key, status);
+  else byList.delete(key);
 }
 
 /** Sends the next waiting job when the worker is free. */
@@ -74,14 +85,13 @@ function pump(): void {
   const next = waiting.shift();
   if (!next) return;
   running = true;
-  const { model, sequence } = next;
   const settle = (result: { trace: TracePayload } | { error: string }) => {
     running = false;
-    setStatus(model, sequence, statusOf(model, sequence, result));
+    setStatus(next, statusOf(next, result));
     for (const listener of listeners) listener();
     pump();
   };
-  if (!requestTrace(model, sequence, settle)) {
+  if (!requestTrace(next.model, next.sequence, next.interventions, settle)) {
     settle({ error: workerFailure() ?? 'there is no background worker' });
   }
 }
@@ -91,8 +101,7 @@ function pump(): void {
  * computed here if it is small enough for the page, else a message saying why there is none.
  */
 function statusOf(
-  model: Model,
-  sequence: Sequence,
+  { model, sequence, interventions }: Job,
   result: { trace: TracePayload } | { error: string },
 ): BackgroundTrace {
   if ('trace' in result) return { state: 'ready', payload: result.trace };
@@ -100,27 +109,30 @@ function statusOf(
     return { state: 'error', message: tooLargeMessage(result.error) };
   }
   try {
-    return { state: 'ready', payload: tracePayload(forward(model, sequence.xs)) };
+    const trace = forward(model, sequence.xs, { interventions });
+    return { state: 'ready', payload: tracePayload(trace) };
   } catch (error) {
     return { state: 'error', message: error instanceof Error ? error.message : String(error) };
   }
 }
 
 /**
- * The status of `model`'s forward pass on `sequence`, queueing the job on first ask.
+ * The status of `model`'s forward pass on `sequence` with `interventions`, queueing the job on first ask.
  * Synchronous, so derived data can ask while rendering. When more jobs wait than there
  * are panes, the oldest is dropped (a slider dragged past it): asked again, it queues again.
  */
-export function backgroundTrace(model: Model, sequence: Sequence): BackgroundTrace {
-  const known = statuses.get(model)?.get(sequence);
+export function backgroundTrace(
+  model: Model,
+  sequence: Sequence,
+  interventions: readonly Intervention[] = [],
+): BackgroundTrace {
+  const known = statuses.get(model)?.get(sequence)?.get(JSON.stringify(interventions));
   if (known) return known;
   const computing: BackgroundTrace = { state: 'computing' };
-  setStatus(model, sequence, computing);
-  waiting.push({ model, sequence });
-  while (waiting.length > MAX_WAITING) {
-    const dropped = waiting.shift()!;
-    setStatus(dropped.model, dropped.sequence, undefined);
-  }
+  const job = { model, sequence, interventions };
+  setStatus(job, computing);
+  waiting.push(job);
+  while (waiting.length > MAX_WAITING) setStatus(waiting.shift()!, undefined);
   pump();
   return computing;
 }

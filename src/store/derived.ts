@@ -5,6 +5,7 @@ import {
   forward,
   initParams,
   traceFromPayload,
+  type Intervention,
   type Model,
   type Trace,
 } from '../engine';
@@ -56,14 +57,16 @@ export type PaneRun =
 
 /**
  * A way out of a failed run, one click each: run the pane on random weights instead of
- * its trained file, rewrite the input text into the trained model's alphabet, or load a
- * trained model again after a network failure or a timeout.
+ * its trained file, rewrite the input text into the trained model's alphabet, load a
+ * trained model again after a network failure or a timeout, or remove the pane's
+ * interventions (the engine refused one: it no longer fits the input).
  */
 export type RunFix =
   | { readonly kind: 'random-weights' }
   | { readonly kind: 'input-kind'; readonly input: InputSettings['kind']; readonly label: string }
   | { readonly kind: 'rewrite-text'; readonly text: string }
-  | { readonly kind: 'retry'; readonly id: string };
+  | { readonly kind: 'retry'; readonly id: string }
+  | { readonly kind: 'clear-interventions' };
 
 /** How many times each derived value was computed: benchmarks and tests read it. */
 export const derivedStats = { sequences: 0, models: 0, traces: 0 };
@@ -72,7 +75,7 @@ const sequences = new WeakMap<InputSettings, Sequence>();
 /** Models by their settings (not by pane object: a refreshed pane keeps its model). */
 const models = new Map<string, Model>();
 /** Models kept: a few panes' worth, with room for a slider's last few values. */
-const KEPT_MODELS = 12;
+export const KEPT_MODELS = 12;
 const runs = new WeakMap<PaneSettings, { input: InputSettings; run: PaneRun }>();
 
 /** The input's sequence, built once per input object. */
@@ -157,7 +160,7 @@ export function paneRunOf(pane: PaneSettings, input: InputSettings): PaneRun {
             sequence,
             fixes: status.retry ? [{ kind: 'retry', id: pane.trained }, RANDOM] : [RANDOM],
           }
-        : trainedRun(status.loaded, sequence, input);
+        : trainedRun(status.loaded, sequence, input, pane.interventions);
   } else {
     try {
       const model = modelOf(pane, sequence.inputSize);
@@ -166,13 +169,14 @@ export function paneRunOf(pane: PaneSettings, input: InputSettings): PaneRun {
         model,
         sequence,
         `Computing ${sequence.xs.length} steps × ${L} layer${L === 1 ? '' : 's'} in the background…`,
+        pane.interventions,
       );
       // Not cached: the pane object is replaced once the trace arrives.
       if ('computing' in trace)
         return { ok: false, loading: true, error: trace.computing, sequence };
       run = { ok: true, model, trace, sequence, trained: null, readout: null };
     } catch (error) {
-      run = { ok: false, error: messageOf(error), sequence };
+      run = { ok: false, error: messageOf(error), sequence, fixes: fixesOf(pane) };
     }
   }
   // Not cached while its trace computes: the pane object is replaced once it arrives.
@@ -190,7 +194,12 @@ export function hasMemoizedRun(pane: PaneSettings, input: InputSettings): boolea
  * A trained model on the input: refused, with what to do, when the input does not fit it.
  * A next-character model reads typed text in its own alphabet (the engine's `encodeText`).
  */
-function trainedRun(loaded: LoadedModel, sequence: Sequence, input: InputSettings): PaneRun {
+function trainedRun(
+  loaded: LoadedModel,
+  sequence: Sequence,
+  input: InputSettings,
+  interventions: readonly Intervention[],
+): PaneRun {
   const { model, task, file } = loaded;
   if (task.name === 'next-char' && input.kind === 'text') {
     const own = textInAlphabet(input.text);
@@ -219,7 +228,7 @@ function trainedRun(loaded: LoadedModel, sequence: Sequence, input: InputSetting
   }
   try {
     derivedStats.traces++;
-    const trace = forward(model, sequence.xs);
+    const trace = forward(model, sequence.xs, { interventions });
     return {
       ok: true,
       model,
@@ -232,11 +241,22 @@ function trainedRun(loaded: LoadedModel, sequence: Sequence, input: InputSetting
     // The engine refuses what it cannot compute (a state or read-out that overflows
     // float64) with an EngineInputError: shown in the pane, with the way out.
     const message = `The trained model “${file.title}” cannot be run on this input: ${messageOf(error)}`;
-    return { ok: false, error: message, sequence, fixes: [RANDOM] };
+    return { ok: false, error: message, sequence, fixes: [...clearFix(interventions), RANDOM] };
   }
 }
 
 const RANDOM: RunFix = { kind: 'random-weights' };
+const CLEAR: RunFix = { kind: 'clear-interventions' };
+
+/** Removing the interventions, when there are some (the engine may have refused one). */
+function clearFix(interventions: readonly Intervention[]): RunFix[] {
+  return interventions.length > 0 ? [CLEAR] : [];
+}
+
+function fixesOf(pane: PaneSettings): RunFix[] | undefined {
+  const fixes = clearFix(pane.interventions);
+  return fixes.length > 0 ? fixes : undefined;
+}
 
 /**
  * The model's trace on the sequence: computed here, or by the worker for a large scene
@@ -247,16 +267,18 @@ function traceOrComputing(
   model: Model,
   sequence: Sequence,
   computing: string,
+  interventions: readonly Intervention[],
 ): Trace | { computing: string } {
   if (!runsInBackground(model, sequence)) {
     derivedStats.traces++;
-    return forward(model, sequence.xs);
+    return forward(model, sequence.xs, { interventions });
   }
-  const status = backgroundTrace(model, sequence);
+  const status = backgroundTrace(model, sequence, interventions);
   if (status.state === 'computing') return { computing };
   if (status.state === 'error') throw new Error(status.message);
   derivedStats.traces++;
-  return traceFromPayload(model, status.payload);
+  const trace = traceFromPayload(model, status.payload);
+  return interventions.length > 0 ? { ...trace, interventions } : trace;
 }
 
 /**
@@ -280,13 +302,19 @@ function importedRun(
       model,
       adapted,
       `Computing ${adapted.xs.length} steps of ${entry.imported.name} in the background…`,
+      pane.interventions,
     );
     if ('computing' in trace) return { ok: false, loading: true, error: trace.computing, sequence };
     const readout = entry.head ? importedReadout(entry, trace) : null;
     return { ok: true, model, trace, sequence: adapted, trained: null, imported: entry, readout };
   } catch (error) {
     const message = `The imported model “${entry.imported.name}” from ${entry.fileName} cannot be run on this input: ${messageOf(error)}`;
-    return { ok: false, error: message, sequence, fixes: [RANDOM] };
+    return {
+      ok: false,
+      error: message,
+      sequence,
+      fixes: [...clearFix(pane.interventions), RANDOM],
+    };
   }
 }
 

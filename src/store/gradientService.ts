@@ -1,4 +1,4 @@
-import { stateDictViews, type Model, type TracePayload } from '../engine';
+import { stateDictViews, type Intervention, type Model, type TracePayload } from '../engine';
 import type { Sequence } from '../scene';
 import {
   hasJacobianNorms,
@@ -83,17 +83,20 @@ const RANK: Record<CostedJob, number> = { trace: 1, norms: 2, saliency: 3, timin
 function send(
   model: Model,
   sequence: Sequence,
+  interventions: readonly Intervention[],
   job: RunJob,
   settle: (answer: GradientAnswer) => void,
   drop?: () => void,
 ): boolean {
+  const list = interventions.length > 0 ? JSON.stringify(interventions) : '';
   return sendJob({
     request: {
       job,
-      runKey: `${idOf(modelIds, model)}/${idOf(sequenceIds, sequence)}`,
+      runKey: `${idOf(modelIds, model)}/${idOf(sequenceIds, sequence)}${list}`,
       spec: model.spec,
       params: stateDictViews(model),
       xs: sequence.xs,
+      ...(list ? { interventions: [...interventions] } : {}),
     },
     rank: RANK[job.kind],
     cost: jobCost(job.kind, model.spec, sequence.xs.length),
@@ -165,6 +168,7 @@ function post(
   const sent = send(
     run.model,
     run.sequence,
+    run.trace.interventions ?? [],
     job,
     (answer) => {
       if ('values' in answer) {
@@ -236,16 +240,18 @@ export function timingFailure(run: OkPaneRun): string | undefined {
 }
 
 /**
- * Asks the worker for the forward pass of `model` on `sequence`; `settle` hears the
+ * Asks the worker for the forward pass of `model` on `sequence` with `interventions`
+ * (maybe none); `settle` hears the
  * trace's buffers or an error message (the worker's failure, in words). Returns false
  * (asking nothing, calling nothing) when there is no worker to ask.
  */
 export function requestTrace(
   model: Model,
   sequence: Sequence,
+  interventions: readonly Intervention[],
   settle: (result: { trace: TracePayload } | { error: string }) => void,
 ): boolean {
-  return send(model, sequence, { kind: 'trace' }, (answer) => {
+  return send(model, sequence, interventions, { kind: 'trace' }, (answer) => {
     if ('trace' in answer) settle({ trace: answer.trace });
     else settle({ error: 'error' in answer ? answer.error : 'the worker sent no trace' });
   });

@@ -21,6 +21,7 @@ import {
   forward,
   tracePayload,
   transferables,
+  type Intervention,
   type Model,
   type ModelSpec,
   type StateDictLike,
@@ -67,6 +68,8 @@ export interface RunRequest {
   params: StateDictLike;
   /** [T][I] input of layer 0. */
   xs: number[][];
+  /** What the run forces (see the engine's `Intervention`); absent for the model's own run. */
+  interventions?: Intervention[];
 }
 
 /** A job, and for every job but `model` and `import` the run it is about. */
@@ -94,11 +97,12 @@ const KEPT_RUNS = 4;
 const runs = new Map<string, { model: Model; trace: Trace }>();
 
 /** The run of a request, from the kept runs or computed (and kept) now. */
-function runOf({ runKey, spec, params, xs }: RunRequest): { model: Model; trace: Trace } {
+function runOf(request: RunRequest): { model: Model; trace: Trace } {
+  const { runKey, spec, params, xs, interventions } = request;
   const kept = runs.get(runKey);
   if (kept) return kept;
   const model = createModel(spec, params);
-  const run = { model, trace: forward(model, xs) };
+  const run = { model, trace: forward(model, xs, { interventions }) };
   runs.set(runKey, run);
   if (runs.size > KEPT_RUNS) runs.delete(runs.keys().next().value as string);
   return run;

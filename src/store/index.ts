@@ -41,3 +41,5 @@ export {
 export { type ImportedChoice } from './panesSlice';
 export { paneSizeOf, paneParameterCount, multiplyAddsPerStep, type PaneSize } from './paneSize';
 export { textInAlphabet, type RunFix } from './derived';
+export { originalRunOf } from './originalRun';
+export { type InterventionDraft } from './interventionsSlice';

@@ -9,12 +9,16 @@ import {
   defaultPane,
   INIT_SCHEMES,
   LIMITS,
+  PANE_DEFAULTS,
   PANE_IDS,
   type InputSettings,
   type PaneId,
   type PaneSettings,
 } from '../scene';
 import type { SceneState } from './scene';
+
+/** No interventions: the model's own run. */
+const NONE = PANE_DEFAULTS.interventions;
 
 /** Cell types in the order a new pane picks the first one not shown yet. */
 const CELL_ORDER: readonly CellType[] = ['lstm', 'gru', 'rnn'];
@@ -198,6 +202,8 @@ export const createPanesSlice: StateCreator<SceneState, [], [], PanesSlice> = (s
               ...patch,
               ...(detach ? { trained: '' } : {}),
               ...(detachImport ? { imported: '', importName: '' } : {}),
+              // What-ifs name gates, units and layers of the model they were made on.
+              ...(detachImport && !('interventions' in patch) ? { interventions: NONE } : {}),
             }
           : pane,
       ),
@@ -241,10 +247,11 @@ export const createPanesSlice: StateCreator<SceneState, [], [], PanesSlice> = (s
     set((s) => {
       const panes = s.panes.map((pane) => {
         if (pane.id !== id) return pane;
-        if (!choice) return { ...pane, trained: '' };
+        if (!choice) return { ...pane, trained: '', interventions: NONE };
         const { cell, hiddenSize, numLayers } = choice;
         return {
           ...pane,
+          interventions: NONE,
           cell,
           hiddenSize,
           numLayers,
@@ -262,11 +269,12 @@ export const createPanesSlice: StateCreator<SceneState, [], [], PanesSlice> = (s
     set((s) => {
       const panes = s.panes.map((pane) => {
         if (pane.id !== id) return pane;
-        if (!choice) return { ...pane, imported: '', importName: '' };
+        if (!choice) return { ...pane, imported: '', importName: '', interventions: NONE };
         const { cell, nonlinearity = pane.nonlinearity, convention = pane.convention } = choice;
         const imported = choice.id;
         return {
           ...pane,
+          interventions: NONE,
           cell,
           nonlinearity,
           convention,
@@ -297,7 +305,7 @@ export const createPanesSlice: StateCreator<SceneState, [], [], PanesSlice> = (s
       }
       const hiddenSize = closestHiddenSize({ ...own, inputSize }, target);
       sizes[pane.id] = hiddenSize;
-      return { ...pane, hiddenSize, numLayers: own.numLayers, trained: '' };
+      return { ...pane, hiddenSize, numLayers: own.numLayers, trained: '', interventions: NONE };
     });
     set({ panes: next });
     return sizes;

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { createInputSlice, type InputSlice } from './inputSlice';
+import { createInterventionsSlice, type InterventionsSlice } from './interventionsSlice';
 import { createPanesSlice, type PanesSlice } from './panesSlice';
 import { createPlaybackSlice, type PlaybackSlice } from './playbackSlice';
 import { createSelectionSlice, type SelectionSlice } from './selectionSlice';
@@ -7,15 +8,16 @@ import { createTrainingSlice, type TrainingSlice } from './trainingSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
 
 /**
- * The whole scene: input, panes, playback, selection, presentation and training in the
- * page. Plain, serializable data.
+ * The whole scene: input, panes (with their interventions), playback, selection,
+ * presentation and training in the page. Plain, serializable data.
  */
 export type SceneState = InputSlice &
   PanesSlice &
   PlaybackSlice &
   SelectionSlice &
   UiSlice &
-  TrainingSlice;
+  TrainingSlice &
+  InterventionsSlice;
 
 /** Builds a fresh scene store (tests make their own; the app uses {@link useScene}). */
 export function createSceneStore() {
@@ -26,6 +28,7 @@ export function createSceneStore() {
     ...createSelectionSlice(...a),
     ...createUiSlice(...a),
     ...createTrainingSlice(...a),
+    ...createInterventionsSlice(...a),
   }));
 }
 

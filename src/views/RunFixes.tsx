@@ -13,6 +13,7 @@ export interface RunFixesProps {
 function fixLabel(fix: RunFix): string {
   if (fix.kind === 'retry') return 'Retry';
   if (fix.kind === 'input-kind') return fix.label;
+  if (fix.kind === 'clear-interventions') return 'Remove the interventions';
   return fix.kind === 'random-weights' ? 'Use random weights' : `Rewrite the text as “${fix.text}”`;
 }
 
@@ -30,6 +31,7 @@ export function RunFixes({ paneId, fixes }: RunFixesProps) {
       scene.setTrained(paneId, null);
       scene.setImported(paneId, null);
     } else if (fix.kind === 'input-kind') scene.setInputKind(fix.input);
+    else if (fix.kind === 'clear-interventions') scene.clearInterventions(paneId);
     else scene.setInputText(fix.text);
   };
   return (

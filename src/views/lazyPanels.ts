@@ -65,3 +65,8 @@ export const LazyEmbedPanel = lazy(() =>
 export const LazyHandout = lazy(() =>
   import('./teach/Handout').then((m) => ({ default: m.Handout })),
 );
+
+/** Lazy {@link import('./interventions/InterventionsPanel').InterventionsPanel}: "What if?". */
+export const LazyInterventionsPanel = lazy(() =>
+  import('./interventions/InterventionsPanel').then((m) => ({ default: m.InterventionsPanel })),
+);

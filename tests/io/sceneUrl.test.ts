@@ -40,6 +40,7 @@ describe('the schema table', () => {
       model: '',
       import: '',
       ifile: '',
+      iv: [],
       in: 'text',
       text: 'hello world',
       len: 60,

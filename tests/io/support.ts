@@ -71,6 +71,7 @@ const paneArb = (id: PaneId): fc.Arbitrary<PaneSettings> =>
       trained: pick(['', 'remember-first-50-lstm', 'parity-20-gru'] as const),
       imported: pick(['', 'imp-0a1b2c3d'] as const),
       importName: pick(['', 'm.pt — lstm'] as const),
+      interventions: fc.constant([]),
     })
     .map((pane) => (pane.trained ? { ...pane, imported: '', importName: '' } : pane));
 

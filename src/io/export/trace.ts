@@ -32,9 +32,17 @@ export function csvTokens(input: InputSettings, sequence: Sequence): string[] {
  * `layer` and `unit` count from 1 as the page does ("unit 3 of 8"; PyTorch's
  * `weight_ih_l0` is layer 1). The
  * quantity columns are {@link TRACE_CSV_QUANTITIES} (after activation), every number in
- * full precision: `Number(cell)` is the trace's float64 exactly. Pure.
+ * full precision: `Number(cell)` is the trace's float64 exactly. A run changed by
+ * interventions names them, in plain words joined by "; ", in a last column
+ * `interventions` on every row (absent for the model's own run). Pure.
  */
-export function traceCsv(trace: Trace, cell: CellType, tokens: readonly string[]): string {
+export function traceCsv(
+  trace: Trace,
+  cell: CellType,
+  tokens: readonly string[],
+  interventions: readonly string[] = [],
+): string {
+  const named = interventions.length > 0 ? [interventions.join('; ')] : [];
   const names = TRACE_CSV_QUANTITIES[cell];
   const rows: CsvValue[][] = [];
   for (let t = 0; t < trace.T; t++) {
@@ -42,9 +50,11 @@ export function traceCsv(trace: Trace, cell: CellType, tokens: readonly string[]
       const series = names.map((name) => layer.gates[name]?.[t]);
       const H = series[0]?.length ?? 0;
       for (let j = 0; j < H; j++) {
-        rows.push([t + 1, tokens[t] ?? '', l + 1, j + 1, ...series.map((row) => row?.[j] ?? null)]);
+        const values = series.map((row) => row?.[j] ?? null);
+        rows.push([t + 1, tokens[t] ?? '', l + 1, j + 1, ...values, ...named]);
       }
     });
   }
-  return csvDocument(traceCsvHeader(cell), rows);
+  const header = traceCsvHeader(cell);
+  return csvDocument(named.length > 0 ? [...header, 'interventions'] : header, rows);
 }

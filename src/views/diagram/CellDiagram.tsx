@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { usePaneRun } from '../../hooks/usePaneRun';
-import { useScene } from '../../store';
+import { originalRunOf, useScene } from '../../store';
 import type { PaneId } from '../../scene';
 import { DiagramContext, type DiagramEnv } from './context';
 import { DiagramTooltip } from './DiagramTooltip';
@@ -49,6 +49,9 @@ export function CellDiagram({ paneId }: CellDiagramProps) {
   const naming = useScene((s) => s.naming);
   const hovered = useScene((s) => s.hovered);
   const isText = useScene((s) => s.input.kind === 'text');
+  const input = useScene((s) => s.input);
+  /** The quantity last pointed at or focused: what "What if…" offers to change. */
+  const [lastGate, setLastGate] = useState<string | null>(null);
   const { setHovered, setLayer, setNaming, setUnit } = useScene.getState();
   const [flow] = useState(() => new FlowRegistry());
   const [tip, setTip] = useState<string | null>(null);
@@ -82,6 +85,12 @@ export function CellDiagram({ paneId }: CellDiagramProps) {
     () => (run?.ok ? stepValues(run.trace, run.sequence, layerWanted, t, isText) : null),
     [run, layerWanted, t, isText],
   );
+  const original = pane && pane.interventions.length > 0 ? originalRunOf(pane, input) : null;
+  const was = useMemo(
+    () =>
+      original?.ok ? stepValues(original.trace, original.sequence, layerWanted, t, isText) : null,
+    [original, layerWanted, t, isText],
+  );
   const labels = useMemo(
     () =>
       pane
@@ -101,6 +110,7 @@ export function CellDiagram({ paneId }: CellDiagramProps) {
       unit,
       isHighlighted: (name) => hovered?.pane === paneId && hovered.name === name,
       hover: (name) => {
+        if (name && name !== 'x' && name !== 'pre' && name !== 'm') setLastGate(name);
         setTip(name);
         setHovered(name ? { pane: paneId, name } : null);
       },
@@ -197,7 +207,20 @@ export function CellDiagram({ paneId }: CellDiagramProps) {
             active={tip}
             tooltipId={tooltipId}
             onHover={env.hover}
+            was={was}
           />
+          <button
+            type="button"
+            className="cd-what-if"
+            onClick={() => {
+              const gate =
+                lastGate ?? (pane.cell === 'gru' ? 'z' : pane.cell === 'rnn' ? 'h' : 'f');
+              useScene.getState().askIntervention({ pane: paneId, gate, unit, step: values.t - 1 });
+              document.getElementById('interventions')?.scrollIntoView?.({ block: 'start' });
+            }}
+          >
+            What if… (change {lastGate ?? 'a gate'} of unit {unit + 1} at step {values.t})
+          </button>
         </DiagramContext.Provider>
       )}
     </div>

@@ -15,7 +15,7 @@ import {
   type LineLegendEntry,
 } from '../../io/export';
 import { paneRunOf, type SceneState } from '../../store';
-import { sequenceLength, type PaneId, type PaneSettings } from '../../scene';
+import { describeIntervention, sequenceLength, type PaneId, type PaneSettings } from '../../scene';
 import {
   forgetProductOf,
   jacobianNormsOf,
@@ -178,8 +178,9 @@ export function diagramSvg(state: SceneState, paneId: PaneId): string | null {
 export function exportTraceCsv(state: SceneState, paneId: PaneId): string {
   const { pane, run } = okRun(state, paneId);
   const tokens = csvTokens(state.input, run.sequence);
-  const filename = `${stem(pane)}-trace.csv`;
-  download(traceCsv(run.trace, pane.cell, tokens), filename, MIME.csv);
+  const named = pane.interventions.map((iv) => describeIntervention(iv, run.model.spec));
+  const filename = `${stem(pane)}${named.length > 0 ? '-whatif' : ''}-trace.csv`;
+  download(traceCsv(run.trace, pane.cell, tokens, named), filename, MIME.csv);
   return filename;
 }
 

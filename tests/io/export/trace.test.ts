@@ -97,3 +97,15 @@ describe('csvTokens', () => {
     expect(csvTokens(pasted, sequenceOf(pasted))).toEqual(['0.123456789 -2', '1e-9 3']);
   });
 });
+
+describe('traceCsv of a changed run', () => {
+  it('names the interventions in a last column of every row, the values being the changed run’s', () => {
+    const text = 'hello';
+    const { trace } = runOn(text, { cell: 'lstm', hiddenSize: 2, numLayers: 1 });
+    const words = ['f of unit 1 forced to 0 at step 3', 'h of every unit forced to 0, 5 at step 4'];
+    const rows = parseCsv(traceCsv(trace, 'lstm', Array.from(text), words));
+    expect(rows[0]!.at(-1)).toBe('interventions');
+    for (const row of rows.slice(1)) expect(row.at(-1)).toBe(words.join('; '));
+    expect(rows).toHaveLength(1 + 5 * 2);
+  });
+});
