@@ -7,7 +7,6 @@
 import type { LinkNoticeStore } from '../io/notices';
 import { decodeScene, encodeScene, type LessonStops } from '../io/sceneUrl';
 import { splitWeights } from '../io/importLink';
-import { adoptTrainedHere, adoptWeights } from './linkWeights';
 import { settleImportedSelection } from './importedSelection';
 import { SNAPSHOT_KEYS, type SceneSnapshot } from '../scene';
 import type { SceneState, SceneStore } from './scene';
@@ -241,13 +240,16 @@ export function startSceneSync(
       });
     };
     if (weights.size + trained.size > 0) {
-      void Promise.all([adoptWeights(weights, scene), adoptTrainedHere(trained, scene)]).then(
-        ([refused, refusedTrained]) => {
+      // The weights' readers load only for a link that carries weights.
+      void import('./linkWeights')
+        .then(({ adoptWeights, adoptTrainedHere }) =>
+          Promise.all([adoptWeights(weights, scene), adoptTrainedHere(trained, scene)]),
+        )
+        .then(([refused, refusedTrained]) => {
           const more = [...refused, ...refusedTrained];
           if (more.length > 0) notices.getState().show(LINK_NOTICE_TITLE, [...all, ...more]);
           settleLater();
-        },
-      );
+        });
     } else settleLater();
   };
 

@@ -1,58 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { shareLink } from '../io/links';
-import { packModelFile, packWeights, trainedWeightsKey, weightsKey } from '../io/importLink';
-import {
-  importedModelStatus,
-  trainedModelStatus,
-  useScene,
-  type SceneState,
-  type SceneStore,
-} from '../store';
+import { useScene, type SceneStore } from '../store';
 import '../io/links.css';
 
 /** Props of {@link ShareButtons}. */
 export interface ShareButtonsProps {
   /** The scene to share; the app's store by default (tests pass their own). */
   store?: SceneStore;
-}
-
-/**
- * The weights of the scene's imported models and models trained here, for a link
- * (`&A.iw=…`, `&A.tw=…` each, where they fit), and what the confirmation says of them:
- * carried, or too large so the link only names the file.
- */
-function linkedWeights(state: SceneState): { weights: string; said: string } {
-  let weights = '';
-  const carried: string[] = [];
-  const named: string[] = [];
-  for (const pane of state.panes) {
-    if (pane.trained.includes('-here-')) {
-      const status = trainedModelStatus(pane.trained);
-      if (status.state !== 'ready') continue;
-      const packed = packModelFile(status.loaded.file);
-      if (packed) {
-        weights += `&${trainedWeightsKey(pane.id)}=${packed}`;
-        carried.push(pane.id);
-      } else named.push(`${pane.id} (trained here)`);
-      continue;
-    }
-    if (!pane.imported) continue;
-    const status = importedModelStatus(pane.imported);
-    if (status.state !== 'ready') continue;
-    const { fileName, imported } = status.entry;
-    const packed = packWeights({ fileName, imported });
-    if (packed) {
-      weights += `&${weightsKey(pane.id)}=${packed}`;
-      carried.push(pane.id);
-    } else named.push(`${pane.id} (${fileName})`);
-  }
-  const parts = [
-    carried.length > 0 ? `, with the weights of model ${carried.join(' and ')} in it` : '',
-    named.length > 0
-      ? `; the weights of model ${named.join(' and ')} are too large for a link, so it only names the file: whoever opens it loads that file`
-      : '',
-  ];
-  return { weights, said: parts.join('') };
 }
 
 /** How long "Copied …" stays, ms. */
@@ -77,8 +31,13 @@ export function ShareButtons({ store = useScene }: ShareButtonsProps) {
   }, [manual]);
 
   const copy = async (lesson: boolean) => {
-    const { weights, said } = linkedWeights(store.getState());
-    const url = shareLink(store.getState(), { lesson }) + weights;
+    const state = store.getState();
+    // The weights' packer loads only for a scene that runs weights a link must carry.
+    const carries = state.panes.some((p) => p.imported || p.trained.includes('-here-'));
+    const { weights, said } = carries
+      ? (await import('./linkedWeights')).linkedWeights(state)
+      : { weights: '', said: '' };
+    const url = shareLink(state, { lesson }) + weights;
     const what = `${lesson ? 'lesson link' : 'link'}${said}`;
     clearTimeout(clearTimer.current);
     try {

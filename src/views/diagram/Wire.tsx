@@ -1,4 +1,3 @@
-import { line } from 'd3-shape';
 import { wireWidth } from './wires';
 import { useDiagram } from './context';
 import type { Point } from './layout';
@@ -24,10 +23,15 @@ export interface WireProps {
 /** A wire as the diagrams list them: its props plus a React key (also its default id). */
 export type WireSpec = WireProps & { key: string };
 
-const path = line<Point>(
-  (p) => p.x,
-  (p) => p.y,
-);
+/**
+ * The SVG path of a polyline, "M x,y L x,y …", as d3-shape's `line()` writes it (kept out
+ * of the first paint: the diagram's straight wires need nothing more).
+ */
+export function polylinePath(points: readonly Point[]): string {
+  const d = points.map((p, k) => `${k === 0 ? 'M' : 'L'}${p.x},${p.y}`).join('');
+  // A lone point: d3 closes it, so that a round line cap still draws a dot.
+  return points.length === 1 ? `${d}Z` : d;
+}
 
 /**
  * A wire between two parts of a cell: a neutral stroke whose width follows the
@@ -36,7 +40,7 @@ const path = line<Point>(
  */
 export function Wire({ points, value, stage, arrow = true, dashed, id, bridge }: WireProps) {
   const { arrowId, flow } = useDiagram();
-  const d = path(points as Point[]) ?? '';
+  const d = polylinePath(points);
   const width = value === undefined ? 2 : wireWidth(value);
   return (
     <g className="cd-wire" data-wire={id}>
