@@ -28,7 +28,9 @@ export type WireSpec = WireProps & { key: string };
  * of the first paint: the diagram's straight wires need nothing more).
  */
 export function polylinePath(points: readonly Point[]): string {
-  const d = points.map((p, k) => `${k === 0 ? 'M' : 'L'}${p.x},${p.y}`).join('');
+  // Three decimals, as d3-shape rounds by default.
+  const r = (v: number) => Math.round(v * 1000) / 1000;
+  const d = points.map((p, k) => `${k === 0 ? 'M' : 'L'}${r(p.x)},${r(p.y)}`).join('');
   // A lone point: d3 closes it, so that a round line cap still draws a dot.
   return points.length === 1 ? `${d}Z` : d;
 }
