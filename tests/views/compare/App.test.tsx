@@ -78,7 +78,7 @@ describe('compare mode', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Remove model B' }));
     expect(hasRegion('Model B — GRU')).toBe(false);
     expect(screen.getAllByRole('button', { name: /^Remove model/ })).toHaveLength(2);
-  }, 15_000);
+  });
 
   it('Match parameter count sets B’s hidden size and says so', async () => {
     render(<App />);
