@@ -36,7 +36,7 @@ export async function steppingWhileTraining(browser: Browser, figures: Figures):
   await waitForHook(page);
   const panel = page.locator('#training');
   await panel.getByLabel('Start from').selectOption('drawn');
-  await panel.getByLabel('Sequence length').fill('100');
+  await panel.getByLabel('Steps per sequence').fill('100');
   await panel.getByLabel('Target accuracy (%)').fill('100');
   await panel.getByLabel('Step budget').fill('100000');
   await panel.getByRole('button', { name: 'Train', exact: true }).click();

@@ -106,7 +106,10 @@ test('switching cell type and GRU convention redraws the diagram; screenshots of
 
   await cell.selectOption('lstm');
   await page.getByRole('spinbutton', { name: 'Layers' }).fill('2');
-  await page.getByRole('combobox', { name: 'Layer' }).selectOption({ index: 1 });
+  await page
+    .getByRole('region', { name: 'Cell diagram' })
+    .getByRole('combobox', { name: 'Layer' })
+    .selectOption({ index: 1 });
   await expect(diagram(page, 'LSTM', 4)).toBeVisible();
   expect(await seriousA11yViolations(page)).toEqual([]);
 });

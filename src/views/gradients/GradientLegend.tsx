@@ -8,6 +8,8 @@ export interface LegendItem {
   readonly color: string;
   /** Dashed sample, for the companion curves. */
   readonly dashed: boolean;
+  /** Dotted sample, for the original run's curve. */
+  readonly original?: boolean;
 }
 
 /** Props of {@link LineSample}. */
@@ -16,10 +18,12 @@ export interface LineSampleProps {
   color: string;
   /** Dashed, as the companion curves are drawn. */
   dashed: boolean;
+  /** Dotted, as the original run's curve beside an intervened one. */
+  original?: boolean;
 }
 
 /** A short stretch of a curve's line, for keys (legend, tooltip). Decorative. */
-export function LineSample({ color, dashed }: LineSampleProps) {
+export function LineSample({ color, dashed, original }: LineSampleProps) {
   return (
     <svg className="legend-sample" viewBox="0 0 36 12" aria-hidden="true">
       <line
@@ -28,7 +32,7 @@ export function LineSample({ color, dashed }: LineSampleProps) {
         y1={6}
         y2={6}
         stroke={color}
-        className={dashed ? 'curve-line dashed' : 'curve-line'}
+        className={original ? 'curve-line original' : dashed ? 'curve-line dashed' : 'curve-line'}
       />
     </svg>
   );
@@ -48,7 +52,7 @@ export function GradientLegend({ items, showFloorMarker }: GradientLegendProps) 
     <ul className="gradient-legend" aria-label="Legend">
       {items.map((item) => (
         <li key={item.key}>
-          <LineSample color={item.color} dashed={item.dashed} />
+          <LineSample color={item.color} dashed={item.dashed} original={item.original} />
           {item.label}
         </li>
       ))}

@@ -7,7 +7,10 @@ import { SaliencyBars } from './SaliencyBars';
 import { useGradients, type PaneGradients } from './useGradients';
 import './gradients.css';
 
-/** The plot's curves: each pane's ‖∂h_T/∂h_t‖ by distance, and its LSTM forget product. */
+/**
+ * The plot's curves: each pane's ‖∂h_T/∂h_t‖ by distance (and, for a pane with
+ * interventions, the original run's, dotted), and its LSTM forget product.
+ */
 function curvesOf(data: readonly PaneGradients[]): PlotCurve[] {
   const curves: PlotCurve[] = [];
   for (const g of data) {
@@ -20,6 +23,19 @@ function curvesOf(data: readonly PaneGradients[]): PlotCurve[] {
         dashed: false,
         // norms[t] is at distance T − t: reversed, index k is distance k + 1.
         values: [...g.norms].reverse(),
+        firstDistance: 1,
+      });
+    }
+    if (g.originalNorms) {
+      curves.push({
+        key: `${g.pane.id}-original`,
+        pane: g.pane.id,
+        label: `${g.label}, without the interventions`,
+        shortLabel: `${g.pane.id} — original`,
+        color: g.color,
+        dashed: false,
+        original: true,
+        values: [...g.originalNorms].reverse(),
         firstDistance: 1,
       });
     }

@@ -22,6 +22,8 @@ export interface PlotCurve {
   readonly color: string;
   /** Dashed: a companion quantity (the LSTM forget product) rather than ‖∂h_T/∂h_t‖. */
   readonly dashed: boolean;
+  /** Dotted and fainter: the same quantity of the run without the pane's interventions. */
+  readonly original?: boolean;
   /** values[k] is the value at distance firstDistance + k; 0 underflowed, ∞ overflowed. */
   readonly values: readonly number[];
   /** Distance of values[0]: 1 for Jacobian norms, 0 for the forget product. */
@@ -177,7 +179,7 @@ export function GradientPlot({ curves, maxDistance, onHover }: GradientPlotProps
         {drawn.map(({ curve, path, zeros, overflows }) => (
           <g
             key={curve.key}
-            className={curve.dashed ? 'curve dashed' : 'curve'}
+            className={curve.original ? 'curve original' : curve.dashed ? 'curve dashed' : 'curve'}
             stroke={curve.color}
             fill={curve.color}
           >
@@ -230,7 +232,7 @@ export function GradientPlot({ curves, maxDistance, onHover }: GradientPlotProps
             if (v === undefined) return null;
             return (
               <div key={curve.key} className="gradient-tooltip-row">
-                <LineSample color={curve.color} dashed={curve.dashed} />
+                <LineSample color={curve.color} dashed={curve.dashed} original={curve.original} />
                 {curve.shortLabel ?? curve.label}: <strong>{formatNorm(v)}</strong>
               </div>
             );

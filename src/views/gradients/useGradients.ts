@@ -2,6 +2,7 @@ import { useDeferredValue, useEffect, useState, useSyncExternalStore } from 'rea
 import { paneRunOf, useScene } from '../../store';
 import type { InputSettings, PaneSettings } from '../../scene';
 import { lstmGradientCaption } from '../../store/cellPathCaption';
+import { originalRunOf } from '../../store/originalRun';
 import {
   forgetProductOf,
   gradientCaption,
@@ -37,6 +38,11 @@ export interface PaneGradients {
   readonly unit: number;
   /** ‖∂h_T/∂h_t‖ by t = 0..T−1 (distance T − t); null when the run failed. */
   readonly norms: readonly number[] | null;
+  /**
+   * The same norms of the run without the pane's interventions (the original, drawn beside
+   * the changed run's); null when the pane has none or they are not known.
+   */
+  readonly originalNorms: readonly number[] | null;
   /** Π f by distance 0..T for an LSTM, else null. */
   readonly forgetProduct: readonly number[] | null;
   /** ‖∂h_T[j]/∂x_t‖ by t = 0..T−1; null when the run failed. */
@@ -77,6 +83,7 @@ export function paneGradientsOf(
       layer: 0,
       unit: 0,
       norms: null,
+      originalNorms: null,
       forgetProduct: null,
       saliency: null,
       caption: `No gradients: ${run.error}`,
@@ -93,16 +100,29 @@ export function paneGradientsOf(
       ? lstmGradientCaption(norms, forgetProduct, unitOf(run, unit))
       : gradientCaption(norms);
   }
+  const original = originalOf(pane, input);
+  const originalNorms =
+    original && normsFailure(original, layer) === undefined
+      ? jacobianNormsOf(original, layer)
+      : null;
   return {
     ...base,
     layer: layerOf(run, layer),
     unit: unitOf(run, unit),
     norms,
+    originalNorms,
     forgetProduct,
     saliency: saliencyFailed === undefined ? saliencyOf(run, unit) : null,
     caption,
     failure: normsFailed ?? saliencyFailed ?? null,
   };
+}
+
+/** The pane's run without its interventions, when it has some and that run is ok; else null. */
+function originalOf(pane: PaneSettings, input: InputSettings) {
+  if (pane.interventions.length === 0) return null;
+  const run = originalRunOf(pane, input);
+  return run.ok ? run : null;
 }
 
 /**
@@ -115,7 +135,10 @@ function isReady({ panes, input, layer, unit }: Request, offThread: boolean): bo
     if (!run.ok) return true;
     const norms = hasJacobianNorms(run, layer) || normsFailure(run, layer) !== undefined;
     const saliency = hasSaliency(run, unit) || saliencyFailure(run, unit) !== undefined;
-    return norms && (!offThread || saliency);
+    const original = originalOf(pane, input);
+    const originalNorms =
+      !original || hasJacobianNorms(original, layer) || normsFailure(original, layer) !== undefined;
+    return norms && (!offThread || (saliency && originalNorms));
   });
 }
 
@@ -190,6 +213,8 @@ export function useGradients(): GradientsState {
       if (!run.ok) continue;
       requestJacobianNorms(run, request.layer);
       requestSaliency(run, request.unit);
+      const original = originalOf(pane, request.input);
+      if (original) requestJacobianNorms(original, request.layer);
     }
   }, [request, ready, offThread]);
   const shown = ready ? request : offThread ? lastReady : deferred;

@@ -1,4 +1,12 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import {
+  cloneElement,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type FormEvent,
+  type ReactElement,
+} from 'react';
 import type { Intervention, Model } from '../../engine';
 import { clampableNames, type PaneId, type PaneSettings } from '../../scene';
 import { useScene, type InterventionDraft } from '../../store';
@@ -98,12 +106,17 @@ export function InterventionForm({ pane, model, T, draft }: InterventionFormProp
   };
 
   const units = Array.from({ length: hiddenSize }, (_, j) => j);
-  const field = (label: string, control: ReactNode) => (
-    <label className="iv-field">
-      <span>{label}</span>
-      {control}
-    </label>
-  );
+  // The label names its control, and only that: a <label> wrapping a <select> would add
+  // the chosen option's text to the control's name ("Layer12").
+  const field = (label: string, control: ReactElement<{ id?: string }>) => {
+    const controlId = `${id}-${label.replace(/\W+/g, '-')}`;
+    return (
+      <div className="iv-field">
+        <label htmlFor={controlId}>{label}</label>
+        {cloneElement(control, { id: controlId })}
+      </div>
+    );
+  };
   return (
     <form ref={formRef} className="iv-form" onSubmit={submit} aria-labelledby={`${id}-title`}>
       <p id={`${id}-title`} className="iv-form-title">

@@ -74,7 +74,7 @@ export function TrainPanel() {
           }
         />
         <NumberField
-          label="Sequence length"
+          label="Steps per sequence"
           value={settings.length}
           min={minLength}
           max={maxLength}
