@@ -25,7 +25,9 @@ describe('the gradient of a pane with interventions', () => {
     expect([...g.originalNorms!]).toEqual([...expected]);
     // h_6 (index 5) clamped for every unit: nothing before it reaches h_T.
     expect(g.norms!.slice(0, 6).every((n) => n === 0)).toBe(true);
-    expect(g.norms![7]).toBeCloseTo(expected[7]!, 12);
+    // After it the gradient flows again (through a run that differs from the original).
+    expect(g.norms!.slice(6).every((n) => n > 0)).toBe(true);
+    expect([...g.norms!]).not.toEqual([...expected]);
     expect(paneGradientsOf(plain, input, 0, 0).originalNorms).toBeNull();
   });
 });
