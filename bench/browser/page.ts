@@ -96,7 +96,15 @@ export async function waitSeen(
 
 /** The bench-only debug hook, once the app has loaded it (bench builds only). */
 export async function waitForHook(page: Page): Promise<void> {
-  await page.waitForFunction('window.__gatescope !== undefined', undefined, { timeout: 30_000 });
+  // Polled from here: waitForFunction evaluates its predicate as a string in the page,
+  // which the page's Content-Security-Policy (no 'unsafe-eval') refuses.
+  const deadline = Date.now() + 30_000;
+  const has = () =>
+    page.evaluate(() => (window as unknown as { __gatescope?: unknown }).__gatescope !== undefined);
+  while (!(await has())) {
+    if (Date.now() > deadline) throw new Error('the bench hook did not appear within 30 s');
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 /** Traces the app has computed since the page loaded (the debug hook's counter). */

@@ -44,12 +44,11 @@ export async function steppingWhileTraining(browser: Browser, figures: Figures):
     .locator('[role="img"][aria-label="LSTM cell diagram, step 1"]')
     .first()
     .waitFor({ timeout: 60_000 });
-  await page.waitForFunction(
-    () =>
-      /Step (\d{2,})/.test(document.querySelector('#training .train-counters')?.textContent ?? ''),
-    undefined,
-    { timeout: 60_000 },
-  );
+  // Polled from here: a predicate evaluated in the page would need 'unsafe-eval'.
+  for (let tries = 0; (await trainingStep(page)) < 10; tries++) {
+    if (tries > 600) throw new Error('training did not start within 60 s');
+    await page.waitForTimeout(100);
+  }
   await page
     .locator('.scene')
     .first()
