@@ -1,7 +1,13 @@
 import { memo } from 'react';
-import { gateColor, signedColor, type ValueRange } from '../colors';
+import type { ValueRange } from '../colors';
 import { useDiagram } from './context';
-import { BARS_UP_TO_UNITS, UnitHistogram } from './UnitHistogram';
+import {
+  BARS_UP_TO_UNITS,
+  NEGATIVE_FILL,
+  POSITIVE_FILL,
+  UNIT_FILL,
+  UnitHistogram,
+} from './UnitHistogram';
 
 /** Props of {@link UnitBars}. */
 export interface UnitBarsProps {
@@ -16,11 +22,6 @@ export interface UnitBarsProps {
   /** `unit`: bars rise from the bottom over [0, 1]; `signed`: up or down from a midline over [−1, 1]. */
   range: ValueRange;
 }
-
-/** Bar fills: one colour per direction, from the ends of the box's own colour scale. */
-const UNIT_FILL = gateColor(0.8);
-const POSITIVE_FILL = signedColor(0.75);
-const NEGATIVE_FILL = signedColor(-0.75);
 
 /**
  * A strip of one bar per unit (above {@link BARS_UP_TO_UNITS} units, a histogram of their

@@ -22,9 +22,12 @@ export interface UnitHistogramProps {
   unit: number;
 }
 
-const UNIT_FILL = gateColor(0.8);
-const POSITIVE_FILL = signedColor(0.75);
-const NEGATIVE_FILL = signedColor(-0.75);
+/** Fills of a gate box's unit marks (bars or bins): one colour per direction of its own scale. */
+export const UNIT_FILL = gateColor(0.8);
+/** Fill of positive marks on a signed scale. */
+export const POSITIVE_FILL = signedColor(0.75);
+/** Fill of negative marks on a signed scale. */
+export const NEGATIVE_FILL = signedColor(-0.75);
 
 /**
  * How many of `values` fall in each of `bins` equal bins over [lo, hi] (the ends take the
