@@ -1,6 +1,6 @@
 import { sigmoid as logistic } from '../activations';
-import type { BatchCell } from './batchLayer';
-import { addMatTMul, matMulRows } from './batchLinalg';
+import { stepProducts, type BatchCell } from './batchLayer';
+import { addMatTMul } from './batchLinalg';
 import { GRU_CLASSIC, GRU_PYTORCH } from './batchGru';
 
 /** A local binding: read once, not through the module's export on every call. */
@@ -23,9 +23,8 @@ const LSTM: BatchCell = {
   recurrent: [{ from: 0, to: 4, source: 'h' }],
 
   forwardStep(L, t, n) {
-    const { B, H, GH, inSize, b_ih, b_hh, h, c, act, aux, fromInput, fromState } = L;
-    matMulRows(L.W_ih, inSize, 0, GH, L.x, L.xOff + t * B * inSize, inSize, fromInput, 0, GH, n);
-    matMulRows(L.W_hh, H, 0, GH, h, t * B * H, H, fromState, 0, GH, n);
+    const { B, H, GH, b_ih, b_hh, h, c, act, aux, fromInput, fromState } = L;
+    stepProducts(L, t, n);
     for (let b = 0; b < n; b++) {
       const p = b * GH;
       const a = (t * B + b) * GH;
@@ -89,9 +88,8 @@ function rnnCell(relu: boolean): BatchCell {
     recurrent: [{ from: 0, to: 1, source: 'h' }],
 
     forwardStep(L, t, n) {
-      const { B, H, inSize, b_ih, b_hh, h, fromInput, fromState } = L;
-      matMulRows(L.W_ih, inSize, 0, H, L.x, L.xOff + t * B * inSize, inSize, fromInput, 0, H, n);
-      matMulRows(L.W_hh, H, 0, H, h, t * B * H, H, fromState, 0, H, n);
+      const { B, H, b_ih, b_hh, h, fromInput, fromState } = L;
+      stepProducts(L, t, n);
       const next = (t + 1) * B * H;
       for (let b = 0; b < n; b++) {
         const p = b * H;

@@ -1,5 +1,5 @@
 import { sigmoid as logistic } from '../activations';
-import type { BatchCell } from './batchLayer';
+import { stepProducts, type BatchCell } from './batchLayer';
 import { addMatTMul, matMulRows } from './batchLinalg';
 
 /** A local binding: read once, not through the module's export on every call. */
@@ -16,9 +16,8 @@ export const GRU_PYTORCH: BatchCell = {
   recurrent: [{ from: 0, to: 3, source: 'h' }],
 
   forwardStep(L, t, n) {
-    const { B, H, GH, inSize, b_ih, b_hh, h, act, aux, fromInput, fromState } = L;
-    matMulRows(L.W_ih, inSize, 0, GH, L.x, L.xOff + t * B * inSize, inSize, fromInput, 0, GH, n);
-    matMulRows(L.W_hh, H, 0, GH, h, t * B * H, H, fromState, 0, GH, n);
+    const { B, H, GH, b_ih, b_hh, h, act, aux, fromInput, fromState } = L;
+    stepProducts(L, t, n);
     for (let b = 0; b < n; b++) {
       const p = b * GH;
       const a = (t * B + b) * GH;

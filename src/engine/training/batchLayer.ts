@@ -1,7 +1,7 @@
 import { addTransposedProduct } from '../linalg';
 import type { ParamLayout } from './params';
 import { offsetOf } from './params';
-import { addMatTMul } from './batchLinalg';
+import { addMatTMul, matMulRows } from './batchLinalg';
 
 /**
  * One recurrent layer of a batched pass over B samples of T steps: its parameters and
@@ -84,6 +84,16 @@ function paramViews(layout: ParamLayout, flat: Float64Array, l: number) {
     return flat.subarray(at, at + size);
   };
   return view;
+}
+
+/**
+ * The two products of step t for the first n samples, every gate row: `fromInput` =
+ * W_ih x_t and `fromState` = W_hh h_{t−1}, each [n][G·H] (the cells add the biases).
+ */
+export function stepProducts(L: BatchLayer, t: number, n: number): void {
+  const { B, H, GH, inSize } = L;
+  matMulRows(L.W_ih, inSize, 0, GH, L.x, L.xOff + t * B * inSize, inSize, L.fromInput, 0, GH, n);
+  matMulRows(L.W_hh, H, 0, GH, L.h, t * B * H, H, L.fromState, 0, GH, n);
 }
 
 /** Allocates layer `l` of a batched pass reading `x` from `xOff` ([T][B][inSize] rows). */
