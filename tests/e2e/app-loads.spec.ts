@@ -1,4 +1,4 @@
-import { test, expect, seriousA11yViolations } from './fixtures';
+import { test, expect, seriousA11yViolations, keepPicture } from './fixtures';
 
 test('without a link the app opens the first lesson (a trained LSTM holding the first input) under a strict Content-Security-Policy', async ({
   page,
@@ -27,7 +27,7 @@ test('without a link the app opens the first lesson (a trained LSTM holding the 
   }
   expect(new URL(page.url()).hash).toBe(''); // the address stays bare until something changes
   expect(await seriousA11yViolations(page)).toEqual([]);
-  await page.screenshot({ path: 'test-results/screenshots/app-loads.png', fullPage: true });
+  await keepPicture(page, 'app-loads', { fullPage: true });
 
   // The production page declares a strict Content-Security-Policy.
   const csp = await page

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, keepPicture } from './fixtures';
 
 /** The region "Write a lesson", opened from the header. */
 async function openEditor(page: Page) {
@@ -69,7 +69,7 @@ test('a two-stop lesson with a live number travels whole in its link and walks i
   await notes.getByRole('button', { name: 'Previous' }).click();
   await expect(caption).toContainText('at step 1.');
   await expect(other.getByRole('alert')).toHaveCount(0);
-  await other.screenshot({ path: 'test-results/screenshots/authored-lesson-link.png' });
+  await keepPicture(other, 'authored-lesson-link');
   expect(problems).toEqual([]);
   await fresh.close();
 });
@@ -110,7 +110,7 @@ test('Save lesson writes a file that Open lesson file plays again', async ({ pag
   await expect(page.getByRole('combobox', { name: 'Lesson' })).toHaveValue('authored');
   await page.keyboard.press('p');
   await expect(notes).toContainText('Stop 2 of 2');
-  await page.screenshot({ path: 'test-results/screenshots/authored-lesson-presenting.png' });
+  await keepPicture(page, 'authored-lesson-presenting');
 });
 
 test('a hostile lesson file is contained: refused with its reason, or shown as text with a notice', async ({
@@ -156,5 +156,5 @@ test('a hostile lesson file is contained: refused with its reason, or shown as t
   await expect(notice).toContainText('{A.speed}');
   await expect(notice).toContainText('hidden size');
   expect(await page.evaluate(() => (window as { __owned?: number }).__owned)).toBeUndefined();
-  await page.screenshot({ path: 'test-results/screenshots/authored-lesson-hostile.png' });
+  await keepPicture(page, 'authored-lesson-hostile');
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, keepPicture } from './fixtures';
 
 const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 const settings = (page: Page, pane: string) =>
@@ -42,7 +42,7 @@ test('from the opening (trained) scene: compare trained with trained, match size
   await expect(row(page, 'B').getByRole('cell').nth(1)).toHaveText('216');
   // Both models' equations, side by side.
   await expect(region(page, 'Equations').locator('.equations-panel')).toHaveCount(2);
-  await page.screenshot({ path: 'test-results/screenshots/compare-trained.png' });
+  await keepPicture(page, 'compare-trained');
 
   // Match parameter count: A has 4·8·(1 + 8 + 2) = 352; the closest GRU has 9 units,
   // 3·9·(1 + 9 + 2) = 324. Every view of B agrees, and so does the reloaded link.

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, seriousA11yViolations } from './fixtures';
+import { test, expect, seriousA11yViolations, keepPicture } from './fixtures';
 
 test.use({ viewport: { width: 1280, height: 720 } });
 
@@ -47,7 +47,7 @@ test('Compare shows an LSTM beside a GRU, each with its diagram and heatmaps', a
   await expect(table(page)).toBeVisible();
   await expect(page.getByRole('table').getByText('measuring…')).toHaveCount(0, { timeout: 15_000 });
   expect(await overflowX(page)).toBeLessThanOrEqual(0);
-  await page.screenshot({ path: 'test-results/screenshots/compare-two.png' });
+  await keepPicture(page, 'compare-two');
 });
 
 test('a third pane steps with the others; removing it and leaving compare restores one pane', async ({
@@ -76,7 +76,7 @@ test('a third pane steps with the others; removing it and leaving compare restor
   await expect(table(page).getByRole('row')).toHaveCount(4);
   await expect(page.getByRole('table').getByText('measuring…')).toHaveCount(0, { timeout: 15_000 });
   expect(await overflowX(page)).toBeLessThanOrEqual(0);
-  await page.screenshot({ path: 'test-results/screenshots/compare-three.png' });
+  await keepPicture(page, 'compare-three');
   expect(await seriousA11yViolations(page)).toEqual([]);
 
   await page.getByRole('button', { name: 'Remove model C' }).click();
@@ -117,7 +117,7 @@ test('Match parameter count sets B’s hidden size to the closest count', async 
   await expect(region(page, 'Model B — GRU')).toContainText(
     `${b.toLocaleString('en-US')} parameters`,
   );
-  await page.screenshot({ path: 'test-results/screenshots/compare-matched.png' });
+  await keepPicture(page, 'compare-matched');
 });
 
 test('the weight-scale slider redraws the panes live', async ({ page }) => {

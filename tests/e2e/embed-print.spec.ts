@@ -1,5 +1,5 @@
 import { LESSONS } from '../../src/lessons/lessons';
-import { test, expect } from './fixtures';
+import { test, expect, keepPicture } from './fixtures';
 
 const lesson = LESSONS[0]!;
 
@@ -30,7 +30,7 @@ test('the embed view at 480 px: the diagram, playback and notes, a link to the f
   await expect(full).toHaveAttribute('href', new RegExp(`lesson=${lesson.id}`));
   expect(await full.getAttribute('href')).not.toContain('embed=1');
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(480);
-  await page.screenshot({ path: 'test-results/screenshots/embed-480.png', fullPage: true });
+  await keepPicture(page, 'embed-480', { fullPage: true });
 
   await notes.getByRole('button', { name: 'Next' }).click();
   await expect(notes).toContainText(`Stop 2 of ${lesson.stops.length}`);
@@ -58,7 +58,7 @@ test('the embed view at 480 px: the diagram, playback and notes, a link to the f
   await page.keyboard.press('ArrowRight');
   await expect(frame.getByRole('img', { name: /^LSTM cell diagram, step 3$/ })).toBeVisible();
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
-  await page.screenshot({ path: 'test-results/screenshots/embed-in-course-page.png' });
+  await keepPicture(page, 'embed-in-course-page');
 });
 
 test('Embed gives an iframe snippet of the scene and its lesson', async ({ page }) => {
@@ -88,7 +88,7 @@ test('Print lesson: a handout with every stop’s caption and diagram, two to a 
     await expect(stop.locator('.handout-caption')).not.toContainText('…');
   }
   await expect(stops.nth(0).locator('.handout-caption')).toContainText('Step 1 carries the signal');
-  await page.screenshot({ path: 'test-results/screenshots/handout.png' });
+  await keepPicture(page, 'handout');
   // Walking the stops put the scene back where it was.
   await expect.poll(() => page.url()).toContain('stop=3');
 

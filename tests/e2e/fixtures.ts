@@ -1,5 +1,5 @@
-import { test as base, expect, type Browser, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Browser, type Locator, type Page } from '@playwright/test';
+import axe from 'axe-core';
 
 /** Launches of the worker's browser tried before its tests fail. */
 const LAUNCH_TRIES = 3;
@@ -80,25 +80,48 @@ export function forgetInjectedFault(watch: PageWatch, pattern: RegExp): void {
 
 /**
  * Serious or critical axe violations on the page as it is now, as readable lines.
- * Runs axe once in the page itself (legacy mode: the page has no frames to merge) and
- * collects violations only: the default cross-frame mode serialises every node of every
- * rule and finishes in a second blank page, about three times slower on a large page.
- * `include` limits the scan to those selectors' elements (a whole lesson scene takes ~14 s).
+ * axe-core's script is evaluated once per document (as `page.evaluate`, which the page's
+ * Content-Security-Policy allows) and `axe.run` is called on the page itself, violations
+ * only. @axe-core/playwright's AxeBuilder evaluated the 1.3 MB script again before every
+ * scan and took about twice as long per scan here. `include` limits the scan to those
+ * selectors' elements.
  */
 export async function seriousA11yViolations(
   page: Page,
   include: readonly string[] = [],
 ): Promise<string[]> {
-  let builder = new AxeBuilder({ page });
-  for (const selector of include) builder = builder.include(selector);
-  const results = await builder
-    .setLegacyMode(true)
-    .options({ resultTypes: ['violations'] })
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
+  return page.evaluate(async (selectors) => {
+    const { axe: inPage } = window as unknown as { axe: typeof axe };
+    const context = selectors.length > 0 ? { include: selectors.map((s) => [s]) } : document;
+    const results = await inPage.run(context, { resultTypes: ['violations'] });
+    return results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map(
+        (v) =>
+          `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+      );
+  }, include);
+}
+
+/**
+ * Whether the tests keep pictures of what they saw in test-results/screenshots/, for people
+ * to look at: yes by default, no in CI (each costs about half a second in a software-drawn
+ * browser) unless E2E_SCREENSHOTS=1. No test reads them back.
+ */
+export const KEEP_PICTURES = process.env.E2E_SCREENSHOTS
+  ? process.env.E2E_SCREENSHOTS !== '0'
+  : !process.env.CI;
+
+/**
+ * Saves a PNG of `target` (a page, or one element) as test-results/screenshots/`name`.png
+ * when {@link KEEP_PICTURES} is set; `fullPage` takes a page's whole length.
+ */
+export async function keepPicture(
+  target: Page | Locator,
+  name: string,
+  options: { fullPage?: boolean } = {},
+): Promise<void> {
+  if (!KEEP_PICTURES) return;
+  await target.screenshot({ path: `test-results/screenshots/${name}.png`, ...options });
 }

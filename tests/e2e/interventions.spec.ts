@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, keepPicture } from './fixtures';
 
 /**
  * "What if?" on the trained remember-first LSTM (sample 1, which starts with −1): forcing
@@ -47,8 +47,8 @@ test('force f = 0 from step 25: the answer changes; remove it and the original r
     /^ \(was 0\.\d+\)$/,
   );
   await expect(panel(page).locator('.iv-diff')).not.toHaveCount(0);
-  await page.screenshot({ path: 'test-results/screenshots/interventions-diagram.png' });
-  await panel(page).screenshot({ path: 'test-results/screenshots/interventions-panel.png' });
+  await keepPicture(page, 'interventions-diagram');
+  await keepPicture(panel(page), 'interventions-panel');
 
   const hash = new URL(page.url()).hash;
   expect(hash).toContain('A.iv=f:*:25-50:0');

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, keepPicture } from './fixtures';
 
 // A model as big as real ones (issue #14): an LSTM of 256 units, written here as a
 // .safetensors file of random weights, loaded, stepped; the heatmaps scroll, and the
@@ -89,8 +89,6 @@ test('an imported LSTM of 256 units steps; heatmaps scroll to the unit picked in
   expect(shown).toBeCloseTo(result, 3);
 
   await page.mouse.move(0, 0);
-  await page
-    .getByRole('region', { name: 'Gate heatmaps' })
-    .screenshot({ path: 'test-results/screenshots/large-model-heatmaps.png' });
-  await diagram(page).screenshot({ path: 'test-results/screenshots/large-model-diagram.png' });
+  await keepPicture(page.getByRole('region', { name: 'Gate heatmaps' }), 'large-model-heatmaps');
+  await keepPicture(diagram(page), 'large-model-diagram');
 });

@@ -1,4 +1,4 @@
-import { test, expect } from './fixtures';
+import { test, expect, keepPicture } from './fixtures';
 
 // The largest pane the controls accept: an LSTM of 64 units and 3 layers on 2000 steps. Its
 // forward pass runs in the worker; the page says so and stays usable meanwhile.
@@ -22,5 +22,5 @@ test('a large scene computes in the background, says so, and the page answers me
   });
   await page.keyboard.press('ArrowRight');
   await expect(page.getByRole('img', { name: 'LSTM cell diagram, step 3' })).toBeVisible();
-  await page.screenshot({ path: 'test-results/screenshots/large-scene.png' });
+  await keepPicture(page, 'large-scene');
 });

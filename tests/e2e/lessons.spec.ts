@@ -1,5 +1,5 @@
 import { LESSONS } from '../../src/lessons/lessons';
-import { test, expect } from './fixtures';
+import { test, expect, keepPicture } from './fixtures';
 
 /**
  * Every stop of every lesson is checked in jsdom (`tests/lessons/stops.test.ts`: numbers,
@@ -38,10 +38,7 @@ for (const [n, lesson] of LESSONS.entries()) {
         await expect.poll(() => new URL(page.url()).hash, { intervals: [50] }).toContain(where);
       }
       if (k === Math.min(2, lesson.stops.length - 1)) {
-        await page.screenshot({
-          path: `test-results/screenshots/lesson-${n + 1}-${lesson.id}.png`,
-          fullPage: true,
-        });
+        await keepPicture(page, `lesson-${n + 1}-${lesson.id}`, { fullPage: true });
       }
     }
     await expect(next).toBeDisabled();

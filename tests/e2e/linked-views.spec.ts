@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, keepPicture } from './fixtures';
 
 const slider = (page: Page) => page.getByRole('slider', { name: 'Time step' });
 const heatmap = (page: Page, name: string) => page.getByRole('img', { name: `Heatmap of ${name}` });
@@ -59,7 +59,7 @@ test('hovering one view highlights the same gate in the others; the gradient plo
 
   await page.getByRole('button', { name: /^input gate i/ }).focus();
   await expect(equationRow('i')).toHaveClass(/is-highlighted/);
-  await page.screenshot({ path: 'test-results/screenshots/linked-hover.png', fullPage: true });
+  await keepPicture(page, 'linked-hover', { fullPage: true });
   await test.step('the gradient plot redraws when the weight scale changes', async () => {
     const plot = page.getByRole('img', { name: 'Vanishing-gradient plot' });
     await expect(plot).toBeVisible();
@@ -68,8 +68,9 @@ test('hovering one view highlights the same gate in the others; the gradient plo
     const before = await captions.textContent();
     await page.getByRole('spinbutton', { name: 'Weight scale', exact: true }).fill('4');
     await expect(captions).not.toHaveText(before ?? '');
-    await page
-      .getByRole('region', { name: 'Gradients through time' })
-      .screenshot({ path: 'test-results/screenshots/gradients-weight-4.png' });
+    await keepPicture(
+      page.getByRole('region', { name: 'Gradients through time' }),
+      'gradients-weight-4',
+    );
   });
 });

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, keepPicture } from './fixtures';
 
 // The user's own numbers as the input (issue #14): pasted into "Your numbers", rows are
 // steps and columns features; the diagram and the equations read x_t as the row pasted;
@@ -24,10 +24,8 @@ test('pasted numbers run step by step, x_t is the row pasted; a bad cell is name
     controls(page).getByText(/In use: 4 steps × 3 features \(wind, temp, rain\)/),
   ).toBeVisible();
   await expect(diagram(page).getByText(/step 1 of 4 · unit 1 of 8/)).toBeVisible();
-  await page.screenshot({ path: 'test-results/screenshots/numbers-field.png' });
-  await controls(page).locator('.input-controls').screenshot({
-    path: 'test-results/screenshots/numbers-field-control.png',
-  });
+  await keepPicture(page, 'numbers-field');
+  await keepPicture(controls(page).locator('.input-controls'), 'numbers-field-control');
 
   await page.getByRole('button', { name: 'Step forward' }).click();
   await expect(diagram(page).getByText(/step 2 of 4 · unit 1 of 8/)).toBeVisible();
@@ -52,7 +50,5 @@ test('pasted numbers run step by step, x_t is the row pasted; a bad cell is name
     'data-port',
     'x_{t} = 1, 0, -3',
   );
-  await controls(page).locator('.input-controls').screenshot({
-    path: 'test-results/screenshots/numbers-field-refused.png',
-  });
+  await keepPicture(controls(page).locator('.input-controls'), 'numbers-field-refused');
 });

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { LESSONS } from '../../src/lessons/lessons';
-import { test, expect, seriousA11yViolations } from './fixtures';
+import { test, expect, seriousA11yViolations, keepPicture } from './fixtures';
 
 test.use({ viewport: { width: 1280, height: 720 } });
 
@@ -42,7 +42,7 @@ test('P toggles presentation mode (large type, thick lines, only the scene and e
   await expect(region(page, 'Equations')).toContainText('step 2');
   expect(await overflowX(page)).toBeLessThanOrEqual(0);
   expect(await seriousA11yViolations(page)).toEqual([]);
-  await page.screenshot({ path: 'test-results/screenshots/presentation-light.png' });
+  await keepPicture(page, 'presentation-light');
 
   await page.keyboard.press('Shift+P');
   await expect(presentationButton(page)).toHaveAttribute('aria-pressed', 'false');
@@ -108,7 +108,7 @@ test('on a light system, the Dark theme is forced by the Theme select and passes
   await expect(page.locator('html')).toHaveAttribute('data-presentation', '');
   expect(await background(page)).toBe(PRESENTING.dark);
   expect(await seriousA11yViolations(page)).toEqual([]);
-  await page.screenshot({ path: 'test-results/screenshots/presentation-dark-theme.png' });
+  await keepPicture(page, 'presentation-dark-theme');
 });
 
 test('on a dark system, its own dark scheme and a forced Light theme pass axe, presenting too', async ({
@@ -124,7 +124,7 @@ test('on a dark system, its own dark scheme and a forced Light theme pass axe, p
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
   expect(await background(page)).toBe(PRESENTING.light);
   expect(await seriousA11yViolations(page)).toEqual([]);
-  await page.screenshot({ path: 'test-results/screenshots/presentation-light-theme.png' });
+  await keepPicture(page, 'presentation-light-theme');
   await presentationButton(page).click();
   expect(await background(page)).toBe(LIGHT);
   expect(await seriousA11yViolations(page)).toEqual([]);
@@ -145,11 +145,8 @@ test('compare in presentation: the panes side by side, equations under them', as
   await expect(region(page, 'Equations')).toBeVisible();
   expect(await overflowX(page)).toBeLessThanOrEqual(0);
   expect(await seriousA11yViolations(page)).toEqual([]);
-  await page.screenshot({ path: 'test-results/screenshots/presentation-compare.png' });
-  await page.screenshot({
-    path: 'test-results/screenshots/presentation-compare-full.png',
-    fullPage: true,
-  });
+  await keepPicture(page, 'presentation-compare');
+  await keepPicture(page, 'presentation-compare-full', { fullPage: true });
 });
 
 test('a lesson presented: diagram and caption fit 1280×720 and 1920×1080; clicker keys; ? lists shortcuts', async ({
@@ -177,7 +174,7 @@ test('a lesson presented: diagram and caption fit 1280×720 and 1920×1080; clic
         .toBe(true);
     }
     expect(await overflowX(page)).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: `test-results/screenshots/presentation-lesson-${width}.png` });
+    await keepPicture(page, `presentation-lesson-${width}`);
   }
   // A clicker's Page Down: the next stop; the arrows still step time.
   await page.keyboard.press('PageDown');
@@ -274,9 +271,7 @@ test('a presented stop that names a view shows its caption and that view togethe
         )
         .toEqual({ captionOnScreen: true, headingShown: true, viewShown: true });
       if (width === 1280) {
-        await page.screenshot({
-          path: `test-results/screenshots/presentation-${lesson.id}-${k + 1}.png`,
-        });
+        await keepPicture(page, `presentation-${lesson.id}-${k + 1}`);
       }
     }
   }

@@ -2,7 +2,13 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from '@playwright/test';
-import { test as served, expect, forgetInjectedFault, type PageWatch } from './fixtures';
+import {
+  test as served,
+  expect,
+  forgetInjectedFault,
+  type PageWatch,
+  keepPicture,
+} from './fixtures';
 
 /**
  * The one-file Gatescope (`npm run build:single`; `npm test` builds it before the browser
@@ -97,7 +103,7 @@ test('the single file opened from disk walks a lesson, steps a model, shows the 
   await expect.poll(() => page.workers().map((w) => w.url().slice(0, 5))).toContain('blob:');
   const worker = page.workers().find((w) => w.url().startsWith('blob:'))!;
   expect(await worker.evaluate(() => typeof self.onmessage)).toBe('function');
-  await page.screenshot({ path: 'test-results/screenshots/single-file.png', fullPage: true });
+  await keepPicture(page, 'single-file', { fullPage: true });
 });
 
 test('the single file still works where the browser refuses IndexedDB to pages opened from disk', async ({

@@ -1,5 +1,5 @@
 import type { CDPSession, Page } from '@playwright/test';
-import { test, expect, seriousA11yViolations } from './fixtures';
+import { test, expect, seriousA11yViolations, keepPicture } from './fixtures';
 
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
 
@@ -147,7 +147,7 @@ test('phones and tablets: no sideways scrolling, the diagram first and legible, 
     expect(bar?.y).toBeCloseTo(0, 0);
     await expect(page.getByRole('button', { name: 'Step forward' })).toBeInViewport();
   }
-  await page.screenshot({ path: 'test-results/screenshots/tablet-768.png' });
+  await keepPicture(page, 'tablet-768');
 
   // The header's More menu, by keyboard, on a phone: Theme, Full screen and the share
   // buttons are behind it, named, and in the tab order once it is open.
@@ -179,7 +179,7 @@ test('phones and tablets: no sideways scrolling, the diagram first and legible, 
   await expect(controls).toBeInViewport();
   await expect(page.getByRole('button', { name: 'Hide controls' })).toBeFocused();
   expect(await seriousA11yViolations(page)).toEqual([]);
-  await page.screenshot({ path: 'test-results/screenshots/phone-drawer.png' });
+  await keepPicture(page, 'phone-drawer');
   await page.keyboard.press('Escape');
   await expect(toggle).toHaveAttribute('aria-expanded', 'false');
   await expect(controls).toBeHidden();
@@ -199,7 +199,7 @@ test('phones and tablets: no sideways scrolling, the diagram first and legible, 
   await expect(diagram(page, 1)).toBeVisible();
   await swipe(cdp, box.x + box.width * 0.8, box.y + box.height / 2, -box.width * 0.6);
   await expect(diagram(page, 2)).toBeVisible();
-  await page.screenshot({ path: 'test-results/screenshots/phone-390.png' });
+  await keepPicture(page, 'phone-390');
 
   // Presentation mode fits the phone too.
   await page.keyboard.press('p');
@@ -212,7 +212,7 @@ test('phones and tablets: no sideways scrolling, the diagram first and legible, 
     const m = await measure(page);
     expect(m.overflow, `presenting at ${width}px`).toBeLessThanOrEqual(0);
   }
-  await page.screenshot({ path: 'test-results/screenshots/phone-presentation.png' });
+  await keepPicture(page, 'phone-presentation');
 
   await page.keyboard.press('p');
 

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, seriousA11yViolations } from './fixtures';
+import { test, expect, seriousA11yViolations, keepPicture } from './fixtures';
 
 const slider = (page: Page) => page.getByRole('slider', { name: 'Time step' });
 const diagram = (page: Page, cell: string, step: number) =>
@@ -19,7 +19,7 @@ test('the default scene is an LSTM on a short text at step 1; → and the playba
   await page.keyboard.press('ArrowRight');
   await expect(slider(page)).toHaveAttribute('aria-valuenow', '2');
   await expect(diagram(page, 'LSTM', 2)).toBeVisible();
-  await page.screenshot({ path: 'test-results/screenshots/lstm-step-2.png', fullPage: true });
+  await keepPicture(page, 'lstm-step-2', { fullPage: true });
   await page.keyboard.press('ArrowLeft');
   await expect(slider(page)).toHaveAttribute('aria-valuenow', '1');
 
@@ -87,22 +87,22 @@ test('switching cell type and GRU convention redraws the diagram; screenshots of
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
   const region = page.getByRole('region', { name: 'Cell diagram' });
-  await region.screenshot({ path: 'test-results/screenshots/diagram-lstm.png' });
+  await keepPicture(region, 'diagram-lstm');
 
   await cell.selectOption('gru');
   await expect(diagram(page, 'GRU', 4)).toBeVisible();
   await expect(region).toContainText(/PyTorch/);
-  await region.screenshot({ path: 'test-results/screenshots/diagram-gru-pytorch.png' });
+  await keepPicture(region, 'diagram-gru-pytorch');
   await page.getByRole('combobox', { name: 'GRU convention' }).selectOption('classic');
   await expect(region).toContainText(/Classic/);
-  await region.screenshot({ path: 'test-results/screenshots/diagram-gru-classic.png' });
+  await keepPicture(region, 'diagram-gru-classic');
 
   await cell.selectOption('rnn');
   await expect(diagram(page, 'RNN', 4)).toBeVisible();
-  await region.screenshot({ path: 'test-results/screenshots/diagram-rnn-tanh.png' });
+  await keepPicture(region, 'diagram-rnn-tanh');
   await page.getByRole('combobox', { name: 'Nonlinearity' }).selectOption('relu');
   await expect(region).toContainText(/relu/);
-  await region.screenshot({ path: 'test-results/screenshots/diagram-rnn-relu.png' });
+  await keepPicture(region, 'diagram-rnn-relu');
 
   await cell.selectOption('lstm');
   await page.getByRole('spinbutton', { name: 'Layers' }).fill('2');

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, keepPicture } from './fixtures';
 
 // Training in the page: an LSTM learns remember-first (T = 20) in the worker while the scene
 // follows its weights; Pause stops the counters; the scrubber shows earlier weights; in
@@ -38,7 +38,7 @@ test('an LSTM learns remember-first until its held-out accuracy passes 95%, and 
     'remember-first, T = 20',
   );
   await expect(page.getByRole('region', { name: 'Read-out of model A' })).toContainText('scored');
-  await page.screenshot({ path: 'test-results/screenshots/training-done.png', fullPage: true });
+  await keepPicture(page, 'training-done', { fullPage: true });
 });
 
 test('Pause stops the counters, Step takes one step, and the scrubber shows earlier weights', async ({

@@ -63,34 +63,6 @@ describe('compare mode', () => {
     }
   });
 
-  it('Add model adds "Model C — RNN"; every pane steps with the one cursor', async () => {
-    render(<App />);
-    fireEvent.click(compare());
-    fireEvent.click(screen.getByRole('button', { name: 'Add model' }));
-    expect(await paneRegion('Model C — RNN')).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Add model' })).toBeDisabled();
-    act(() => {
-      fireEvent.keyDown(window, { key: 'ArrowRight' });
-    });
-    for (const cell of ['LSTM', 'GRU', 'RNN']) {
-      expect(screen.getByRole('img', { name: `${cell} cell diagram, step 2` })).toBeTruthy();
-    }
-    fireEvent.click(screen.getByRole('button', { name: 'Remove model B' }));
-    expect(hasRegion('Model B — GRU')).toBe(false);
-    expect(screen.getAllByRole('button', { name: /^Remove model/ })).toHaveLength(2);
-  });
-
-  it('Match parameter count sets B’s hidden size and says so', async () => {
-    render(<App />);
-    fireEvent.click(compare());
-    fireEvent.click(screen.getByRole('button', { name: 'Match parameter count' }));
-    expect(useScene.getState().panes[1]?.hiddenSize).toBe(10);
-    expect(
-      screen.getByText(/Matched to model A's parameter count: B: hidden size 10/),
-    ).toBeTruthy();
-    expect(within(await paneRegion('Model B — GRU')).getByText('600 parameters')).toBeTruthy();
-  });
-
   it('shows both models’ equations side by side, in the one notation of the scene', async () => {
     render(<App />);
     fireEvent.click(compare());
