@@ -30,22 +30,29 @@ export function numbersModelSequence(
   title: string,
 ): Sequence | { error: string; fixes: NumbersFix[] } {
   const { columns, inputs, targets } = task.data;
-  const names = (cols: readonly number[]) => wordList(cols.map((c) => `“${columns[c]}”`));
-  const reads = `The model “${title}” reads ${names(inputs)} and predicts ${names(targets)}: ${columns.length} columns of numbers`;
+  const names = (cols: readonly number[], of: readonly string[] = columns) =>
+    wordList(cols.map((c) => `“${of[c]}”`));
+  const reads = `The model “${title}” reads ${names(inputs)} and predicts ${names(targets)}, the columns of numbers it was trained on`;
   const table = pastedTable(input.numbers);
-  const fits = table !== null && table.columns.length === columns.length;
+  const fits =
+    table !== null &&
+    table.columns.length === columns.length &&
+    table.columns.every((name, c) => name === columns[c]);
   const paste: NumbersFix = { kind: 'numbers', text: trainedNumbersText(task) };
   if (input.kind !== 'numbers' || !fits) {
     const has =
-      input.kind !== 'numbers'
-        ? 'not this input'
-        : `; your numbers have ${table?.columns.length ?? 0}`;
+      input.kind !== 'numbers' || !table
+        ? ', not this input'
+        : `; your numbers have ${table.columns.length === 1 ? 'one column' : 'the columns'} ${names(
+            table.columns.map((_, c) => c),
+            table.columns,
+          )}`;
     const useYours: NumbersFix[] =
       input.kind !== 'numbers' && fits
         ? [{ kind: 'input-kind', input: 'numbers', label: 'Use your numbers' }]
         : [];
     return {
-      error: `${reads}${has.startsWith(';') ? has : `, ${has}`}. Paste numbers with those columns, or the ones it was trained on.`,
+      error: `${reads}${has}. Paste numbers with those columns (a header row naming them), or the ones it was trained on.`,
       fixes: [...useYours, paste],
     };
   }

@@ -74,9 +74,14 @@ export function TrainPanel() {
   const setTrainSettings = useScene((s) => s.setTrainSettings);
   const paneCount = useScene((s) => s.panes.length);
   const numbersText = useScene((s) => s.input.numbers);
+  const pasted = useScene((s) => s.input.kind === 'numbers');
   const problemId = useId();
-  const table = useMemo(() => pastedTable(numbersText), [numbersText]);
   const ours = settings.task === 'numbers';
+  // The numbers field always holds some (an example at first): offered while they are the input.
+  const table = useMemo(
+    () => (pasted || ours ? pastedTable(numbersText) : null),
+    [pasted, ours, numbersText],
+  );
   const chosen = useMemo(
     () => (ours ? panelTask(settings, numbersText) : null),
     [ours, settings, numbersText],
@@ -86,7 +91,7 @@ export function TrainPanel() {
   const active = state === 'running' || state === 'paused';
   const set = (key: keyof typeof settings) => (value: number) => setTrainSettings({ [key]: value });
   const { min: minLength, max: maxLength } = lengthsOf(settings.task, table);
-  const tasks = table || ours ? [...TASKS, YOUR_NUMBERS] : TASKS;
+  const tasks = table ? [...TASKS, YOUR_NUMBERS] : TASKS;
   return (
     <div className="train-panel">
       <p className="train-intro">
@@ -160,8 +165,8 @@ export function TrainPanel() {
         ) : (
           !table && (
             <p className="train-about">
-              To train on your own numbers, paste numbers with a header under Controls (Input: “Your
-              numbers”); they then appear here as a task.
+              To train on your own numbers, choose Input: “Your numbers” under Controls and paste
+              them with a header row; they then appear here as a task.
             </p>
           )
         )}
