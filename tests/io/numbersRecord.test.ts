@@ -15,6 +15,7 @@ import {
   numbersTask,
   Random,
 } from '../../src/engine';
+import { importModels } from '../../src/io/import';
 import { packModelFile, unpackModelFile } from '../../src/io/importLink';
 import { parseModelFile } from '../../src/io/modelFile';
 import { NUMBERS_MODEL_ID as ID, ROWS, TABLE, trainedFile } from './numbersFixture';
@@ -115,6 +116,17 @@ describe('a model file of a model trained on your numbers', () => {
     refused((t) => {
       (t.rows as number[][]).forEach((row) => (row[1] = 3));
     }, /Column “z” is constant/);
+  });
+
+  it('Load model file opens it as an imported model that says it reads standardised columns', async () => {
+    const text = JSON.stringify(trainedFile());
+    const [model] = await importModels([
+      { name: `${ID}.json`, bytes: new TextEncoder().encode(text) },
+    ]);
+    expect(model!.spec.inputSize).toBe(2);
+    expect(model!.notes.join(' ')).toMatch(
+      /each column standardised .* reads its 2 input columns as given/,
+    );
   });
 
   it('its id must name the task, T and cell as any model file', () => {
