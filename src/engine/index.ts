@@ -85,6 +85,18 @@ export type { NextCharParams } from './tasks/next-char';
 export type { ParityParams } from './tasks/parity';
 export type { RememberFirstParams } from './tasks/remember-first';
 export type { SineNextParams } from './tasks/sine-next';
-export type { LossName, Sample, Task, TaskName } from './tasks/types';
+export type { LossName, ModelTaskName, Sample, Task, TaskName } from './tasks/types';
+export {
+  HELD_OUT_FRACTION,
+  isNumbersTask,
+  MAX_COLUMN_NAME,
+  NUMBERS_PARAMS,
+  NUMBERS_TOLERANCE,
+  numbersTask,
+  type NumbersData,
+  type NumbersParams,
+  type NumbersTable,
+  type NumbersTask,
+} from './tasks/numbers';
 export { isCorrect, softmax } from './training/score';
-export { argmax } from './tasks/common';
+export { argmax, wordList } from './tasks/common';

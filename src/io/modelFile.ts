@@ -19,6 +19,7 @@ import {
   type Model,
   type StateDict,
   type Task,
+  type ModelTaskName,
   type TaskName,
 } from '../engine';
 import {
@@ -32,6 +33,7 @@ import {
   isTaskName,
   field,
   readTask,
+  taskRecord,
   readModel,
   readMetrics,
   readCurve,
@@ -94,10 +96,17 @@ export interface ModelMetrics {
   seed: number;
 }
 
-/** The task a model was trained on: its name and every generator parameter. */
+/** A value of a task record: a generator parameter, or part of a numbers task's table. */
+export type TaskRecordValue = number | string | string[] | number[] | number[][];
+
+/**
+ * The task a model was trained on: its name and every generator parameter; for "numbers",
+ * the table itself (`columns`, `rows`, `targets`) and its standardisation (`mean`, `std`,
+ * see src/io/numbersRecord.ts).
+ */
 export interface ModelTaskRecord {
-  name: TaskName;
-  [param: string]: number | string;
+  name: ModelTaskName;
+  [field: string]: TaskRecordValue;
 }
 
 /** One model file, as `parseModelFile` returns it (spec complete, parameters copied). */
@@ -134,7 +143,7 @@ export interface LoadedModel {
 export interface ModelIndexEntry {
   id: string;
   title: string;
-  task: TaskName;
+  task: ModelTaskName;
   /** Sequence length T the model was trained on. */
   length: number;
   cell: CellType;
@@ -188,9 +197,9 @@ export function parseModelFile(json: unknown, expectedId?: string): LoadedModel 
   check(typeof title === 'string' && title.trim() !== '', '"title" must be a non-empty text.');
 
   const spec = field(json, 'spec', where);
-  const taskRecord = field(json, 'task', where);
-  checkLimits(spec, taskRecord, where);
-  const task = readTask(taskRecord, where);
+  const taskJson = field(json, 'task', where);
+  checkLimits(spec, taskJson, where);
+  const task = readTask(taskJson, where);
   const { model, head } = readModel(spec, json.params, task, where);
   const length = task.params.length as number;
   const prefix = `${task.name}-${length}-${model.spec.cell}`;
@@ -206,7 +215,7 @@ export function parseModelFile(json: unknown, expectedId?: string): LoadedModel 
       title: title as string,
       spec: { ...model.spec },
       params: { ...toStateDict(model), ...headToStateDict(head) },
-      task: { name: task.name, ...task.params },
+      task: taskRecord(task),
       metrics: readMetrics(field(json, 'metrics', where), where),
       curve: readCurve(json.curve, where),
       training: readTraining(field(json, 'training', where), where),

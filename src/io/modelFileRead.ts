@@ -4,6 +4,7 @@
  */
 import {
   createModel,
+  isNumbersTask,
   HEAD_BIAS,
   HEAD_WEIGHT,
   makeTask,
@@ -16,7 +17,8 @@ import {
   type Task,
   type TaskName,
 } from '../engine';
-import type { ModelInit, ModelMetrics, ModelTraining } from './modelFile';
+import type { ModelInit, ModelMetrics, ModelTaskRecord, ModelTraining } from './modelFile';
+import { numbersRecord, readNumbersTask } from './numbersRecord';
 
 export { describeValue, isObject, kind, ModelFileError, type Json } from './jsonChecks';
 import { describeValue, isObject, ModelFileError, type Json } from './jsonChecks';
@@ -52,13 +54,17 @@ export function field(json: Json, name: string, where: string): Json {
   return value;
 }
 
-/** The task record: a known name and that task's parameters (checked by `makeTask`). */
+/**
+ * The task record: a known name and that task's parameters (checked by `makeTask`), or a
+ * table of the user's numbers (name "numbers", checked by `readNumbersTask`).
+ */
 export function readTask(record: Json, where: string): Task {
   const { name, ...params } = record;
+  if (name === 'numbers') return readNumbersTask(record, where);
   if (!isTaskName(name)) {
     throw new ModelFileError(
       where,
-      `unknown task ${describeValue(name)} in "task.name" (tasks: ${TASK_NAMES.join(', ')}).`,
+      `unknown task ${describeValue(name)} in "task.name" (tasks: ${TASK_NAMES.join(', ')}, numbers).`,
     );
   }
   for (const [key, value] of Object.entries(params)) {
@@ -74,6 +80,11 @@ export function readTask(record: Json, where: string): Task {
   } catch (error) {
     throw new ModelFileError(where, messageOf(error));
   }
+}
+
+/** A task as a model file records it: its name and parameters, and a numbers task's table. */
+export function taskRecord(task: Task): ModelTaskRecord {
+  return isNumbersTask(task) ? numbersRecord(task) : { name: task.name, ...task.params };
 }
 
 /**

@@ -26,14 +26,17 @@ export {
   sequenceLength,
   taskLengthRange,
   tokenLabel,
+  rowLabel,
   WAVE_PERIOD,
   type Sequence,
 } from './sequence';
 export {
   DEFAULT_NUMBER_LIMITS,
   parseNumbers,
+  pastedTable,
   type NumberLimits,
   type ParsedNumbers,
+  type PastedTable,
 } from './numbers';
 export { DataInputError } from './dataErrors';
 export {

@@ -3,7 +3,7 @@
  * CSV, TSV, semicolon-separated (with decimal commas, as European spreadsheets save it)
  * or whitespace-separated; an optional header row; or one column.
  */
-import { MAX_INPUT_SIZE } from '../engine';
+import { MAX_COLUMN_NAME, MAX_INPUT_SIZE } from '../engine';
 import { LIMITS } from './limits';
 import { DataInputError, quote } from './dataErrors';
 
@@ -160,4 +160,33 @@ export function parseNumbers(
     );
   }
   return isHeader ? { rows, header: firstCells } : { rows };
+}
+
+/** Pasted numbers as a table to train on: a name per column and the rows. */
+export interface PastedTable {
+  /** [C] the header's names, or "column 1" … (also where a header cell is empty). */
+  readonly columns: string[];
+  /** [N][C] the rows, oldest first. */
+  readonly rows: number[][];
+}
+
+/**
+ * The numbers pasted as `text` (the scene's `input.numbers`) as a table with named
+ * columns; null when there are none (empty text, or text that does not parse, which the
+ * store never lets in).
+ */
+export function pastedTable(text: string): PastedTable | null {
+  if (text.trim() === '') return null;
+  let parsed: ParsedNumbers;
+  try {
+    parsed = parseNumbers(text);
+  } catch {
+    return null;
+  }
+  const C = parsed.rows[0]?.length ?? 0;
+  const columns = Array.from({ length: C }, (_, c) => {
+    const name = parsed.header?.[c]?.trim().slice(0, MAX_COLUMN_NAME);
+    return name ? name : `column ${c + 1}`;
+  });
+  return { columns, rows: parsed.rows };
 }

@@ -156,6 +156,13 @@ function numberLabel(v: number): string {
   return String(Number(v.toPrecision(4)));
 }
 
+/** A pasted row as a step's label: "0.5, -1, 2", its first 3 values and "…" when wider than 4. */
+export function rowLabel(row: readonly number[]): string {
+  const shown = row.length > LABEL_COLUMNS ? row.slice(0, LABEL_COLUMNS - 1) : row;
+  const label = shown.map(numberLabel).join(', ');
+  return row.length > shown.length ? `${label}, …` : label;
+}
+
 /**
  * Pasted numbers as a sequence: T = rows, I = columns; each step labelled by its values
  * ("0.5, -1, 2"), so the diagram's x_t reads as the row pasted.
@@ -163,10 +170,5 @@ function numberLabel(v: number): string {
 function numbersSequence({ rows, header }: ParsedNumbers): Sequence {
   const I = rows[0]?.length ?? 1;
   const features = header ?? (I === 1 ? ['x'] : Array.from({ length: I }, (_, k) => `x${k + 1}`));
-  const tokens = rows.map((row) => {
-    const shown = row.length > LABEL_COLUMNS ? row.slice(0, LABEL_COLUMNS - 1) : row;
-    const label = shown.map(numberLabel).join(', ');
-    return row.length > shown.length ? `${label}, …` : label;
-  });
-  return { xs: rows.map((row) => [...row]), tokens, inputSize: I, features };
+  return { xs: rows.map((row) => [...row]), tokens: rows.map(rowLabel), inputSize: I, features };
 }

@@ -4,6 +4,7 @@ import {
   encodeText,
   forward,
   initParams,
+  isNumbersTask,
   traceFromPayload,
   type Intervention,
   type Model,
@@ -12,6 +13,7 @@ import {
 import { backgroundTrace, runsInBackground } from './backgroundTraces';
 import type { LoadedModel } from '../io/modelFile';
 import type { RefusedInput } from './importedRun';
+import { numbersModelSequence, type NumbersFix } from './numbersRun';
 import { headReadout, type Readout } from './readout';
 import { trainedModelStatus } from './trainedModels';
 import {
@@ -58,15 +60,17 @@ export type PaneRun =
 /**
  * A way out of a failed run, one click each: run the pane on random weights instead of
  * its trained file, rewrite the input text into the trained model's alphabet, load a
- * trained model again after a network failure or a timeout, or remove the pane's
- * interventions (the engine refused one: it no longer fits the input).
+ * trained model again after a network failure or a timeout, remove the pane's
+ * interventions (the engine refused one: it no longer fits the input), or paste the
+ * numbers a model was trained on.
  */
 export type RunFix =
   | { readonly kind: 'random-weights' }
   | { readonly kind: 'input-kind'; readonly input: InputSettings['kind']; readonly label: string }
   | { readonly kind: 'rewrite-text'; readonly text: string }
   | { readonly kind: 'retry'; readonly id: string }
-  | { readonly kind: 'clear-interventions' };
+  | { readonly kind: 'clear-interventions' }
+  | NumbersFix;
 
 /** How many times each derived value was computed: benchmarks and tests read it. */
 export const derivedStats = { sequences: 0, models: 0, traces: 0 };
@@ -201,7 +205,12 @@ function trainedRun(
   interventions: readonly Intervention[],
 ): PaneRun {
   const { model, task, file } = loaded;
-  if (task.name === 'next-char' && input.kind === 'text') {
+  if (isNumbersTask(task)) {
+    const own = numbersModelSequence(task, input, file.title);
+    if ('error' in own)
+      return { ok: false, error: own.error, sequence, fixes: [...own.fixes, RANDOM] };
+    sequence = own;
+  } else if (task.name === 'next-char' && input.kind === 'text') {
     const own = textInAlphabet(input.text);
     if (typeof own === 'string') {
       return { ok: false, error: own, sequence, fixes: [...textFixes(input.text), RANDOM] };

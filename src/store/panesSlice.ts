@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import { parameterCount, type CellType, type TaskName } from '../engine';
+import { parameterCount, type CellType, type ModelTaskName } from '../engine';
 import { sequenceOf } from './derived';
 import { paneSizeOf } from './paneSize';
 import { matchingTrainedModel } from './trainedModels';
@@ -11,6 +11,7 @@ import {
   LIMITS,
   PANE_DEFAULTS,
   PANE_IDS,
+  sequenceLength,
   type InputSettings,
   type PaneId,
   type PaneSettings,
@@ -61,7 +62,8 @@ export interface PanesSlice {
   /**
    * Runs a shipped trained model in pane `id`: the pane takes the model's cell and sizes
    * (its file supplies the weights once fetched) and the input becomes a sample of the
-   * model's task at the model's length. `null` returns the pane to drawn weights.
+   * model's task at the model's length, or the user's numbers for a model trained on them.
+   * `null` returns the pane to drawn weights.
    */
   setTrained: (id: PaneId, choice: TrainedChoice | null) => void;
   /**
@@ -92,7 +94,7 @@ export interface TrainedChoice {
   cell: CellType;
   hiddenSize: number;
   numLayers: number;
-  task: TaskName;
+  task: ModelTaskName;
   length: number;
 }
 
@@ -261,6 +263,12 @@ export const createPanesSlice: StateCreator<SceneState, [], [], PanesSlice> = (s
         };
       });
       if (!choice) return { panes };
+      if (choice.task === 'numbers') {
+        // A model of the user's numbers reads them (when there are some: else its run says
+        // how to get the ones it was trained on back).
+        const input: InputSettings = s.input.numbers ? { ...s.input, kind: 'numbers' } : s.input;
+        return { panes, input, t: Math.min(Math.max(1, s.t), sequenceLength(input)), layer: 0 };
+      }
       const input = { ...s.input, kind: 'task' as const, task: choice.task, length: choice.length };
       return { panes, input, t: Math.min(Math.max(1, s.t), choice.length), layer: 0 };
     });

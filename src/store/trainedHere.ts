@@ -6,10 +6,10 @@
  * every session's snapshots for the training-time scrubber, and keeps finished models in
  * this browser (IndexedDB) so a reload, or a link opened here later, finds them.
  */
-import type { CellType, ModelSpec, StateDict, TaskName } from '../engine';
-import { makeTask } from '../engine';
+import type { CellType, ModelSpec, ModelTaskName, StateDict, Task } from '../engine';
 import { ModelLoadError } from '../io/modelFetch';
 import { MODEL_FORMAT, parseModelFile, type LoadedModel, type ModelFile } from '../io/modelFile';
+import { taskRecord } from '../io/modelFileRead';
 import type { InitScheme } from '../scene';
 import type { HeldOut, TrainSettings, WeightsAt } from './training/protocol';
 import { listTrainedHere, type TrainedHereEntry } from './trainedHereList';
@@ -23,7 +23,7 @@ export function isTrainedHere(id: string): boolean {
 }
 
 /** A fresh id for a model of `cell` trained on `task` at length T: "remember-first-20-lstm-here-k3x9q2a". */
-export function trainedHereId(task: TaskName, length: number, cell: CellType): string {
+export function trainedHereId(task: ModelTaskName, length: number, cell: CellType): string {
   const digits = Math.floor(Math.random() * 36 ** 7)
     .toString(36)
     .padStart(7, '0');
@@ -43,19 +43,20 @@ export interface StartedFrom {
 export const STEPS_PER_EPOCH = 50;
 
 /**
- * The model file of weights `at` of a session: the task, the settings, the held-out score
- * as its metrics and `curve`, the mean training loss per epoch of {@link STEPS_PER_EPOCH}
- * steps. Checked as any model file is; throws when the weights do not make one.
+ * The model file of weights `at` of a session on `task` (its record: the generator's
+ * parameters, or the user's table of numbers), the settings, the held-out score as its
+ * metrics and `curve`, the mean training loss per epoch of {@link STEPS_PER_EPOCH} steps.
+ * Checked as any model file is; throws when the weights do not make one.
  */
 export function trainedHereModel(
   id: string,
   at: WeightsAt,
   settings: TrainSettings,
+  task: Task,
   from: StartedFrom,
   curve: readonly number[],
   heldOut: HeldOut | undefined,
 ): LoadedModel {
-  const task = makeTask(settings.task, { length: settings.length });
   const cell = from.spec.cell.toUpperCase();
   const epochs = Math.max(1, Math.ceil(at.step / STEPS_PER_EPOCH));
   const file: ModelFile = {
@@ -64,7 +65,7 @@ export function trainedHereModel(
     title: `${cell} trained here on “${task.title}”, T = ${settings.length}, step ${at.step}`,
     spec: { ...from.spec, inputSize: task.inputSize },
     params: at.params as StateDict,
-    task: { name: task.name, ...task.params },
+    task: taskRecord(task),
     metrics: {
       accuracy: heldOut && Number.isFinite(heldOut.accuracy) ? heldOut.accuracy : 0,
       loss: heldOut?.loss ?? 0,
@@ -118,7 +119,7 @@ function entryOf(file: ModelFile): TrainedHereEntry {
     numLayers: file.spec.numLayers,
     task: file.task.name,
     length: Number(file.task.length),
-    label: `${file.spec.cell.toUpperCase()}: ${file.task.name}, T = ${String(file.task.length)} — ${step ? `step ${step}, ` : ''}${accuracy}`,
+    label: `${file.spec.cell.toUpperCase()}: ${file.task.name === 'numbers' ? 'your numbers' : file.task.name}, T = ${String(file.task.length)} — ${step ? `step ${step}, ` : ''}${accuracy}`,
     title: file.title,
   };
 }

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import { TASK_PARAMS } from '../engine';
+import { NUMBERS_PARAMS, TASK_PARAMS, type ModelTaskName } from '../engine';
 import { checkRange, type PaneId } from '../scene';
 import type { SceneState } from './scene';
 import type { HeldOut, TrainSettings, TrainState } from './training/protocol';
@@ -41,10 +41,15 @@ export interface TrainingSlice {
   setTrainSettings: (patch: Partial<TrainSettings>) => string | null;
 }
 
-/** The settings the Train panel starts with: remember-first at T = 20, Adam 0.01, batch 32. */
+/**
+ * The settings the Train panel starts with: remember-first at T = 20, Adam 0.01, batch 32
+ * (for the user's numbers: no target chosen yet, 2 unscored first steps).
+ */
 export const DEFAULT_TRAIN_SETTINGS: TrainSettings = {
   task: 'remember-first',
   length: 20,
+  targets: [],
+  warmup: 2,
   seed: 1,
   batchSize: 32,
   learningRate: 0.01,
@@ -82,18 +87,31 @@ export const TRAIN_LIMITS = {
   maxSteps: { min: 1, max: 100_000 },
 } as const;
 
+/** The steps per sequence task `task` allows, inclusive. */
+export function lengthRange(task: ModelTaskName): { min: number; max: number } {
+  const { min, max } = task === 'numbers' ? NUMBERS_PARAMS.length : TASK_PARAMS[task].length;
+  return { min, max };
+}
+
 /** A message naming the first refused value of `patch` (merged over `current`), or null. */
 export function checkTrainSettings(
   current: TrainSettings,
   patch: Partial<TrainSettings>,
 ): string | null {
   const next = { ...current, ...patch };
-  if (!(next.task in TASK_PARAMS)) return `Unknown task “${String(next.task)}”.`;
+  if (!(next.task in TASK_PARAMS) && next.task !== 'numbers')
+    return `Unknown task “${String(next.task)}”.`;
   if (next.start !== 'recipe' && next.start !== 'drawn')
     return `Unknown start “${String(next.start)}”.`;
-  const length = TASK_PARAMS[next.task].length;
+  if (
+    !Array.isArray(next.targets) ||
+    !next.targets.every((k, n) => Number.isInteger(k) && k >= 0 && k > (next.targets[n - 1] ?? -1))
+  )
+    return 'Target columns must be distinct column numbers, in order.';
+  const length = lengthRange(next.task);
   const checks: [string, number, { min: number; max: number }, boolean][] = [
     ['Sequence length', next.length, length, true],
+    ['Unscored first steps', next.warmup, { min: 0, max: Math.max(0, next.length - 1) }, true],
     ['Training seed', next.seed, TRAIN_LIMITS.seed, true],
     ['Batch size', next.batchSize, TRAIN_LIMITS.batchSize, true],
     ['Learning rate', next.learningRate, TRAIN_LIMITS.learningRate, false],
@@ -112,8 +130,14 @@ export function checkTrainSettings(
 export const createTrainingSlice: StateCreator<SceneState, [], [], TrainingSlice> = (set, get) => ({
   trainSettings: DEFAULT_TRAIN_SETTINGS,
   training: IDLE_TRAINING,
-  setTrainSettings: (patch) => {
-    const message = checkTrainSettings(get().trainSettings, patch);
+  setTrainSettings: (given) => {
+    const current = get().trainSettings;
+    // A shorter sequence takes the unscored first steps down with it.
+    const patch =
+      given.length !== undefined && given.warmup === undefined && current.warmup >= given.length
+        ? { ...given, warmup: Math.max(0, given.length - 1) }
+        : given;
+    const message = checkTrainSettings(current, patch);
     if (message) return message;
     set((s) => ({ trainSettings: { ...s.trainSettings, ...patch } }));
     return null;

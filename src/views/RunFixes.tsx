@@ -14,6 +14,7 @@ function fixLabel(fix: RunFix): string {
   if (fix.kind === 'retry') return 'Retry';
   if (fix.kind === 'input-kind') return fix.label;
   if (fix.kind === 'clear-interventions') return 'Remove the interventions';
+  if (fix.kind === 'numbers') return 'Paste the numbers it was trained on';
   return fix.kind === 'random-weights' ? 'Use random weights' : `Rewrite the text as “${fix.text}”`;
 }
 
@@ -32,6 +33,7 @@ export function RunFixes({ paneId, fixes }: RunFixesProps) {
       scene.setImported(paneId, null);
     } else if (fix.kind === 'input-kind') scene.setInputKind(fix.input);
     else if (fix.kind === 'clear-interventions') scene.clearInterventions(paneId);
+    else if (fix.kind === 'numbers') scene.setInputNumbers(fix.text);
     else scene.setInputText(fix.text);
   };
   return (

@@ -153,7 +153,7 @@ describe('parseModelFile', () => {
     [
       'an unknown task',
       (f) => put(f, ['task', 'name'], 'copy'),
-      /^Model "remember-first-5-lstm": unknown task "copy" in "task\.name" \(tasks: remember-first, adding, sine-next, next-char, parity\)\.$/,
+      /^Model "remember-first-5-lstm": unknown task "copy" in "task\.name" \(tasks: remember-first, adding, sine-next, next-char, parity, numbers\)\.$/,
     ],
     [
       'a task parameter out of range',

@@ -23,6 +23,7 @@ function file() {
     ID,
     { step: 40, params },
     DEFAULT_TRAIN_SETTINGS,
+    task,
     { spec, init: 'pytorch', weightScale: 1, forgetBias: 1, updateBias: 0 },
     [0.7, 0.4],
     { step: 40, loss: 0.3, accuracy: 0.97 },

@@ -5,7 +5,7 @@
  */
 import { EngineInputError } from '../errors';
 import type { Random } from '../random';
-import type { TaskName } from './types';
+import type { ModelTaskName, Sample, Task } from './types';
 
 /** The bounds of one task parameter: what `makeTask` accepts and a slider may offer. */
 export interface ParamSpec {
@@ -30,7 +30,7 @@ export type ParamTable<P extends Record<string, number>> = { readonly [K in keyo
  * finite number, a fraction where an integer is needed, or a value outside [min, max].
  */
 export function resolveParams<P extends Record<string, number>>(
-  task: TaskName,
+  task: ModelTaskName,
   table: ParamTable<P>,
   given: Partial<P> | undefined,
 ): P {
@@ -107,4 +107,15 @@ export function coin(rng: Random): boolean {
 export function formatValue(v: number): string {
   const text = Math.abs(v).toFixed(2);
   return v < 0 && text !== '0.00' ? `−${text}` : text;
+}
+
+/** One held-out sample of `task`: from its held-out data when it has some, else a fresh draw. */
+export function drawHeldOut(task: Task, rng: Random): Sample {
+  return task.sampleHeldOut ? task.sampleHeldOut(rng) : task.sample(rng);
+}
+
+/** Names joined for a sentence: "x", "x and y", "x, y and z". */
+export function wordList(names: readonly string[]): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`;
 }

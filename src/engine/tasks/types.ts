@@ -1,7 +1,16 @@
 import type { Random } from '../random';
 
-/** The tasks Gatescope trains models on (see NOTES.md and README "Trained models"). */
+/**
+ * The registered tasks: seeded generators Gatescope trains models on (see NOTES.md and
+ * README "Trained models"), made by `makeTask`.
+ */
 export type TaskName = 'remember-first' | 'adding' | 'sine-next' | 'next-char' | 'parity';
+
+/**
+ * Every task a model can be trained on: a registered generator, or 'numbers', a table the
+ * user pasted (see ./numbers, `numbersTask`).
+ */
+export type ModelTaskName = TaskName | 'numbers';
 
 /** How a task's read-out is scored: mean squared error, or softmax cross-entropy. */
 export type LossName = 'mse' | 'crossEntropy';
@@ -24,7 +33,7 @@ export interface Sample {
  * `Random` state gives the same sample on every machine.
  */
 export interface Task {
-  readonly name: TaskName;
+  readonly name: ModelTaskName;
   /** Short title for people: "Remember the first input". */
   readonly title: string;
   /** The generator's parameters, as written to a model file (always includes `length`, T). */
@@ -45,8 +54,14 @@ export interface Task {
   readonly tolerance?: number;
   /** Accuracy of always answering without looking at the input, in [0, 1]. */
   readonly chance: number;
-  /** Draws one sample. */
+  /** Draws one training sample. */
   sample(rng: Random): Sample;
+  /**
+   * Draws one held-out sample, from data {@link sample} never draws: tasks built from a
+   * fixed table have it (their last rows); generators leave it out, as a fresh draw is
+   * already unseen. `evaluate` and `Trainer.evaluate` use it when present.
+   */
+  sampleHeldOut?(rng: Random): Sample;
   /** [T] a short label per step for the time axis ("+1", "0.42", "a", "1"). */
   tokens(sample: Sample): string[];
 }

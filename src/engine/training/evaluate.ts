@@ -8,6 +8,7 @@ import { checkHeadFits } from './params';
 import { isCorrect } from './score';
 import { checkCountAndSeed } from './checks';
 import { EngineInputError } from '../errors';
+import { drawHeldOut } from '../tasks/common';
 
 /** Options of {@link evaluate}. */
 export interface EvaluateOptions {
@@ -18,7 +19,8 @@ export interface EvaluateOptions {
 }
 
 /**
- * Scores a model and head on `count` fresh samples of `task` drawn from `Random(seed)`.
+ * Scores a model and head on `count` held-out samples of `task` drawn from `Random(seed)`
+ * (fresh draws, or the task's held-out data when it has some: `sampleHeldOut`).
  * loss: the mean over samples of the task's loss. accuracy: the fraction of scored steps
  * answered correctly, in [0, 1] — for 'crossEntropy', argmax(y) = argmax(target) (first
  * maximum on ties); for 'mse', |y_k − target_k| ≤ task.tolerance for every output k. NaN
@@ -45,7 +47,7 @@ export function evaluate(
   let correct = 0;
   let scored = 0;
   for (let n = 0; n < count; n++) {
-    const sample = task.sample(rng);
+    const sample = drawHeldOut(task, rng);
     const y = headForward(head, forward(model, sample.xs).outputs, sample.steps);
     lossSum += lossFor(task.loss, y, sample.targets).loss;
     if (!scoresAccuracy) continue;

@@ -13,6 +13,7 @@ import { headToStateDict, initHead, type Head } from './head';
 import { flattenParams, paramLayout, unflattenParams, type ParamLayout } from './params';
 import { checkCountAndSeed, checkTrainingSetup } from './checks';
 import { evaluate } from './evaluate';
+import { drawHeldOut } from '../tasks/common';
 
 /** Options of a {@link Trainer}: those of `train` that are not about epochs. */
 export interface TrainerOptions {
@@ -146,7 +147,8 @@ export class Trainer {
 
   /**
    * The mean loss and the accuracy (as `evaluate` defines them) of the current weights
-   * on `count` fresh sequences drawn from `Random(seed)`; by default the same held-out
+   * on `count` held-out sequences drawn from `Random(seed)` (fresh, or from the task's
+   * held-out data: `sampleHeldOut`); by default the same held-out
    * sequences ({@link evalSeed}) every time, so that successive scores compare.
    */
   evaluate(count: number, seed: number = this.evalSeed): { loss: number; accuracy: number } {
@@ -163,7 +165,8 @@ export class Trainer {
     let scored = 0;
     for (let done = 0; done < count; done += this.batchSize) {
       const chunk: Sample[] = [];
-      for (let n = 0; n < Math.min(this.batchSize, count - done); n++) chunk.push(task.sample(rng));
+      for (let n = 0; n < Math.min(this.batchSize, count - done); n++)
+        chunk.push(drawHeldOut(task, rng));
       const engine = this.engineFor(chunk);
       engine.load(chunk);
       const part = engine.score(total, tolerance);

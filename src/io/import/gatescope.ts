@@ -33,6 +33,11 @@ function fromModelFile(file: ImportFile, json: unknown): ImportedModel {
     notes: [
       `${title}: trained on the ${task.name} task; held-out accuracy ${percent(metrics.accuracy)} (chance ${percent(metrics.chance)}).`,
       "Already in the engine's PyTorch layout: nothing converted.",
+      ...(task.name === 'numbers'
+        ? [
+            `It was trained on pasted numbers, each column standardised with its training rows' mean and standard deviation (the file's "task" records both); as an imported model it reads its ${spec.inputSize} input column${spec.inputSize === 1 ? '' : 's'} as given, so its answers mean something on standardised numbers only.`,
+          ]
+        : []),
     ],
   };
 }

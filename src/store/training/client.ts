@@ -5,8 +5,8 @@
  * the scrubber chose) through the trained-model registry, a few times a second. The main
  * thread never trains.
  */
-import { initParams, makeTask, type ModelSpec } from '../../engine';
-import type { PaneId, PaneSettings } from '../../scene';
+import { initParams, type ModelSpec, type Task } from '../../engine';
+import { pastedTable, type PaneId, type PaneSettings, type PastedTable } from '../../scene';
 import type { LoadedModel } from '../../io/modelFile';
 import type { GradientAnswer } from '../gradientWorker';
 import type { SceneStore } from '../scene';
@@ -27,6 +27,7 @@ import type {
   TrainSettings,
   WeightsAt,
 } from './protocol';
+import { trainingTask } from './task';
 
 /** Loss points a curve keeps before neighbours are averaged in pairs. */
 const MAX_POINTS = 4000;
@@ -44,6 +45,8 @@ interface PaneSession {
 let session: {
   readonly stream: number;
   readonly settings: TrainSettings;
+  /** The task every pane trains on (for 'numbers', on the table pasted when training started). */
+  readonly task: Task;
   readonly panes: Map<PaneId, PaneSession>;
 } | null = null;
 
@@ -54,14 +57,33 @@ function specOf(pane: PaneSettings, inputSize: number): ModelSpec {
 }
 
 /**
+ * The task the Train panel's settings name, on the numbers the scene holds for 'numbers';
+ * or the reason it cannot be trained on, in words (no numbers, no target, too few rows…).
+ */
+export function panelTask(
+  settings: TrainSettings,
+  numbersText: string,
+): { task: Task; numbers: PastedTable | null } | { problem: string } {
+  const numbers = settings.task === 'numbers' ? pastedTable(numbersText) : null;
+  try {
+    return { task: trainingTask(settings, numbers), numbers };
+  } catch (error) {
+    return { problem: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/**
  * Starts training every pane of the scene from its drawn weights (cell, sizes, seed, init,
  * scale, forget bias) on the Train panel's settings, cancelling a session already running.
- * Returns a message when it cannot start (no worker, a refused model), else null.
+ * Returns a message when it cannot start (no worker, a refused model, numbers that cannot
+ * be trained on: then nothing changes), else null.
  */
 export function startTraining(store: SceneStore): string | null {
+  const { panes, trainSettings: settings, input } = store.getState();
+  const chosen = panelTask(settings, input.numbers);
+  if ('problem' in chosen) return chosen.problem;
   stopSession();
-  const { panes, trainSettings: settings } = store.getState();
-  const task = makeTask(settings.task, { length: settings.length });
+  const { task, numbers } = chosen;
   const sessions = new Map<PaneId, PaneSession>();
   const starts = panes.map((pane) => {
     const spec = specOf(pane, task.inputSize);
@@ -91,9 +113,9 @@ export function startTraining(store: SceneStore): string | null {
     });
     return { pane: pane.id, spec, initialParams };
   });
-  const stream: number | null = sendStream(
-    { job: { kind: 'train', start: { settings, panes: starts } } },
-    (answer) => hear(store, stream ?? -1, answer),
+  const start = { settings, panes: starts, ...(numbers ? { numbers } : {}) };
+  const stream: number | null = sendStream({ job: { kind: 'train', start } }, (answer) =>
+    hear(store, stream ?? -1, answer),
   );
   if (stream === null) {
     const message =
@@ -101,7 +123,7 @@ export function startTraining(store: SceneStore): string | null {
     store.setState({ training: { ...IDLE_TRAINING, state: 'failed', message } });
     return message;
   }
-  session = { stream, settings, panes: sessions };
+  session = { stream, settings, task, panes: sessions };
   unwatch = watchStepping(store);
   store.setState({ training: { ...IDLE_TRAINING, state: 'running' } });
   return null;
@@ -311,7 +333,15 @@ function loadedAt(store: SceneStore, pane: PaneSession, at: WeightsAt): LoadedMo
   const scored = curve?.heldOut.filter((h) => h.step <= at.step).at(-1);
   const perEpoch = pane.epochs.map((e) => e.sum / e.count);
   try {
-    return trainedHereModel(pane.modelId, at, current.settings, pane.from, perEpoch, scored);
+    return trainedHereModel(
+      pane.modelId,
+      at,
+      current.settings,
+      current.task,
+      pane.from,
+      perEpoch,
+      scored,
+    );
   } catch (error) {
     console.warn('Weights trained here could not be shown:', error);
     return null;

@@ -3,13 +3,18 @@
  * session, pause, resume, one step, cancel) and what the worker reports (progress, with
  * losses, held-out scores and weights). Plain data only: it crosses postMessage.
  */
-import type { ModelSpec, StateDict, TaskName } from '../../engine';
+import type { ModelSpec, ModelTaskName, StateDict } from '../../engine';
+import type { PastedTable } from '../../scene';
 
 /** How every pane of a session trains: one task, one seed, the same batches for all. */
 export interface TrainSettings {
-  /** The task the batches come from, and its sequence length T. */
-  readonly task: TaskName;
+  /** The task the batches come from ('numbers': the user's pasted table), and its sequence length T. */
+  readonly task: ModelTaskName;
   readonly length: number;
+  /** For 'numbers': the target columns, 0-based and increasing; the others are the inputs. */
+  readonly targets: readonly number[];
+  /** For 'numbers': the unscored first steps of each sequence, 0 ≤ warmup < T. */
+  readonly warmup: number;
   /** Seed of the head, the batches and the held-out sequences, in [0, 2³²). */
   readonly seed: number;
   /** Sequences per Adam step, 1–256. */
@@ -42,6 +47,8 @@ export interface TrainPaneStart {
 /** A session to start: the shared settings and every pane's model. */
 export interface TrainStart {
   readonly settings: TrainSettings;
+  /** For 'numbers': the table pasted (column names, rows) the settings' targets are chosen in. */
+  readonly numbers?: PastedTable;
   readonly panes: readonly TrainPaneStart[];
 }
 

@@ -6,7 +6,7 @@
  * steps (the training-time scrubber) and the latest weights. No DOM and no timers here:
  * the worker (or a test) calls {@link TrainingSession.runSlice}.
  */
-import { makeTask, Trainer, type StateDict } from '../../engine';
+import { Trainer, type StateDict } from '../../engine';
 import type {
   HeldOut,
   PaneProgress,
@@ -16,6 +16,7 @@ import type {
   TrainState,
   WeightsAt,
 } from './protocol';
+import { trainingTask } from './task';
 
 /** Steps between held-out scores (besides the snapshot steps, which are scored too). */
 export const EVAL_EVERY = 25;
@@ -62,7 +63,7 @@ export class TrainingSession {
     private readonly now: () => number = () => performance.now(),
   ) {
     const { settings } = start;
-    const task = makeTask(settings.task, { length: settings.length });
+    const task = trainingTask(settings, start.numbers);
     this.panes = start.panes.map(({ pane, spec, initialParams }) => {
       try {
         const trainer = new Trainer({ ...spec, inputSize: task.inputSize }, task, {

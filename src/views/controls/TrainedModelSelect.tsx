@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { TaskName } from '../../engine';
+import type { ModelTaskName } from '../../engine';
 import type { ModelIndexEntry } from '../../io/modelFile';
 import { usePane } from '../../hooks/usePaneRun';
 import { useScene } from '../../store';
@@ -25,7 +25,8 @@ const TASK_WORDS = {
   'sine-next': 'sine wave',
   'next-char': 'next char',
   parity: 'parity',
-} as const satisfies Record<TaskName, string>;
+  numbers: 'your numbers',
+} as const satisfies Record<ModelTaskName, string>;
 
 /**
  * A trained model in a few words ("2-layer LSTM: next char, T = 40"), so that the closed

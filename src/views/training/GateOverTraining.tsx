@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { createModel, forward, type StateDict } from '../../engine';
-import { sequenceOf, useScene } from '../../store';
+import { paneRunOf, sequenceOf, useScene } from '../../store';
 import { snapshotsOf } from '../../store/training/client';
 import type { PaneId, PaneSettings } from '../../scene';
 import { PANE_COLORS } from '../gradients/paneColors';
@@ -56,10 +56,12 @@ export function GateOverTraining() {
   const layer = useScene((s) => s.layer);
   const count = useScene((s) => s.training.snapshotSteps.length);
   const series = useMemo(() => {
-    const sequence = sequenceOf(input);
-    const scored = sequence.task?.sample.steps.at(-1) ?? sequence.xs.length - 1;
     return panes.flatMap((pane) => {
       const kept = snapshotsOf(pane.id);
+      // The input as the pane's model reads it (a numbers model: its input columns, standardised).
+      const run = paneRunOf(pane, input);
+      const sequence = run.ok ? run.sequence : sequenceOf(input);
+      const scored = sequence.task?.sample.steps.at(-1) ?? sequence.xs.length - 1;
       if (!kept || kept.settings.task !== sequence.task?.task.name) return [];
       try {
         const points = kept.snapshots.map(

@@ -1,20 +1,53 @@
 import './training.css';
-import { makeTask, TASK_NAMES, TASK_PARAMS, type TaskName } from '../../engine';
+import { useId, useMemo } from 'react';
+import { makeTask, TASK_NAMES, type ModelTaskName } from '../../engine';
 import { download } from '../../io/export/download';
+import { pastedTable, type PastedTable } from '../../scene';
 import { trainedModelStatus, useScene } from '../../store';
-import { controlTraining, resetTraining, startTraining } from '../../store/training/client';
+import {
+  controlTraining,
+  panelTask,
+  resetTraining,
+  startTraining,
+} from '../../store/training/client';
+import type { TrainSettings } from '../../store/training/protocol';
 import { STEPS_PER_EPOCH } from '../../store/trainedHere';
-import { TRAIN_LIMITS } from '../../store/trainingSlice';
+import { lengthRange, TRAIN_LIMITS } from '../../store/trainingSlice';
 import { NumberField } from '../controls/NumberField';
 import { SelectField } from '../controls/SelectField';
 import { GateOverTraining } from './GateOverTraining';
 import { LossChart } from './LossChart';
+import { NumbersChoice } from './NumbersChoice';
 import { TrainingScrubber } from './TrainingScrubber';
 
-const TASKS: readonly (readonly [TaskName, string])[] = TASK_NAMES.map((name) => [
+const TASKS: readonly (readonly [ModelTaskName, string])[] = TASK_NAMES.map((name) => [
   name,
   makeTask(name).title,
 ]);
+
+/** The option of the user's own numbers in the Task select. */
+const YOUR_NUMBERS = ['numbers', 'Your numbers (pasted under Controls)'] as const;
+
+/** The steps per sequence `task` allows: for the user's numbers, up to half the rows. */
+function lengthsOf(task: ModelTaskName, table: PastedTable | null): { min: number; max: number } {
+  const { min, max } = lengthRange(task);
+  if (task !== 'numbers' || !table) return { min, max };
+  return { min, max: Math.max(min, Math.min(max, Math.floor(table.rows.length / 2))) };
+}
+
+/** The settings of choosing `task`: T brought into its range; for numbers, the last column as target unless some are chosen. */
+function choosing(
+  task: ModelTaskName,
+  settings: TrainSettings,
+  table: PastedTable | null,
+): Partial<TrainSettings> {
+  const { min, max } = lengthsOf(task, table);
+  const length = Math.min(max, Math.max(min, settings.length));
+  if (task !== 'numbers' || !table) return { task, length };
+  const C = table.columns.length;
+  const kept = settings.targets.filter((k) => k < C);
+  return { task, length, targets: kept.length > 0 ? kept : [C - 1] };
+}
 
 /** Downloads the model file a pane trained here shows now. */
 function saveModel(id: string): void {
@@ -40,10 +73,25 @@ export function TrainPanel() {
   const training = useScene((s) => s.training);
   const setTrainSettings = useScene((s) => s.setTrainSettings);
   const paneCount = useScene((s) => s.panes.length);
+  const numbersText = useScene((s) => s.input.numbers);
+  const pasted = useScene((s) => s.input.kind === 'numbers');
+  const problemId = useId();
+  const ours = settings.task === 'numbers';
+  // The numbers field always holds some (an example at first): offered while they are the input.
+  const table = useMemo(
+    () => (pasted || ours ? pastedTable(numbersText) : null),
+    [pasted, ours, numbersText],
+  );
+  const chosen = useMemo(
+    () => (ours ? panelTask(settings, numbersText) : null),
+    [ours, settings, numbersText],
+  );
+  const problem = chosen && 'problem' in chosen ? chosen.problem : null;
   const { state } = training;
   const active = state === 'running' || state === 'paused';
   const set = (key: keyof typeof settings) => (value: number) => setTrainSettings({ [key]: value });
-  const { min: minLength, max: maxLength } = TASK_PARAMS[settings.task].length;
+  const { min: minLength, max: maxLength } = lengthsOf(settings.task, table);
+  const tasks = table ? [...TASKS, YOUR_NUMBERS] : TASKS;
   return (
     <div className="train-panel">
       <p className="train-intro">
@@ -62,16 +110,8 @@ export function TrainPanel() {
         <SelectField
           label="Task"
           value={settings.task}
-          options={TASKS}
-          onChange={(task) =>
-            setTrainSettings({
-              task,
-              length: Math.min(
-                TASK_PARAMS[task].length.max,
-                Math.max(TASK_PARAMS[task].length.min, settings.length),
-              ),
-            })
-          }
+          options={tasks}
+          onChange={(task) => setTrainSettings(choosing(task, settings, table))}
         />
         <NumberField
           label="Steps per sequence"
@@ -120,6 +160,16 @@ export function TrainPanel() {
           {...TRAIN_LIMITS.maxSteps}
           onCommit={set('maxSteps')}
         />
+        {ours && table ? (
+          <NumbersChoice table={table} problem={problem} problemId={problemId} />
+        ) : (
+          !table && (
+            <p className="train-about">
+              To train on your own numbers, choose Input: “Your numbers” under Controls and paste
+              them with a header row; they then appear here as a task.
+            </p>
+          )
+        )}
       </fieldset>
       <div className="train-buttons" role="group" aria-label="Training">
         {state === 'running' ? (
@@ -130,6 +180,8 @@ export function TrainPanel() {
           <button
             type="button"
             className="train-primary"
+            disabled={problem !== null && state !== 'paused'}
+            aria-describedby={problem ? problemId : undefined}
             onClick={() =>
               state === 'paused' ? controlTraining('resume') : startTraining(useScene)
             }

@@ -5,13 +5,23 @@
  * last good weights when the loss becomes NaN.
  */
 import { describe, expect, it } from 'vitest';
-import { initParams, makeTask, Trainer, type ModelSpec } from '../../../src/engine';
+import {
+  initParams,
+  makeTask,
+  numbersTask,
+  Random,
+  Trainer,
+  type ModelSpec,
+  type Task,
+} from '../../../src/engine';
 import type { TrainProgress, TrainSettings } from '../../../src/store/training/protocol';
 import { isSnapshotStep, TrainingSession } from '../../../src/store/training/session';
 
 const SETTINGS: TrainSettings = {
   task: 'remember-first',
   length: 8,
+  targets: [],
+  warmup: 0,
   seed: 3,
   batchSize: 8,
   learningRate: 0.01,
@@ -27,6 +37,17 @@ const spec = (cell: ModelSpec['cell']): ModelSpec => ({
   hiddenSize: 4,
   numLayers: 1,
 });
+
+/** The engine Trainer a session of SETTINGS runs for a pane of `cell` (weights from seed 5). */
+function trainerLike(cell: ModelSpec['cell'], task: Task): Trainer {
+  return new Trainer(spec(cell), task, {
+    seed: 3,
+    batchSize: 8,
+    learningRate: 0.01,
+    clipNorm: 1,
+    initialParams: initParams(spec(cell), { seed: 5 }),
+  });
+}
 
 /** A session of the given panes, paused at step 0, with every report kept. */
 function paused(settings: TrainSettings, cells: ModelSpec['cell'][] = ['lstm']) {
@@ -53,13 +74,7 @@ describe('a training session', () => {
     const { session, reports } = paused(SETTINGS);
     for (let k = 0; k < 12; k++) session.control('step');
     const task = makeTask('remember-first', { length: 8 });
-    const trainer = new Trainer(spec('lstm'), task, {
-      seed: 3,
-      batchSize: 8,
-      learningRate: 0.01,
-      clipNorm: 1,
-      initialParams: initParams(spec('lstm'), { seed: 5 }),
-    });
+    const trainer = trainerLike('lstm', task);
     const losses = Array.from({ length: 12 }, () => trainer.step());
     const reported = reports.flatMap((r) => r.panes[0]!.losses.map(([, l]) => l));
     expect(reported).toEqual(losses);
@@ -135,6 +150,47 @@ describe('a training session', () => {
     // Same model and start, same batches: the same curve; another cell: another curve.
     expect(lossesOf(1)).toEqual(lossesOf(0));
     expect(lossesOf(2)).not.toEqual(lossesOf(0));
+  });
+});
+
+describe('a session on the user’s numbers', () => {
+  // y is x two rows back: the model reads x and predicts y.
+  const rng = new Random(4);
+  const x = Array.from({ length: 60 }, () => rng.uniform(-1, 1));
+  const numbers = { columns: ['x', 'y'], rows: x.map((v, t) => [v, x[t - 2] ?? 0]) };
+  const settings: TrainSettings = { ...SETTINGS, task: 'numbers', targets: [1], warmup: 2 };
+  const one = (pane: ModelSpec) => ({
+    pane: 'A',
+    spec: pane,
+    initialParams: initParams(pane, { seed: 5 }),
+  });
+
+  it('trains and scores as a Trainer on the table: held-out scores from the last rows', () => {
+    const reports: TrainProgress[] = [];
+    const session = new TrainingSession(
+      { settings, numbers, panes: [one(spec('gru'))] },
+      (p) => reports.push(p),
+      () => 0,
+    );
+    session.control('pause');
+    for (let k = 0; k < 3; k++) session.control('step');
+    const task = numbersTask({ ...numbers, targets: [1] }, { length: 8, warmup: 2 });
+    const trainer = trainerLike('gru', task);
+    const scoreAt0 = trainer.evaluate(256);
+    const losses = Array.from({ length: 3 }, () => trainer.step());
+    expect(reports.flatMap((r) => r.panes[0]!.losses.map(([, l]) => l))).toEqual(losses);
+    const scores = reports.flatMap((r) => r.panes[0]!.heldOut);
+    expect(scores[0]).toEqual({ step: 0, ...scoreAt0 });
+  });
+
+  it('refuses to start without numbers, or with every column a target, saying why', () => {
+    const start = (s: TrainSettings, withNumbers: boolean) =>
+      new TrainingSession(
+        { settings: s, ...(withNumbers ? { numbers } : {}), panes: [one(spec('gru'))] },
+        () => undefined,
+      );
+    expect(() => start(settings, false)).toThrow(/no numbers to train on/);
+    expect(() => start({ ...settings, targets: [0, 1] }, true)).toThrow(/Every column is a target/);
   });
 });
 
