@@ -183,7 +183,8 @@ test('phones and tablets: no sideways scrolling, the diagram first and legible, 
   await expect(toggle).toHaveAttribute('aria-expanded', 'true');
   await expect(controls).toBeInViewport();
   await expect(page.getByRole('button', { name: 'Hide controls' })).toBeFocused();
-  expect(await seriousA11yViolations(page)).toEqual([]);
+  // The phone's own chrome: the header with its More menu and the open drawer.
+  expect(await seriousA11yViolations(page, ['.app-header', '#controls'])).toEqual([]);
   await keepPicture(page, 'phone-drawer');
   await page.keyboard.press('Escape');
   await expect(toggle).toHaveAttribute('aria-expanded', 'false');
