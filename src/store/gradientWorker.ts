@@ -40,7 +40,7 @@ import type { ImportedModel, ImportFile } from '../io/import/types';
 import type { OkPaneRun } from './gradients';
 import { jacobianNormsOf, saliencyOf } from './gradients';
 import { timePass } from './timing';
-import type { TrainControl, TrainProgress, TrainStart } from './training/protocol';
+import type { StandAside, TrainControl, TrainProgress, TrainStart } from './training/protocol';
 import { controlTraining, startTraining } from './training/workerSide';
 
 /** Which quantity a job asks for. */
@@ -52,7 +52,7 @@ export type GradientJob =
   | { kind: 'model'; url: string; modelId: string }
   | { kind: 'import'; files: ImportFile[] }
   | { kind: 'train'; start: TrainStart }
-  | { kind: 'train-control'; control: TrainControl };
+  | { kind: 'train-control'; control: TrainControl | StandAside };
 
 /** The jobs not about one run (sent beside the queue): files and training. */
 type FileJob = Extract<GradientJob, { kind: 'model' | 'import' | 'train' | 'train-control' }>;

@@ -20,12 +20,13 @@ import {
 } from '../trainedHere';
 import { IDLE_TRAINING, RECIPE_KEEP_BIAS, type TrainCurve } from '../trainingSlice';
 import { endStream, sendStream, tellWorker } from '../workerClient';
-import type {
-  PaneProgress,
-  TrainControl,
-  TrainProgress,
-  TrainSettings,
-  WeightsAt,
+import {
+  STAND_ASIDE_MS,
+  type PaneProgress,
+  type TrainControl,
+  type TrainProgress,
+  type TrainSettings,
+  type WeightsAt,
 } from './protocol';
 import { trainingTask } from './task';
 
@@ -262,8 +263,22 @@ let waitTimer: ReturnType<typeof setTimeout> | undefined;
 
 /** Notes each move of the time step while a session runs; returns the unsubscribe. */
 function watchStepping(store: SceneStore): () => void {
+  let toldAt = -Infinity;
   return store.subscribe((s, prev) => {
-    if (s.t !== prev.t) lastStep = performance.now();
+    if (s.t === prev.t) return;
+    lastStep = performance.now();
+    // The worker stands aside while the user steps (not while the sequence plays on its own,
+    // which would stop training): told at most every quarter of its wait.
+    const byHand = !s.playing && !prev.playing;
+    if (
+      session &&
+      byHand &&
+      s.training.state === 'running' &&
+      lastStep - toldAt > STAND_ASIDE_MS / 4
+    ) {
+      toldAt = lastStep;
+      tellWorker({ job: { kind: 'train-control', control: 'stand-aside' } });
+    }
   });
 }
 let unwatch: (() => void) | null = null;

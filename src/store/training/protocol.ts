@@ -55,6 +55,15 @@ export interface TrainStart {
 /** What the page can ask of a running session. */
 export type TrainControl = 'pause' | 'resume' | 'step' | 'cancel';
 
+/**
+ * The user moved the time step: the worker stands aside (takes no training step) for
+ * {@link STAND_ASIDE_MS}, so that the page has both cores while a key is held.
+ */
+export type StandAside = 'stand-aside';
+
+/** How long one {@link StandAside} keeps training waiting, ms. */
+export const STAND_ASIDE_MS = 400;
+
 /** A session's state: training, paused (also after one Step), ended (target or budget), failed, cancelled. */
 export type TrainState = 'running' | 'paused' | 'done' | 'failed' | 'cancelled';
 
