@@ -102,11 +102,11 @@ test('on a light system, the Dark theme is forced by the Theme select and passes
   await page.emulateMedia({ colorScheme: 'light' });
   await theme(page).selectOption({ label: 'Dark' });
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-  expect(await background(page)).toBe(DARK);
+  await expect.poll(() => background(page)).toBe(DARK);
   expect(await seriousA11yViolations(page)).toEqual([]);
   await presentationButton(page).click();
   await expect(page.locator('html')).toHaveAttribute('data-presentation', '');
-  expect(await background(page)).toBe(PRESENTING.dark);
+  await expect.poll(() => background(page)).toBe(PRESENTING.dark);
   expect(await seriousA11yViolations(page)).toEqual([]);
   await keepPicture(page, 'presentation-dark-theme');
 });
@@ -115,23 +115,23 @@ test('on a dark system, its own dark scheme and a forced Light theme pass axe, p
   page,
 }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
-  expect(await background(page)).toBe(DARK);
+  await expect.poll(() => background(page)).toBe(DARK);
   await presentationButton(page).click();
-  expect(await background(page)).toBe(PRESENTING.dark);
+  await expect.poll(() => background(page)).toBe(PRESENTING.dark);
   expect(await seriousA11yViolations(page)).toEqual([]);
   // A forced theme wins over the system's, presenting or not.
   await theme(page).selectOption({ label: 'Light' });
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
-  expect(await background(page)).toBe(PRESENTING.light);
+  await expect.poll(() => background(page)).toBe(PRESENTING.light);
   expect(await seriousA11yViolations(page)).toEqual([]);
   await keepPicture(page, 'presentation-light-theme');
   await presentationButton(page).click();
-  expect(await background(page)).toBe(LIGHT);
+  await expect.poll(() => background(page)).toBe(LIGHT);
   expect(await seriousA11yViolations(page)).toEqual([]);
   // System follows the system again.
   await theme(page).selectOption('system');
   await expect(page.locator('html')).not.toHaveAttribute('data-theme');
-  expect(await background(page)).toBe(DARK);
+  await expect.poll(() => background(page)).toBe(DARK);
 });
 
 test('compare in presentation: the panes side by side, equations under them', async ({ page }) => {

@@ -1,7 +1,8 @@
 import type { CDPSession, Page } from '@playwright/test';
 import { test, expect, seriousA11yViolations, keepPicture } from './fixtures';
 
-test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
+// Phones often ask for reduced motion: the drawer must take the focus without its slide.
+test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, reducedMotion: 'reduce' });
 
 const SIZES = [
   [360, 740],
