@@ -16,20 +16,9 @@ import {
 } from '../../../src/engine';
 import type { TrainProgress, TrainSettings } from '../../../src/store/training/protocol';
 import { isSnapshotStep, TrainingSession } from '../../../src/store/training/session';
+import { SMALL_SETTINGS } from './smallSettings';
 
-const SETTINGS: TrainSettings = {
-  task: 'remember-first',
-  length: 8,
-  targets: [],
-  warmup: 0,
-  seed: 3,
-  batchSize: 8,
-  learningRate: 0.01,
-  clipNorm: 1,
-  targetAccuracy: 1,
-  maxSteps: 1000,
-  start: 'drawn',
-};
+const SETTINGS = SMALL_SETTINGS;
 
 const spec = (cell: ModelSpec['cell']): ModelSpec => ({
   cell,

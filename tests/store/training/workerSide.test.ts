@@ -12,20 +12,13 @@ import {
   startTraining,
   trainingStepNow,
 } from '../../../src/store/training/workerSide';
+import { SMALL_SETTINGS } from './smallSettings';
 
 const SETTINGS: TrainSettings = {
+  ...SMALL_SETTINGS,
   // Parity with two units: far from 100% for as long as the test runs, so it never ends.
   task: 'parity',
-  length: 8,
-  targets: [],
-  warmup: 0,
-  seed: 3,
-  batchSize: 8,
-  learningRate: 0.01,
-  clipNorm: 1,
-  targetAccuracy: 1,
   maxSteps: 1_000_000,
-  start: 'drawn',
 };
 const SPEC: ModelSpec = { cell: 'rnn', inputSize: 1, hiddenSize: 2, numLayers: 1 };
 
