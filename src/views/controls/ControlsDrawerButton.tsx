@@ -23,9 +23,6 @@ export function ControlsDrawerButton() {
     const root = document.documentElement;
     if (!isOpen) return;
     root.dataset.controlsDrawer = 'open';
-    // Here, not in the click: the drawer is shown (and so can take the focus) only once the
-    // attribute is set, and this effect may run after the next frame.
-    document.getElementById(FOCUS_IDS.hideControls)?.focus();
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape' || e.defaultPrevented) return;
       e.preventDefault();
@@ -49,6 +46,7 @@ export function ControlsDrawerButton() {
       aria-controls="controls"
       onClick={() => {
         setOpen(!isOpen);
+        if (!isOpen) focusSoon(FOCUS_IDS.hideControls);
       }}
     >
       Controls
