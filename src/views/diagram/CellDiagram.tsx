@@ -189,6 +189,7 @@ export function CellDiagram({ paneId }: CellDiagramProps) {
                 name={name}
               />
             )}
+            <div className="cd-pulses" ref={flow.layer(SIZES[pane.cell].width)} aria-hidden />
             {tipLabel && tipAnchor && (
               <DiagramTooltip
                 id={tooltipId}

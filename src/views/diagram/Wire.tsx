@@ -1,3 +1,4 @@
+import { useLayoutEffect } from 'react';
 import { wireWidth } from './wires';
 import { useDiagram } from './context';
 import type { Point } from './layout';
@@ -37,13 +38,17 @@ export function polylinePath(points: readonly Point[]): string {
 
 /**
  * A wire between two parts of a cell: a neutral stroke whose width follows the
- * magnitude of what it carries, and on top an invisible copy that a dash of accent
- * colour runs along when the step animates.
+ * magnitude of what it carries; when the step animates, a bead of accent colour runs
+ * along it (drawn over the SVG by the diagram's FlowRegistry).
  */
 export function Wire({ points, value, stage, arrow = true, dashed, id, bridge }: WireProps) {
   const { arrowId, flow } = useDiagram();
   const d = polylinePath(points);
   const width = value === undefined ? 2 : wireWidth(value);
+  useLayoutEffect(
+    () => (stage === undefined ? undefined : flow.pulse(id ?? d, { points, stage, width })),
+    [flow, id, d, points, stage, width],
+  );
   return (
     <g className="cd-wire" data-wire={id}>
       {bridge && <path className="cd-wire-bridge" d={d} strokeWidth={width + 8} />}
@@ -53,15 +58,6 @@ export function Wire({ points, value, stage, arrow = true, dashed, id, bridge }:
         strokeWidth={width}
         markerEnd={arrow ? `url(#${arrowId})` : undefined}
       />
-      {stage !== undefined && (
-        <path
-          ref={flow.ref(stage, 'pulse')}
-          className="cd-pulse"
-          d={d}
-          pathLength={100}
-          strokeWidth={width + 3}
-        />
-      )}
     </g>
   );
 }

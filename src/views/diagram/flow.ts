@@ -1,18 +1,20 @@
 /**
  * The per-step animation: values flowing along the wires in the order they are computed.
  * Elements register with a stage (0 inputs, 1 gates, 2 cell state, 3 output …) through
- * ref callbacks; {@link FlowRegistry.play} runs one Web Animations API animation per
- * element, stage by stage (made on the first step, replayed on the next ones). React renders the new numbers once per step; the frames in
- * between never touch React.
+ * ref callbacks, wires through {@link FlowRegistry.pulse}; {@link FlowRegistry.play} runs
+ * one Web Animations API animation per element and wire, stage by stage (made on the first
+ * step, replayed on the next ones). React renders the new numbers once per step; the
+ * frames in between never touch React.
  */
 import { mediaQuery } from '../mediaQuery';
+import { PulseLayer, type PulseSpec } from './pulses';
 
 /**
- * How an element moves: `pulse` sends a dash along a path (the path needs pathLength=100
- * and a dasharray of "16 200"; see .cd-pulse), `reveal` fades a group in as its value
- * arrives, `flash` blinks an outline when a box fires.
+ * How an SVG element shows its value's arrival: `reveal` fades a group in; `flash` blinks
+ * a ring where the element (a `<rect>` or `<circle>` halo) lies, when its box fires. (A
+ * wire's value travels as a bead: {@link FlowRegistry.pulse}.)
  */
-export type FlowKind = 'pulse' | 'reveal' | 'flash';
+export type FlowKind = 'reveal' | 'flash';
 
 /** A ref callback as React 19 calls it: with the element, returning a cleanup. */
 export type FlowRef = (element: Element | null) => (() => void) | undefined;
@@ -22,19 +24,8 @@ function prefersReducedMotion(): boolean {
   return mediaQuery('(prefers-reduced-motion: reduce)')?.matches ?? false;
 }
 
-function keyframes(kind: FlowKind): Keyframe[] {
-  switch (kind) {
-    case 'pulse':
-      return [
-        { strokeDashoffset: 16, opacity: 1 },
-        { strokeDashoffset: -100, opacity: 1 },
-      ];
-    case 'reveal':
-      return [{ opacity: 0.2 }, { opacity: 1 }];
-    case 'flash':
-      return [{ opacity: 0 }, { opacity: 1, offset: 0.35 }, { opacity: 0 }];
-  }
-}
+/** Keyframes of a group's reveal: its value brightens from faint as it arrives. */
+const REVEAL: Keyframe[] = [{ opacity: 0.2 }, { opacity: 1 }];
 
 /** The elements of one diagram that animate on each step, by stage. */
 export class FlowRegistry {
@@ -45,13 +36,16 @@ export class FlowRegistry {
   private readonly animations = new Map<Element, Animation>();
   /** When the last step arrived, ms on the performance clock. */
   private lastStepAt = Number.NEGATIVE_INFINITY;
+  /** The wires' beads, in the layer over the SVG. */
+  private readonly pulses = new PulseLayer();
+  private readonly layerRefs = new Map<number, (element: HTMLElement | null) => void>();
 
   /**
    * A stable ref callback registering its element at `stage` (0-based) with `kind`. The
    * same callback is returned for the same (stage, kind), so React does not re-attach it
    * on every render.
    */
-  ref(stage: number, kind: FlowKind = 'pulse'): FlowRef {
+  ref(stage: number, kind: FlowKind): FlowRef {
     const key = `${stage}:${kind}`;
     let callback = this.refs.get(key);
     if (!callback) {
@@ -62,6 +56,7 @@ export class FlowRegistry {
           this.items.delete(element);
           this.animations.get(element)?.cancel();
           this.animations.delete(element);
+          this.pulses.forget(element);
         };
       };
       this.refs.set(key, callback);
@@ -69,9 +64,27 @@ export class FlowRegistry {
     return callback;
   }
 
-  /** Elements registered now (tests read it). */
+  /** Sets wire `id`'s pulse (see {@link PulseSpec}); returns the function that removes it. */
+  pulse(id: string, spec: PulseSpec): () => void {
+    return this.pulses.pulse(id, spec);
+  }
+
+  /**
+   * A stable ref callback for the element the beads run in: an empty element over the
+   * SVG, in the same box, whose viewBox is `viewWidth` units wide.
+   */
+  layer(viewWidth: number): (element: HTMLElement | null) => void {
+    let callback = this.layerRefs.get(viewWidth);
+    if (!callback) {
+      callback = (element) => this.pulses.attach(element, viewWidth);
+      this.layerRefs.set(viewWidth, callback);
+    }
+    return callback;
+  }
+
+  /** Elements and wires registered now (tests read it). */
   get size(): number {
-    return this.items.size;
+    return this.items.size + this.pulses.size;
   }
 
   /**
@@ -89,20 +102,30 @@ export class FlowRegistry {
     if (rapid || prefersReducedMotion() || !(durationMs > 0)) return;
     const slot = durationMs / Math.max(1, stages);
     for (const [element, { stage, kind }] of this.items) {
-      if (typeof element.animate !== 'function') continue;
       const timing = { duration: slot, delay: stage * slot };
+      if (kind === 'flash') {
+        // An HTML ring over the halo, which the compositor fades (see pulses.ts).
+        const ring = this.pulses.flash(element, timing);
+        if (ring) this.running.push(ring);
+        continue;
+      }
+      if (typeof element.animate !== 'function') continue;
       let animation = this.animations.get(element);
       if (animation?.effect) {
         // Replaying is much cheaper than building keyframes and an animation per step.
         animation.effect.updateTiming(timing);
         animation.play();
       } else {
-        const fill: FillMode = kind === 'reveal' ? 'backwards' : 'none';
-        animation = element.animate(keyframes(kind), { ...timing, fill, easing: 'ease-in-out' });
+        animation = element.animate(REVEAL, {
+          ...timing,
+          fill: 'backwards',
+          easing: 'ease-in-out',
+        });
         this.animations.set(element, animation);
       }
       this.running.push(animation);
     }
+    this.running.push(...this.pulses.play((stage) => ({ duration: slot, delay: stage * slot })));
   }
 
   /** Stops every animation of this diagram, leaving the final state drawn. */

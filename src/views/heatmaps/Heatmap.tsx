@@ -36,7 +36,10 @@ export function Heatmap({ paneId, name, rows, T, H, tokens, nonlinearity = 'tanh
     [name, rows, nonlinearity],
   );
   // The image is made where it is painted (maybe in a later task), not during render.
-  const pixels = useCallback(() => heatmapPixels(rows, T, H, scale), [rows, T, H, scale]);
+  const pixels = useCallback(
+    (into?: Uint8ClampedArray) => heatmapPixels(rows, T, H, scale, into),
+    [rows, T, H, scale],
+  );
   const linked = useScene((s) => s.hovered?.pane === paneId && s.hovered.name === name);
   return (
     <div className={linked ? 'heatmap linked' : 'heatmap'}>

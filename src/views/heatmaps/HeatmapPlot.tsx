@@ -38,7 +38,7 @@ export interface HeatmapPlotProps {
   /** The heatmap's colour scale (for the tooltip swatch). */
   scale: HeatmapScale;
   /** Makes the RGBA image of the cells, T × H (heatmapPixels), when it is painted. */
-  pixels: () => Uint8ClampedArray;
+  pixels: (into?: Uint8ClampedArray) => Uint8ClampedArray;
 }
 
 /** The cell under a mouse event on the plot element, from its bounding box. */

@@ -10,8 +10,11 @@ import { paintInTurn, paintsLater } from './paintQueue';
 export interface HeatmapCanvasOptions {
   /** The pane whose hovered cells are marked. */
   readonly paneId: PaneId;
-  /** Makes the RGBA image of T × H pixels (see heatmapPixels); a new function, a new image. */
-  readonly pixels: () => Uint8ClampedArray;
+  /**
+   * Writes the RGBA image of T × H pixels into `into` when it has that length (see
+   * heatmapPixels) and returns the image; a new function, a new image.
+   */
+  readonly pixels: (into?: Uint8ClampedArray) => Uint8ClampedArray;
   /** Steps (image width). */
   readonly T: number;
   /** Units (image height). */
@@ -67,10 +70,10 @@ export function useHeatmapCanvases(
     const canvas = base.current;
     if (!canvas) return;
     if (!paintsLater(T, H)) {
-      paintBase(canvas, pixels(), T, H);
+      paintBase(canvas, pixels, T, H);
       return;
     }
-    return paintInTurn(canvas, () => paintBase(canvas, pixels(), T, H));
+    return paintInTurn(canvas, () => paintBase(canvas, pixels, T, H));
   }, [base, pixels, T, H]);
 
   const box = scroll?.box;

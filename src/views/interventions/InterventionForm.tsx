@@ -53,9 +53,10 @@ function statesOf(pane: PaneSettings): string[] {
 export function InterventionForm({ pane, model, T, draft }: InterventionFormProps) {
   const id = useId();
   const paneId: PaneId = pane.id;
-  const t = useScene((s) => s.t);
   const isState = (g: string) => g === 'c' || (g === 'h' && pane.cell !== 'rnn');
-  const start = draft ? draft.step + 1 : Math.min(t, T);
+  // Read once, for the fields' first values: subscribing to t would re-render the whole
+  // form on every step for nothing.
+  const [start] = useState(() => (draft ? draft.step + 1 : Math.min(useScene.getState().t, T)));
   const [kind, setKind] = useState<Kind>(draft && isState(draft.gate) ? 'set' : 'clamp');
   const [gate, setGate] = useState(() =>
     draft && !isState(draft.gate)

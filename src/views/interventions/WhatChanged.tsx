@@ -105,7 +105,10 @@ function Difference({
   const H = rows[0]?.length ?? 0;
   // 'pre' is drawn diverging around 0, fitted to the largest |difference|.
   const scale = useMemo(() => heatmapScaleFor('pre', rows), [rows]);
-  const pixels = useMemo(() => () => heatmapPixels(rows, T, H, scale), [rows, T, H, scale]);
+  const pixels = useMemo(
+    () => (into?: Uint8ClampedArray) => heatmapPixels(rows, T, H, scale, into),
+    [rows, T, H, scale],
+  );
   return (
     <div className="heatmap iv-diff" data-quantity={name}>
       <h4 className="heatmap-title">

@@ -92,10 +92,7 @@ describe('per-step flow animation', () => {
 
     // The gates' wires pulse before the cell state's, which pulse before h_t's.
     const delayOf = (wire: string) => {
-      const call = calls.find(
-        (c) =>
-          c.element.closest(`[data-wire="${wire}"]`) && c.element.classList.contains('cd-pulse'),
-      );
+      const call = calls.find((c) => c.element.getAttribute('data-pulse') === wire);
       if (!call) throw new Error(`no pulse on ${wire}`);
       return Number(call.options.delay);
     };
@@ -157,9 +154,9 @@ describe('per-step flow animation', () => {
 describe('FlowRegistry', () => {
   it('registers through stable ref callbacks and forgets on cleanup', () => {
     const flow = new FlowRegistry();
-    const ref = flow.ref(1, 'pulse');
-    expect(flow.ref(1, 'pulse')).toBe(ref);
-    const el = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+    const ref = flow.ref(1, 'flash');
+    expect(flow.ref(1, 'flash')).toBe(ref);
+    const el = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
     const cleanup = ref(el);
     expect(flow.size).toBe(1);
     cleanup?.();
@@ -169,7 +166,9 @@ describe('FlowRegistry', () => {
   it('skips elements without Element.animate (jsdom) without throwing', () => {
     delete (Element.prototype as { animate?: unknown }).animate;
     const flow = new FlowRegistry();
-    flow.ref(0)(document.createElement('div'));
+    flow.ref(0, 'reveal')(document.createElement('div'));
+    flow.layer(100)(document.createElement('div'));
+    flow.pulse('x', { points: [{ x: 0, y: 0 }], stage: 0, width: 2 });
     expect(() => flow.play(500, 4)).not.toThrow();
   });
 });

@@ -48,6 +48,18 @@ describe('heatmapPixels', () => {
     expectPixelsMatch(f, pixels, (v) => gateColor(v), 0);
   });
 
+  it('repaints a kept image in place: every pixel of it, none left from the last picture', () => {
+    const f = gates.f!;
+    const kept = new Uint8ClampedArray(4 * T * H).fill(7); // a previous picture's bytes
+    const written = heatmapPixels(f, T, H, heatmapScaleFor('f', f), kept);
+    expect(written).toBe(kept);
+    expect(written).toEqual(heatmapPixels(f, T, H, heatmapScaleFor('f', f)));
+    // An image of another size is not written into: the picture gets its own array.
+    const small = new Uint8ClampedArray(4);
+    expect(heatmapPixels(f, T, H, heatmapScaleFor('f', f), small)).not.toBe(small);
+    expect(small).toEqual(new Uint8ClampedArray(4));
+  });
+
   it.each(['i', 'o'])('paints the sigmoid gate %s in gateColor exactly', (name) => {
     const rows = gates[name]!;
     expectPixelsMatch(rows, heatmapPixels(rows, T, H, heatmapScaleFor(name, rows)), gateColor, 0);
