@@ -4,7 +4,7 @@ import { originalRunOf, useScene } from '../../store';
 import type { PaneId } from '../../scene';
 import { DiagramContext, type DiagramEnv } from './context';
 import { DiagramTooltip } from './DiagramTooltip';
-import { FlowRegistry } from './flow';
+import { FlowRegistry, loadPulses } from './flow';
 import { formatValue } from '../../format/value';
 import { GateChips } from './GateChips';
 import { GRU_STAGES, GruDiagram } from './GruDiagram';
@@ -72,6 +72,7 @@ export function CellDiagram({ paneId }: CellDiagramProps) {
   const stages = STAGES[cell];
 
   useEffect(() => {
+    void loadPulses();
     const unsubscribe = useScene.subscribe((s, prev) => {
       if (s.t !== prev.t) flow.play(FLOW_MS / (s.speed > 0 ? s.speed : 1), stages);
     });

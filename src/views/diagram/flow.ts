@@ -7,7 +7,21 @@
  * frames in between never touch React.
  */
 import { mediaQuery } from '../mediaQuery';
-import { PulseLayer, type PulseSpec } from './pulses';
+import type { PulseLayer, PulseSpec } from './pulses';
+
+type PulsesModule = typeof import('./pulses');
+let pulsesModule: PulsesModule | null = null;
+let pulsesLoading: Promise<PulsesModule> | null = null;
+
+/**
+ * Loads the code of the beads and rings (pulses.ts), kept out of the first paint: the first
+ * diagram shows before it, and a step's flow shows them once it is in (a diagram asks for
+ * it when it mounts, long before a student's first step).
+ */
+export function loadPulses(): Promise<void> {
+  pulsesLoading ??= import('./pulses').then((module) => (pulsesModule = module));
+  return pulsesLoading.then(() => undefined);
+}
 
 /**
  * How an SVG element shows its value's arrival: `reveal` fades a group in; `flash` blinks
@@ -36,8 +50,13 @@ export class FlowRegistry {
   private readonly animations = new Map<Element, Animation>();
   /** When the last step arrived, ms on the performance clock. */
   private lastStepAt = Number.NEGATIVE_INFINITY;
-  /** The wires' beads, in the layer over the SVG. */
-  private readonly pulses = new PulseLayer();
+  /** Each wire's pulse, by wire id. */
+  private readonly pulses = new Map<string, PulseSpec>();
+  /** The element the beads and rings are drawn in, and its viewBox width. */
+  private layerElement: HTMLElement | null = null;
+  private viewWidth = 1;
+  /** The beads and rings, once their code is loaded and the layer is mounted. */
+  private overlay: PulseLayer | null = null;
   private readonly layerRefs = new Map<number, (element: HTMLElement | null) => void>();
 
   /**
@@ -56,7 +75,7 @@ export class FlowRegistry {
           this.items.delete(element);
           this.animations.get(element)?.cancel();
           this.animations.delete(element);
-          this.pulses.forget(element);
+          this.overlay?.forget(element);
         };
       };
       this.refs.set(key, callback);
@@ -66,7 +85,11 @@ export class FlowRegistry {
 
   /** Sets wire `id`'s pulse (see {@link PulseSpec}); returns the function that removes it. */
   pulse(id: string, spec: PulseSpec): () => void {
-    return this.pulses.pulse(id, spec);
+    this.pulses.set(id, spec);
+    return () => {
+      // A wire re-rendered with new numbers sets its pulse again after this: keep that one.
+      if (this.pulses.get(id) === spec) this.pulses.delete(id);
+    };
   }
 
   /**
@@ -76,7 +99,12 @@ export class FlowRegistry {
   layer(viewWidth: number): (element: HTMLElement | null) => void {
     let callback = this.layerRefs.get(viewWidth);
     if (!callback) {
-      callback = (element) => this.pulses.attach(element, viewWidth);
+      callback = (element) => {
+        this.layerElement = element;
+        this.viewWidth = viewWidth;
+        this.overlay?.attach(element, viewWidth);
+        if (!element) this.overlay = null;
+      };
       this.layerRefs.set(viewWidth, callback);
     }
     return callback;
@@ -85,6 +113,15 @@ export class FlowRegistry {
   /** Elements and wires registered now (tests read it). */
   get size(): number {
     return this.items.size + this.pulses.size;
+  }
+
+  /** The beads and rings, made once their code is in and the layer is mounted. */
+  private overlayNow(): PulseLayer | null {
+    if (!this.overlay && pulsesModule && this.layerElement) {
+      this.overlay = new pulsesModule.PulseLayer();
+      this.overlay.attach(this.layerElement, this.viewWidth);
+    }
+    return this.overlay;
   }
 
   /**
@@ -101,11 +138,12 @@ export class FlowRegistry {
     this.lastStepAt = now;
     if (rapid || prefersReducedMotion() || !(durationMs > 0)) return;
     const slot = durationMs / Math.max(1, stages);
+    const overlay = this.overlayNow();
     for (const [element, { stage, kind }] of this.items) {
       const timing = { duration: slot, delay: stage * slot };
       if (kind === 'flash') {
         // An HTML ring over the halo, which the compositor fades (see pulses.ts).
-        const ring = this.pulses.flash(element, timing);
+        const ring = overlay?.flash(element, timing);
         if (ring) this.running.push(ring);
         continue;
       }
@@ -125,7 +163,10 @@ export class FlowRegistry {
       }
       this.running.push(animation);
     }
-    this.running.push(...this.pulses.play((stage) => ({ duration: slot, delay: stage * slot })));
+    if (overlay) {
+      const slotOf = (stage: number) => ({ duration: slot, delay: stage * slot });
+      this.running.push(...overlay.play(this.pulses, slotOf));
+    }
   }
 
   /** Stops every animation of this diagram, leaving the final state drawn. */

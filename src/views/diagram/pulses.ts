@@ -55,8 +55,6 @@ interface Bead {
   animation: Animation | null;
   /** The points the animation's keyframes were made from, as text. */
   madeFor: string | null;
-  /** Wires holding it (a re-rendered wire lets go and takes it again in one commit). */
-  users: number;
 }
 
 /** Keyframes of a ring's flash: it lights up a third of the way in, then fades. */
@@ -177,46 +175,30 @@ export class PulseLayer {
   }
 
   /**
-   * Sets wire `id`'s pulse; returns the function that removes it. A wire re-rendered with
-   * new numbers is removed and set again in one commit: the bead goes only if it is not
-   * set again before the next microtask, so its element and animation stay.
+   * Starts a bead for each wire of `pulses` (by wire id) in its stage's slot
+   * (`slot(stage)`), each animation made once and replayed with new timing, and removes
+   * the beads of wires that are gone; returns the animations started.
    */
-  pulse(id: string, spec: PulseSpec): () => void {
-    let bead = this.beads.get(id);
-    if (!bead) {
-      const element = document.createElement('span');
-      element.className = 'cd-pulse';
-      element.dataset.pulse = id;
-      bead = { spec, element, animation: null, madeFor: null, users: 0 };
-      this.beads.set(id, bead);
-      this.layer?.append(element);
-    }
-    bead.spec = spec;
-    bead.users++;
-    const mine = bead;
-    return () => {
-      mine.users--;
-      queueMicrotask(() => {
-        if (mine.users > 0 || this.beads.get(id) !== mine) return;
-        mine.animation?.cancel();
-        mine.element.remove();
-        this.beads.delete(id);
-      });
-    };
-  }
-
-  /** Wires with a pulse now (tests read it). */
-  get size(): number {
-    return this.beads.size;
-  }
-
-  /**
-   * Starts every bead in its stage's slot (`slot(stage)`), each animation made once and
-   * replayed with new timing; returns the animations started.
-   */
-  play(slot: (stage: number) => SlotTiming): Animation[] {
+  play(pulses: ReadonlyMap<string, PulseSpec>, slot: (stage: number) => SlotTiming): Animation[] {
     const layer = this.layer;
     if (!layer) return [];
+    for (const [id, bead] of this.beads) {
+      if (pulses.has(id)) continue;
+      bead.animation?.cancel();
+      bead.element.remove();
+      this.beads.delete(id);
+    }
+    for (const [id, spec] of pulses) {
+      const bead = this.beads.get(id);
+      if (bead) bead.spec = spec;
+      else {
+        const element = document.createElement('span');
+        element.className = 'cd-pulse';
+        element.dataset.pulse = id;
+        layer.append(element);
+        this.beads.set(id, { spec, element, animation: null, madeFor: null });
+      }
+    }
     const started: Animation[] = [];
     for (const bead of this.beads.values()) {
       const { element, spec } = bead;

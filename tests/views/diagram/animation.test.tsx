@@ -3,7 +3,7 @@ import { act, render } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useScene } from '../../../src/store';
 import { CellDiagram, FLOW_MS } from '../../../src/views/diagram/CellDiagram';
-import { FlowRegistry } from '../../../src/views/diagram/flow';
+import { FlowRegistry, loadPulses } from '../../../src/views/diagram/flow';
 import { resetScene } from './support';
 
 interface Call {
@@ -67,7 +67,8 @@ function stubReducedMotion(reduce: boolean) {
 
 let now = 0;
 
-beforeEach(() => {
+beforeEach(async () => {
+  await loadPulses();
   now = 10_000;
   vi.spyOn(performance, 'now').mockImplementation(() => now);
   resetScene();

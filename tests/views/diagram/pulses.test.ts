@@ -36,7 +36,7 @@ describe('pulseKeyframes', () => {
 });
 
 describe('PulseLayer', () => {
-  it('moves its beads by transform only (what the compositor animates) and scales to the SVG', async () => {
+  it('moves its beads by transform only (what the compositor animates) and scales to the SVG', () => {
     const figure = document.createElement('div');
     Object.defineProperty(figure, 'clientWidth', { value: 360 });
     const layerElement = document.createElement('div');
@@ -46,15 +46,16 @@ describe('PulseLayer', () => {
     try {
       const layer = new PulseLayer();
       layer.attach(layerElement, 720);
-      const remove = layer.pulse('f', {
+      const slot = (stage: number) => ({ duration: 100, delay: stage * 100 });
+      const down = {
         points: [
           { x: 0, y: 0 },
           { x: 0, y: 50 },
         ],
         stage: 2,
         width: 4,
-      });
-      expect(layer.play((stage) => ({ duration: 100, delay: stage * 100 }))).toHaveLength(1);
+      };
+      expect(layer.play(new Map([['f', down]]), slot)).toHaveLength(1);
       const [frames, options] = animate.mock.calls[0] as unknown as [
         Keyframe[],
         KeyframeAnimationOptions,
@@ -66,15 +67,13 @@ describe('PulseLayer', () => {
       expect(layerElement.style.transform).toBe('scale(0.5)');
       const bead = layerElement.querySelector<HTMLElement>('[data-pulse="f"]');
       expect(bead?.style.width).toBe('14px'); // a 4-unit wire: twice as wide, plus 6
-      // Let go and taken again in one commit (a re-render): the same element stays.
-      remove();
-      const again = layer.pulse('f', { points: [{ x: 0, y: 0 }], stage: 2, width: 1 });
-      await Promise.resolve();
+      // The next step: the same bead, sized to the wire's new value.
+      layer.play(new Map([['f', { ...down, width: 1 }]]), slot);
       expect(layerElement.querySelector('[data-pulse="f"]')).toBe(bead);
-      again();
-      await Promise.resolve();
+      expect(bead?.style.width).toBe('8px');
+      // A wire that is gone loses its bead.
+      layer.play(new Map(), slot);
       expect(layerElement.querySelector('[data-pulse="f"]')).toBeNull();
-      expect(layer.size).toBe(0);
     } finally {
       delete (HTMLElement.prototype as { animate?: unknown }).animate;
     }
