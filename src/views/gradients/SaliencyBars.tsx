@@ -1,4 +1,8 @@
-import { useMemo } from 'react';
+import {
+  useMemo,
+  type MouseEvent as ReactMouseEvent,
+  type PointerEvent as ReactPointerEvent,
+} from 'react';
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { max } from 'd3-array';
 import { useScene } from '../../store';
@@ -55,40 +59,30 @@ export function SaliencyBars({ paneId, label, color, saliency, tokens, named }: 
     [top],
   );
 
-  // The bars and their hit areas depend on the data only: stepping re-renders the marker.
+  // The bars depend on the data only: stepping re-renders the marker. All bars are one
+  // path and one rect takes the pointer (a step is where it falls), so that a scene of
+  // 2000 steps draws a few elements per strip, not two per step.
   const bars = useMemo(() => {
-    const { setStep, setHovered } = useScene.getState();
-    const step = (k: number) => k + 1;
-    return (
-      <g>
-        {saliency.map((v, k) => (
-          <rect
-            key={k}
-            className="saliency-bar"
-            x={x(step(k))}
-            width={Math.max(0.5, x.bandwidth())}
-            y={y(v)}
-            height={Math.max(0, INNER_BOTTOM - y(v))}
-            fill={color}
-          />
-        ))}
-        {saliency.map((_, k) => (
-          <rect
-            key={`hit${k}`}
-            className="saliency-hit"
-            data-step={step(k)}
-            x={x(step(k))! - (x.step() - x.bandwidth()) / 2}
-            width={x.step()}
-            y={BARS.top}
-            height={INNER_BOTTOM - BARS.top}
-            onClick={() => setStep(step(k))}
-            onPointerEnter={() => setHovered({ pane: paneId, name: 'x', step: step(k) })}
-            onPointerLeave={() => setHovered(null)}
-          />
-        ))}
-      </g>
-    );
-  }, [saliency, x, y, color, paneId]);
+    const width = Math.max(0.5, x.bandwidth());
+    let d = '';
+    saliency.forEach((v, k) => {
+      const left = x(k + 1) ?? 0;
+      const top = y(v);
+      const height = Math.max(0, INNER_BOTTOM - top);
+      d += `M${round(left)} ${round(top)}h${round(width)}v${round(height)}h${round(-width)}z`;
+    });
+    return <path className="saliency-bar" d={d} fill={color} />;
+  }, [saliency, x, y, color]);
+  const hovered = useScene((s) =>
+    s.hovered?.pane === paneId && s.hovered.name === 'x' ? s.hovered.step : undefined,
+  );
+  /** The step (1 to T) under a pointer event on the hit area, or null off it. */
+  const stepAt = (event: ReactPointerEvent<SVGRectElement> | ReactMouseEvent<SVGRectElement>) => {
+    const box = event.currentTarget.getBoundingClientRect();
+    const k = Math.floor(((event.clientX - box.left) / box.width) * T);
+    return Number.isFinite(k) ? Math.min(T, Math.max(1, k + 1)) : null;
+  };
+  const gap = (x.step() - x.bandwidth()) / 2;
 
   const showTokens = useMemo(() => tokensFit(tokens, x.step()), [tokens, x]);
   const stepTicks = showTokens
@@ -130,7 +124,35 @@ export function SaliencyBars({ paneId, label, color, saliency, tokens, named }: 
           height={INNER_BOTTOM - BARS.top + 4}
         />
       )}
+      {hovered !== undefined && hovered >= 1 && hovered <= T && (
+        <rect
+          className="saliency-hover"
+          x={(x(hovered) ?? 0) - gap}
+          width={x.step()}
+          y={BARS.top}
+          height={INNER_BOTTOM - BARS.top}
+        />
+      )}
       {bars}
+      {T > 0 && (
+        <rect
+          className="saliency-hit"
+          x={(x(1) ?? 0) - gap}
+          width={T * x.step()}
+          y={BARS.top}
+          height={INNER_BOTTOM - BARS.top}
+          onClick={(event) => {
+            const step = stepAt(event);
+            if (step !== null) useScene.getState().setStep(step);
+          }}
+          onPointerMove={(event) => {
+            const step = stepAt(event);
+            if (step !== null && step !== hovered)
+              useScene.getState().setHovered({ pane: paneId, name: 'x', step });
+          }}
+          onPointerLeave={() => useScene.getState().setHovered(null)}
+        />
+      )}
       <line
         className="axis-line"
         x1={PLOT.left}
@@ -176,4 +198,9 @@ export function SaliencyBars({ paneId, label, color, saliency, tokens, named }: 
       )}
     </svg>
   );
+}
+
+/** Two decimals are plenty in a viewBox of a few hundred units; keeps the path short. */
+function round(n: number): string {
+  return String(Math.round(n * 100) / 100);
 }

@@ -111,10 +111,21 @@ describe('GradientPanel', () => {
       name: /^Input saliency: gradient of the selected unit's final value with respect to each input/,
     });
     expect(strips).toHaveLength(2);
-    expect(strips[0]!.querySelectorAll('rect.saliency-bar')).toHaveLength(20);
-    fireEvent.click(strips[1]!.querySelector('rect.saliency-hit[data-step="7"]')!);
+    // One bar per step, all in one path.
+    const bars = strips[0]!.querySelector('path.saliency-bar')!.getAttribute('d')!;
+    expect(bars.match(/M/g)).toHaveLength(20);
+    // The hit area spans the 20 steps: a click 6.5 steps in goes to step 7.
+    const hit = strips[1]!.querySelector<SVGRectElement>('rect.saliency-hit')!;
+    hit.getBoundingClientRect = () => ({ left: 100, top: 0, width: 200, height: 50 }) as DOMRect;
+    fireEvent.click(hit, { clientX: 100 + 6.5 * 10 });
     expect(useScene.getState().t).toBe(7);
     expect(strips[0]?.textContent).toMatch(/t = 7/);
+    // Pointing at step 3 reports its input x to the other views and marks its column.
+    fireEvent.pointerMove(hit, { clientX: 100 + 2.2 * 10 });
+    expect(useScene.getState().hovered).toEqual({ pane: 'B', name: 'x', step: 3 });
+    expect(strips[1]!.querySelector('rect.saliency-hover')).not.toBeNull();
+    fireEvent.pointerLeave(hit);
+    expect(useScene.getState().hovered).toBeNull();
   });
 
   it('hovering the plot shows the values and points the other views at h', async () => {
