@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import type { ValueRange } from '../colors';
+import { pathNumber as r } from '../../format/pathNumber';
 import { useDiagram } from './context';
 import {
   BARS_UP_TO_UNITS,
@@ -102,11 +103,6 @@ export function UnitBars({ x, y, width, height, values, range }: UnitBarsProps) 
       )}
     </g>
   );
-}
-
-/** Two decimals are plenty in a viewBox of a few hundred units; keeps the path short. */
-function r(n: number): string {
-  return String(Math.round(n * 100) / 100);
 }
 
 interface UnitColumnsProps {

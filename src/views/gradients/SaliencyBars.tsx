@@ -8,6 +8,7 @@ import { max } from 'd3-array';
 import { useScene } from '../../store';
 import type { PaneId } from '../../scene';
 import { formatNorm } from '../../format/norm';
+import { pathNumber as round } from '../../format/pathNumber';
 import { BARS, PLOT } from './plotLayout';
 
 /** Props of {@link SaliencyBars}. */
@@ -198,9 +199,4 @@ export function SaliencyBars({ paneId, label, color, saliency, tokens, named }: 
       )}
     </svg>
   );
-}
-
-/** Two decimals are plenty in a viewBox of a few hundred units; keeps the path short. */
-function round(n: number): string {
-  return String(Math.round(n * 100) / 100);
 }
