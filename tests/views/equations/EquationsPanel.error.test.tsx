@@ -1,8 +1,6 @@
 // @vitest-environment jsdom
 import { render, screen } from '@testing-library/react';
-import { beforeEach, expect, it, vi } from 'vitest';
-import { useScene } from '../../../src/store';
-import { EquationsPanel } from '../../../src/views/equations/EquationsPanel';
+import { afterAll, expect, it, vi } from 'vitest';
 
 vi.mock('../../../src/hooks/usePaneRun', () => {
   const failed = () => ({
@@ -13,8 +11,14 @@ vi.mock('../../../src/hooks/usePaneRun', () => {
   return { usePaneRun: failed, useDeferredPaneRun: failed };
 });
 
-beforeEach(() => {
-  useScene.setState(useScene.getInitialState(), true);
+// Test files share a worker's modules (`isolate: false`). The panel is imported afresh, after
+// the stub above, and dropped afterwards, so that no other file sees the panel bound to it
+// and this one never gets a panel cached by another.
+vi.resetModules();
+const { EquationsPanel } = await import('../../../src/views/equations/EquationsPanel');
+afterAll(() => {
+  vi.doUnmock('../../../src/hooks/usePaneRun');
+  vi.resetModules();
 });
 
 it('shows a short message instead of equations when the run failed', () => {
