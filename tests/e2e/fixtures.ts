@@ -1,4 +1,11 @@
-import { test as base, expect, type Browser, type Locator, type Page } from '@playwright/test';
+import {
+  test as base,
+  expect,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from '@playwright/test';
 import axe from 'axe-core';
 
 /** Launches of the worker's browser tried before its tests fail. */
@@ -17,7 +24,152 @@ export interface PageWatch {
  * request to another host fails the test when it ends. Off-origin requests are also
  * aborted, so nothing ever leaves the machine.
  */
-export const test = base.extend<{ watch: PageWatch }>({
+/** Options of {@link test}. */
+interface WarmOptions {
+  /**
+   * A page in a context of its own for this test, as Playwright gives by default: for tests
+   * that change what a page cannot be rid of (init scripts, `page.clock`, touch, file://).
+   * Other tests share their worker's page, emptied between tests (see {@link WarmPage}).
+   */
+  freshPage: boolean;
+}
+
+/**
+ * The worker's one page and its context, reused by every test that does not ask for a fresh
+ * one. On this machine kind, a new context and page cost 0.3–0.45 s and the app's first
+ * start in a new renderer about 1 s, against 0.5–0.7 s in a renderer that has run it before
+ * (V8 keeps the compiled code; memory is already mapped): about a minute over the suite.
+ * The HTTP cache plays no part: the `watch` fixture routes every page, which disables it.
+ */
+class WarmPage {
+  private held: { context: BrowserContext; page: Page } | null = null;
+
+  constructor(
+    private readonly browser: Browser,
+    private readonly baseURL: string,
+    private readonly viewport: { width: number; height: number },
+  ) {}
+
+  /** The page, opened on first use and after a test left it unusable. */
+  async take(): Promise<{ context: BrowserContext; page: Page }> {
+    if (this.held && this.held.page.isClosed()) await this.drop();
+    if (!this.held) {
+      const context = await this.browser.newContext({
+        baseURL: this.baseURL,
+        viewport: this.viewport,
+      });
+      this.held = { context, page: await context.newPage() };
+    }
+    return this.held;
+  }
+
+  /**
+   * Empties the page for the next test, as a new context would be: no routes, listeners,
+   * other tabs, permissions, cookies or storage (local, session, IndexedDB, Cache), and the
+   * app stopped (the page shows a same-origin icon, so its workers and timers end). When
+   * that fails, the page is closed and the next test opens a new one.
+   */
+  async empty(): Promise<void> {
+    if (!this.held) return;
+    const { context, page } = this.held;
+    try {
+      await page.unrouteAll({ behavior: 'ignoreErrors' });
+      page.removeAllListeners();
+      for (const other of context.pages()) if (other !== page) await other.close();
+      await page.goto(new URL('favicon.svg', this.baseURL).href);
+      await page.evaluate(async () => {
+        localStorage.clear();
+        sessionStorage.clear();
+        const deleted = (name: string) =>
+          new Promise<void>((done) => {
+            const request = indexedDB.deleteDatabase(name);
+            request.onsuccess = request.onerror = request.onblocked = () => done();
+          });
+        for (const db of await indexedDB.databases()) if (db.name) await deleted(db.name);
+        for (const key of await caches.keys()) await caches.delete(key);
+      });
+      await context.clearCookies();
+      await context.clearPermissions();
+    } catch {
+      await this.drop();
+    }
+  }
+
+  /** Closes the page's context. */
+  async drop(): Promise<void> {
+    const held = this.held;
+    this.held = null;
+    await held?.context.close().catch(() => undefined);
+  }
+}
+
+export const test = base.extend<{ watch: PageWatch } & WarmOptions, { warmPage: WarmPage }>({
+  freshPage: [false, { option: true }],
+  warmPage: [
+    async ({ browser }, use, workerInfo) => {
+      const { baseURL, viewport } = workerInfo.project.use;
+      const warm = new WarmPage(
+        browser,
+        baseURL ?? 'http://127.0.0.1/',
+        viewport ?? { width: 1280, height: 720 },
+      );
+      await use(warm);
+      await warm.drop();
+    },
+    { scope: 'worker' },
+  ],
+  // The worker's warm context, or a new one when the test asks for a fresh page or for a
+  // context option a page cannot change (touch, mobile).
+  context: async (
+    {
+      browser,
+      warmPage,
+      freshPage,
+      hasTouch,
+      isMobile,
+      viewport,
+      baseURL,
+      colorScheme,
+      reducedMotion,
+    },
+    provide,
+  ) => {
+    if (freshPage || hasTouch || isMobile) {
+      const context = await browser.newContext({
+        baseURL,
+        viewport,
+        hasTouch,
+        isMobile,
+        colorScheme,
+        reducedMotion,
+      });
+      await provide(context);
+      await context.close();
+      return;
+    }
+    await provide((await warmPage.take()).context);
+  },
+  page: async (
+    { context, warmPage, freshPage, hasTouch, isMobile, viewport, colorScheme, reducedMotion },
+    provide,
+  ) => {
+    if (freshPage || hasTouch || isMobile) {
+      await provide(await context.newPage());
+      return;
+    }
+    const { page } = await warmPage.take();
+    // What this test's options say, whatever the last test set.
+    if (viewport) await page.setViewportSize(viewport);
+    await page.emulateMedia({
+      media: null,
+      colorScheme: colorScheme ?? 'light',
+      reducedMotion: reducedMotion ?? 'no-preference',
+      forcedColors: null,
+    });
+    await page.mouse.move(0, 0);
+    await provide(page);
+    await warmPage.empty();
+  },
   // The worker's browser, launched again when it dies at launch: the npm-shipped Chromium
   // 147 was seen to crash (SIGSEGV) starting up, at the first launch of a run and, more
   // rarely, later ones, which failed whichever test came first. A crash inside a test still

@@ -96,17 +96,21 @@ test('an aborted request: a network error, and Retry loads the model', async ({ 
   forgetInjectedFault(watch, /net::ERR_FAILED/);
 });
 
-test('a response that never comes: a timeout message and a Retry button', async ({ page }) => {
-  // The page's clock runs on its own but can be moved ahead: 30 s pass in an instant.
-  await page.clock.install();
-  await serveModel(page, () => undefined); // never answered
-  await page.goto(`./${TRAINED}`);
-  const diagram = page.getByRole('region', { name: 'Cell diagram' });
-  await expect(diagram.getByRole('status')).toContainText('Loading the trained model…');
-  await page.clock.fastForward(31_000);
-  await expect(failure(page)).toContainText(`Could not load the trained model “${ID}”`);
-  await expect(failure(page)).toContainText('no answer within 30 s');
-  await expect(page.getByRole('button', { name: 'Retry' })).toBeVisible();
+test.describe(() => {
+  // page.clock adds an init script to the context, which only a new context is rid of.
+  test.use({ freshPage: true });
+  test('a response that never comes: a timeout message and a Retry button', async ({ page }) => {
+    // The page's clock runs on its own but can be moved ahead: 30 s pass in an instant.
+    await page.clock.install();
+    await serveModel(page, () => undefined); // never answered
+    await page.goto(`./${TRAINED}`);
+    const diagram = page.getByRole('region', { name: 'Cell diagram' });
+    await expect(diagram.getByRole('status')).toContainText('Loading the trained model…');
+    await page.clock.fastForward(31_000);
+    await expect(failure(page)).toContainText(`Could not load the trained model “${ID}”`);
+    await expect(failure(page)).toContainText('no answer within 30 s');
+    await expect(page.getByRole('button', { name: 'Retry' })).toBeVisible();
+  });
 });
 
 test('a head of weights 1e308: the read-out says it overflows, never "NaN%"', async ({ page }) => {

@@ -43,6 +43,10 @@ const test = served.extend<{ watch: PageWatch }>({
   },
 });
 
+// A page of its own per test: one test adds an init script, and pages opened from disk have
+// an origin (file://) the shared page's emptying does not reach.
+test.use({ freshPage: true });
+
 /** Opens the single file from disk; fails, saying how to make it, when it was not built. */
 async function openFromDisk(page: Page): Promise<void> {
   expect(existsSync(FILE), `${FILE} is missing: run npm run build:single`).toBe(true);
