@@ -147,6 +147,11 @@ export function startSceneSync(
   let pendingSince: number | undefined;
 
   const addressHash = () => win.location.hash.replace(/^#/, '');
+  /**
+   * The address as this page last read or wrote it. Another address means a link came in
+   * (pasted, or a link followed in this tab) whose `hashchange` has not run yet.
+   */
+  let addressSeen = '';
   /** The last addresses this page has had (a reload may load any of them). */
   const addresses: string[] = [];
   const held = (address: string) => {
@@ -194,11 +199,15 @@ export function startSceneSync(
     clearTimeout(timer);
     timer = undefined;
     pendingSince = undefined;
+    // Writing now would replace the incoming link before its hashchange applies it: the
+    // scene it brings is written once applied.
+    if (addressHash() !== addressSeen) return;
     const hash = encode();
     if (hash !== urlHash) {
       try {
         win.history.replaceState(win.history.state, '', `#${hash}`);
         urlHash = hash;
+        addressSeen = hash;
         held(hash);
       } catch {
         // A browser refusing (too many calls, too long a URL) keeps the old address.
@@ -256,6 +265,7 @@ export function startSceneSync(
   /** Stops waiting for the imported models of the last applied scene (see settleImportedSelection). */
   let stopSettling = () => undefined as void;
   const initial = addressHash();
+  addressSeen = initial;
   held(initial);
   const reloaded = takeTabScene(initial);
   const saved = initial === '' ? readSaved() : null;
@@ -278,6 +288,7 @@ export function startSceneSync(
 
   const onHashChange = () => {
     const hash = addressHash();
+    addressSeen = hash;
     if (hash === urlHash) return;
     apply(hash, LINK_NOTICE_TITLE, true);
     held(hash);

@@ -164,6 +164,24 @@ describe('startSceneSync', () => {
     expect(useLinkNotice.getState().title).toBeNull();
   });
 
+  it('a change waiting to be written never overwrites a link that came in before its hashchange ran', () => {
+    start();
+    store.getState().setInputText('typed');
+    // The link arrives; the write's timer fires before the browser's hashchange event.
+    history.replaceState(null, '', '/#v=1&A.cell=gru&text=linked');
+    vi.advanceTimersByTime(WRITE_MAX_WAIT_MS);
+    expect(hash()).toBe('v=1&A.cell=gru&text=linked');
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    expect(store.getState().panes[0]!.cell).toBe('gru');
+    expect(store.getState().input.text).toBe('linked');
+    vi.advanceTimersByTime(WRITE_MAX_WAIT_MS);
+    expect(hash()).toBe('v=1&A.cell=gru&text=linked');
+    // And a change after it is written as before.
+    store.getState().setInputText('typed again');
+    vi.advanceTimersByTime(WRITE_MAX_WAIT_MS);
+    expect(hash()).toBe('v=1&A.cell=gru&text=typed%20again');
+  });
+
   it('writes a pending change when the page is hidden or left, and when stopped', () => {
     start();
     store.getState().setInputText('typed just before reload');
