@@ -121,9 +121,6 @@ async function swipe(cdp: CDPSession, x: number, y: number, dx: number) {
 test('phones and tablets: no sideways scrolling, the diagram first and legible, a drawer, touch steps', async ({
   page,
 }) => {
-  // One page load checked at five sizes and modes: longer than one test's usual 30 s budget
-  // on a busy machine.
-  test.setTimeout(60_000);
   await page.goto('./');
   await expect(diagram(page, 1)).toBeVisible();
   // The trained models' list has arrived (the Weights select's options).
@@ -220,27 +217,40 @@ test('phones and tablets: no sideways scrolling, the diagram first and legible, 
     expect(m.overflow, `presenting at ${width}px`).toBeLessThanOrEqual(0);
   }
   await keepPicture(page, 'phone-presentation');
+});
 
-  await page.keyboard.press('p');
+test.describe(() => {
+  // A desktop's mouse, then a narrow window: no touch, so the worker's shared page serves.
+  test.use({ hasTouch: false, reducedMotion: undefined });
 
-  // On a desktop, one pane then compare: every select in the Controls shows its whole value,
-  // and the boxes in the Controls (the export boxes too) stay apart and inside it.
-  await page.setViewportSize({ width: 1280, height: 720 });
-  for (const mode of ['one pane', 'compare']) {
-    if (mode === 'compare') await page.getByRole('button', { name: 'Compare' }).click();
-    const exports = page.getByRole('group', { name: /^Export pane/ });
-    await expect(exports).toHaveCount(mode === 'compare' ? 2 : 1);
-    const layout = await controlsLayout(page);
-    expect(layout.cut, `${mode}: select values cut off`).toEqual([]);
-    expect(layout.overlaps, `${mode}: boxes drawn over each other`).toBe(0);
-    expect(layout.outside, `${mode}: boxes outside the Controls`).toBe(0);
-  }
+  test('the Controls keep every value whole and their boxes apart, one pane and compare; the comparison table turns on a narrow screen', async ({
+    page,
+  }) => {
+    await page.goto('./');
+    await expect(diagram(page, 1)).toBeVisible();
+    await expect(
+      page.getByRole('option', { name: /^LSTM: remember first/ }).first(),
+    ).toBeAttached();
 
-  // On a phone the comparison table turns (a row per quantity) and fits the screen.
-  await page.setViewportSize({ width: 360, height: 740 });
-  const table = page.getByRole('table', { name: /^Cost, skill and gradient flow/ });
-  await expect(table.getByRole('rowheader', { name: 'Parameters' })).toBeVisible();
-  const summary = table.locator('..');
-  expect(await summary.evaluate((e) => e.scrollWidth - e.clientWidth)).toBeLessThanOrEqual(0);
-  expect((await measure(page)).overflow).toBeLessThanOrEqual(0);
+    // On a desktop, one pane then compare: every select in the Controls shows its whole value,
+    // and the boxes in the Controls (the export boxes too) stay apart and inside it.
+    await page.setViewportSize({ width: 1280, height: 720 });
+    for (const mode of ['one pane', 'compare']) {
+      if (mode === 'compare') await page.getByRole('button', { name: 'Compare' }).click();
+      const exports = page.getByRole('group', { name: /^Export pane/ });
+      await expect(exports).toHaveCount(mode === 'compare' ? 2 : 1);
+      const layout = await controlsLayout(page);
+      expect(layout.cut, `${mode}: select values cut off`).toEqual([]);
+      expect(layout.overlaps, `${mode}: boxes drawn over each other`).toBe(0);
+      expect(layout.outside, `${mode}: boxes outside the Controls`).toBe(0);
+    }
+
+    // On a phone the comparison table turns (a row per quantity) and fits the screen.
+    await page.setViewportSize({ width: 360, height: 740 });
+    const table = page.getByRole('table', { name: /^Cost, skill and gradient flow/ });
+    await expect(table.getByRole('rowheader', { name: 'Parameters' })).toBeVisible();
+    const summary = table.locator('..');
+    expect(await summary.evaluate((e) => e.scrollWidth - e.clientWidth)).toBeLessThanOrEqual(0);
+    expect((await measure(page)).overflow).toBeLessThanOrEqual(0);
+  });
 });
