@@ -104,6 +104,15 @@ class WarmPage {
   }
 }
 
+/** True when a test needs a context of its own: asked for, or touch or mobile emulation. */
+function needsOwnContext(options: {
+  freshPage: boolean;
+  hasTouch: boolean | undefined;
+  isMobile: boolean | undefined;
+}): boolean {
+  return options.freshPage || Boolean(options.hasTouch) || Boolean(options.isMobile);
+}
+
 export const test = base.extend<{ watch: PageWatch } & WarmOptions, { warmPage: WarmPage }>({
   freshPage: [false, { option: true }],
   warmPage: [
@@ -135,7 +144,7 @@ export const test = base.extend<{ watch: PageWatch } & WarmOptions, { warmPage: 
     },
     provide,
   ) => {
-    if (freshPage || hasTouch || isMobile) {
+    if (needsOwnContext({ freshPage, hasTouch, isMobile })) {
       const context = await browser.newContext({
         baseURL,
         viewport,
@@ -154,7 +163,7 @@ export const test = base.extend<{ watch: PageWatch } & WarmOptions, { warmPage: 
     { context, warmPage, freshPage, hasTouch, isMobile, viewport, colorScheme, reducedMotion },
     provide,
   ) => {
-    if (freshPage || hasTouch || isMobile) {
+    if (needsOwnContext({ freshPage, hasTouch, isMobile })) {
       await provide(await context.newPage());
       return;
     }
