@@ -193,6 +193,7 @@ test('a lesson presented: diagram and caption fit 1280×720 and 1920×1080; clic
   const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText('Page Down');
+  await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused();
   // One scan (axe builds its tree of the whole page, ~5 s here) of what a presented lesson
   // adds: the compact chrome, the notes with their notice, the dialog.
   const added = ['.app-header', '.playback-bar', '#lesson', 'dialog'];

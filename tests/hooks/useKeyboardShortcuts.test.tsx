@@ -89,6 +89,7 @@ describe('keyboard shortcuts', () => {
       expect(dialog).toHaveTextContent(key);
     }
     expect(within(dialog).getAllByRole('row')).toHaveLength(SHORTCUTS.length + 1);
+    expect(within(dialog).getByRole('button', { name: 'Close' })).toHaveFocus();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
     expect(view.queryByRole('dialog', { name: 'Keyboard shortcuts' })).toBeNull();
   });

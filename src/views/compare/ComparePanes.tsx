@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
 import { useScene } from '../../store';
 import { rendersOneByOne } from './stagger';
+import { useOneByOne } from './useOneByOne';
 import type { PaneId } from '../../scene';
 import { CompareToolbar } from './CompareToolbar';
 import { ComparePane } from './ComparePane';
@@ -27,14 +27,7 @@ const PANE_PLACEHOLDER_PX = 640;
 export function ComparePanes({ editable, showDiagram, showHeatmaps }: ComparePanesProps) {
   const ids = useScene((s) => s.panes.map((p) => p.id).join(''));
   const panes = [...ids] as PaneId[];
-  const heavy = useScene(rendersOneByOne);
-  const [staggered, setRendered] = useState(1);
-  const rendered = heavy ? staggered : panes.length;
-  useEffect(() => {
-    if (!heavy || rendered >= panes.length) return;
-    const timer = setTimeout(() => setRendered((n) => n + 1), 0);
-    return () => clearTimeout(timer);
-  }, [heavy, rendered, panes.length]);
+  const rendered = useOneByOne(panes.length, useScene(rendersOneByOne));
   return (
     <div className="compare">
       {editable && <CompareToolbar />}

@@ -12,10 +12,15 @@ export interface ShortcutsDialogProps {
 
 /**
  * The list of every keyboard shortcut (the ? key), as a modal dialog named "Keyboard
- * shortcuts": Esc or Close shuts it, and the browser returns the focus to where it was.
+ * shortcuts": opening it focuses Close; Esc or Close shuts it, and the browser returns the
+ * focus to where it was. (Close is focused when the dialog opens, not through React's
+ * `autoFocus`: the dialog is always mounted, and `autoFocus` called `focus()` on the hidden
+ * button at the page's first render, which forced the whole page's style to be computed
+ * inside that first task.)
  */
 export function ShortcutsDialog({ open, onClose }: ShortcutsDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
+  const close = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
@@ -23,6 +28,7 @@ export function ShortcutsDialog({ open, onClose }: ShortcutsDialogProps) {
     if (open && !dialog.open) {
       if (typeof dialog.showModal === 'function') dialog.showModal();
       else dialog.setAttribute('open', ''); // jsdom has no showModal
+      close.current?.focus();
     } else if (!open && dialog.open) {
       if (typeof dialog.close === 'function') dialog.close();
       else dialog.removeAttribute('open');
@@ -54,7 +60,7 @@ export function ShortcutsDialog({ open, onClose }: ShortcutsDialogProps) {
           ))}
         </tbody>
       </table>
-      <button type="button" onClick={onClose} autoFocus>
+      <button ref={close} type="button" onClick={onClose}>
         Close
       </button>
     </dialog>

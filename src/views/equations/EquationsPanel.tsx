@@ -1,6 +1,6 @@
 import 'katex/dist/katex.min.css';
 import './equations.css';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useEffectEvent, useMemo } from 'react';
 import type { Model, Trace } from '../../engine';
 import { numericEquations, symbolicEquations } from '../../equations';
 import { useDeferredPaneRun } from '../../hooks/usePaneRun';
@@ -18,6 +18,11 @@ import { UnitField } from './UnitField';
 export interface EquationsPanelProps {
   /** The pane whose cell, model and trace the equations show. */
   paneId: PaneId;
+  /**
+   * Called when the panel comes to show its numbers or why there are none (not while the
+   * pane's trace is still computing).
+   */
+  onLanded?: () => void;
 }
 
 /**
@@ -28,8 +33,13 @@ export interface EquationsPanelProps {
  * Notation switch) and `hovered` (pointer and focus).
  * A pane whose run failed shows a short message instead.
  */
-export function EquationsPanel({ paneId }: EquationsPanelProps) {
+export function EquationsPanel({ paneId, onLanded }: EquationsPanelProps) {
   const run = useDeferredPaneRun(paneId);
+  const landed = run !== undefined && (run.ok || !run.loading);
+  const announce = useEffectEvent(() => onLanded?.());
+  useEffect(() => {
+    if (landed) announce();
+  }, [landed]);
   if (!run) return null;
   if (!run.ok) {
     return (

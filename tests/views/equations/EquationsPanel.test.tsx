@@ -202,6 +202,13 @@ describe('EquationsPanel', () => {
     expect(screen.getByText(/“<”/)).toBeInTheDocument();
   });
 
+  it('tells its region once its numbers show', () => {
+    const landed = vi.fn();
+    const { container } = render(<EquationsPanel paneId="A" onLanded={landed} />);
+    expect(container.querySelector('.eq-num')).not.toBeNull();
+    expect(landed).toHaveBeenCalledTimes(1);
+  });
+
   it('renders nothing for a pane that does not exist', () => {
     const { container } = render(<EquationsPanel paneId="C" />);
     expect(container).toBeEmptyDOMElement();
