@@ -20,14 +20,16 @@ const PANE_PLACEHOLDER_PX = 640;
 
 /**
  * Compare mode's scene: the panes side by side, one column each, under their toolbar.
- * When the models are large, the panes render one per task, left to right (a placeholder
- * of about their height until then), so that opening three large models never blocks the
- * page in one long task: each pane builds its model in its own.
+ * When the models are large, the panes render one per task, left to right, after the
+ * page's first render (a placeholder of about their height until then), so that opening
+ * three large models never blocks the page in one long task: each pane builds its model
+ * in its own.
  */
 export function ComparePanes({ editable, showDiagram, showHeatmaps }: ComparePanesProps) {
   const ids = useScene((s) => s.panes.map((p) => p.id).join(''));
   const panes = [...ids] as PaneId[];
-  const rendered = useOneByOne(panes.length, useScene(rendersOneByOne));
+  // None in the page's first task, which builds the page itself; then one per task.
+  const rendered = useOneByOne(panes.length, useScene(rendersOneByOne), { first: 0 });
   return (
     <div className="compare">
       {editable && <CompareToolbar />}

@@ -39,7 +39,7 @@ function EquationsPanes({ panes }: { panes: readonly PaneSettings[] }) {
   const compare = panes.length > 1;
   // How many of the first panes' equations show their numbers (or why there are none).
   const [landed, setLanded] = useState(0);
-  const rendered = useOneByOne(panes.length, useScene(rendersOneByOne), landed);
+  const rendered = useOneByOne(panes.length, useScene(rendersOneByOne), { landed });
   return (
     <div className="equations-panes" data-count={panes.length}>
       {panes.map((pane, k) => (

@@ -27,7 +27,7 @@ describe('rendering heavy items one per task', () => {
   });
 
   it('waits for the last item rendered to land before rendering the next', () => {
-    const { result, rerender } = renderHook(({ landed }) => useOneByOne(3, true, landed), {
+    const { result, rerender } = renderHook(({ landed }) => useOneByOne(3, true, { landed }), {
       initialProps: { landed: 0 },
     });
     nextTask();
@@ -41,6 +41,15 @@ describe('rendering heavy items one per task', () => {
     rerender({ landed: 2 });
     nextTask();
     expect(result.current).toBe(3);
+  });
+
+  it('can render none in the first task', () => {
+    const { result } = renderHook(() => useOneByOne(2, true, { first: 0 }));
+    expect(result.current).toBe(0);
+    nextTask();
+    expect(result.current).toBe(1);
+    nextTask();
+    expect(result.current).toBe(2);
   });
 
   it('shows every item when the items turn light, and never more than there are', () => {
