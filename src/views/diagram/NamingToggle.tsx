@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import type { GateNaming } from '../../scene';
 
 /** Props of {@link NamingToggle}. */
@@ -17,8 +17,11 @@ const OPTIONS: readonly { value: GateNaming; text: string }[] = [
 /**
  * The "Gate names" radio group: textbook names (forget, input, candidate, output) or the
  * learn / forget / remember / use names some courses teach.
+ *
+ * The diagram re-renders on every step; this group, memoized, does not (React sets a radio's
+ * `name` and `type` again on each render, which restyles the group).
  */
-export function NamingToggle({ naming, onChange }: NamingToggleProps) {
+export const NamingToggle = memo(function NamingToggle({ naming, onChange }: NamingToggleProps) {
   const group = useId();
   return (
     <div className="cd-naming" role="radiogroup" aria-label="Gate names">
@@ -42,4 +45,4 @@ export function NamingToggle({ naming, onChange }: NamingToggleProps) {
       ))}
     </div>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import type { Notation } from '../../equations';
 
 /** The two ways to write a pre-activation, as the switch labels them. */
@@ -15,8 +15,16 @@ export interface NotationSwitchProps {
   onChange: (notation: Notation) => void;
 }
 
-/** A radio group named "Notation": the course notes' concatenated form or PyTorch's. */
-export function NotationSwitch({ value, onChange }: NotationSwitchProps) {
+/**
+ * A radio group named "Notation": the course notes' concatenated form or PyTorch's.
+ *
+ * Memoized: the equations re-render on every step, and React sets a radio's `name` and `type`
+ * again on each render, which restyles the group.
+ */
+export const NotationSwitch = memo(function NotationSwitch({
+  value,
+  onChange,
+}: NotationSwitchProps) {
   const id = useId();
   const name = `${id}-notation`;
   return (
@@ -36,4 +44,4 @@ export function NotationSwitch({ value, onChange }: NotationSwitchProps) {
       ))}
     </fieldset>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 
 /** Props of {@link UnitField}. */
 export interface UnitFieldProps {
@@ -14,8 +14,11 @@ export interface UnitFieldProps {
  * The "Unit" number input, counted from 1 as students count (unit 1..H), while the store
  * keeps j 0-based. Out-of-range entries snap to the nearest unit; a half-typed or empty
  * entry is left alone until it is a whole number.
+ *
+ * Memoized: the equations re-render on every step, and React sets an input's `name` and `type`
+ * again on each render.
  */
-export function UnitField({ unit, hiddenSize, onChange }: UnitFieldProps) {
+export const UnitField = memo(function UnitField({ unit, hiddenSize, onChange }: UnitFieldProps) {
   const id = useId();
   const [draft, setDraft] = useState<string | null>(null);
   const change = (text: string) => {
@@ -49,4 +52,4 @@ export function UnitField({ unit, hiddenSize, onChange }: UnitFieldProps) {
       </span>
     </div>
   );
-}
+});

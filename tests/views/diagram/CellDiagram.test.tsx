@@ -251,3 +251,18 @@ describe('errors', () => {
     expect(container).toBeEmptyDOMElement();
   });
 });
+
+describe('a step rewrites only what it changes', () => {
+  it('leaves the Gate names radios untouched (React would set their name and type again)', async () => {
+    const { container } = render(<CellDiagram paneId="A" />);
+    const group = screen.getByRole('radiogroup', { name: 'Gate names' });
+    const changes: MutationRecord[] = [];
+    const observer = new MutationObserver((records) => changes.push(...records));
+    observer.observe(group, { subtree: true, attributes: true, childList: true });
+    act(() => useScene.getState().setStep(4));
+    await Promise.resolve(); // the observer reports in a microtask
+    observer.disconnect();
+    expect(container.querySelector('[data-gate="f"] .cd-gate-value')).not.toBeNull();
+    expect(changes.map((r) => r.attributeName ?? r.type)).toEqual([]);
+  });
+});

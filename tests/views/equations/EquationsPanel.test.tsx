@@ -202,6 +202,22 @@ describe('EquationsPanel', () => {
     expect(screen.getByText(/“<”/)).toBeInTheDocument();
   });
 
+  it('a step leaves the Notation radios and the Unit field untouched', async () => {
+    renderPanel();
+    const controls = [
+      screen.getByRole('radiogroup', { name: 'Notation' }),
+      screen.getByRole('spinbutton', { name: 'Unit' }),
+    ];
+    const changes: MutationRecord[] = [];
+    const observer = new MutationObserver((records) => changes.push(...records));
+    for (const element of controls) observer.observe(element, { subtree: true, attributes: true });
+    act(() => useScene.getState().setStep(5));
+    await Promise.resolve(); // the observer reports in a microtask
+    observer.disconnect();
+    expect(screen.getByText(/step 5 of 11/)).toBeInTheDocument();
+    expect(changes.map((r) => r.attributeName)).toEqual([]);
+  });
+
   it('tells its region once its numbers show', () => {
     const landed = vi.fn();
     const { container } = render(<EquationsPanel paneId="A" onLanded={landed} />);
