@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { useLinkNotice } from './io/notices';
-import { LESSONS } from './lessons/lessons';
+import { LESSON_OUTLINES } from './lessons/outlines';
 import { isEmbedHash } from './lessons/authored';
 import { createLinkCarry } from './lessons/linkCarry';
 import { lessonStops, stopHash } from './lessons/navigate';
@@ -23,7 +23,7 @@ if (import.meta.env.MODE === 'bench') void import('./debug').then((m) => m.expos
 // An embedded scene (`embed=1`, see EmbedApp) shows the diagram with little around it and
 // never writes the browser's storage, so it cannot change what the full app restores.
 const embed = isEmbedHash(location.hash.replace(/^#/, ''));
-const firstLesson = LESSONS[0];
+const firstLesson = LESSON_OUTLINES[0];
 startSceneSync(useScene, useLinkNotice, {
   opening: firstLesson && stopHash(firstLesson, 0),
   lessons: lessonStops,

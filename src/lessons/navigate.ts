@@ -3,12 +3,12 @@ import { applySnapshot } from '../store/sceneSync';
 import type { SceneStore } from '../store';
 import { MAX_LESSON_STOPS } from '../io/sceneSchema';
 import { AUTHORED_ID, authoredLesson, authoredSlot } from './authored';
-import { LESSONS } from './lessons';
-import type { Lesson } from './types';
+import { LESSON_OUTLINES } from './outlines';
+import type { LessonOutline } from './types';
 
 /** The number of stops of every built-in lesson, by id. */
 export const LESSON_STOPS: LessonStops = new Map(
-  LESSONS.map((lesson) => [lesson.id, lesson.stops.length]),
+  LESSON_OUTLINES.map((lesson) => [lesson.id, lesson.stops.length]),
 );
 
 /**
@@ -23,16 +23,19 @@ export function lessonStops(): LessonStops {
   return stops;
 }
 
-/** The lesson of this id (built-in or the authored one), or undefined. */
-export function lessonById(id: string): Lesson | undefined {
-  return authoredLesson(id) ?? LESSONS.find((lesson) => lesson.id === id);
+/**
+ * The lesson of this id (built-in or the authored one), or undefined; a built-in one
+ * without its captions (`lessonWithCaptions` in lessons.ts has them).
+ */
+export function lessonById(id: string): LessonOutline | undefined {
+  return authoredLesson(id) ?? LESSON_OUTLINES.find((lesson) => lesson.id === id);
 }
 
 /**
  * The link text of stop `k` (0-based) of a lesson, without '#': schema v1, its scene with
  * the stop's settings on top (a later key wins), and the lesson and stop themselves.
  */
-export function stopHash(lesson: Lesson, k: number): string {
+export function stopHash(lesson: LessonOutline, k: number): string {
   const params = new URLSearchParams(`v=1&${lesson.scene}`);
   const stop = lesson.stops[k];
   for (const [key, value] of new URLSearchParams(stop?.set ?? '')) params.set(key, value);

@@ -7,17 +7,21 @@
  * read-out says; `{A.accuracy}` and `{A.chance}` its held-out accuracy and chance;
  * `{A.grad}` ‖∂h_T/∂h_1‖ (h_1 the state after step 1; T − 1 steps back); `{A.params}` its parameter count; `{t}`, `{T}`, `{unit}`.
  */
-export interface LessonStop {
-  /**
-   * Settings this stop changes on top of the lesson's scene, in the link schema
-   * ('t=12&unit=3', 'A.scale=3'): each stop is a whole scene, so Previous is exact.
-   */
-  readonly set?: string;
+export interface LessonStop extends LessonStopOutline {
   /**
    * What to look at, in two or three sentences; may hold placeholders. Its numbers are
    * those of the stop's own scene, whatever the user has changed since.
    */
   readonly caption: string;
+}
+
+/** A stop without its caption: what navigating to it and presenting it need. */
+export interface LessonStopOutline {
+  /**
+   * Settings this stop changes on top of the lesson's scene, in the link schema
+   * ('t=12&unit=3', 'A.scale=3'): each stop is a whole scene, so Previous is exact.
+   */
+  readonly set?: string;
   /**
    * What the caption's words depend on beyond what its placeholders show (see
    * `captionDependencies`): 'naming' when it calls the gates by the naming's words.
@@ -61,7 +65,12 @@ export const NOTES_ROWS = [
 export type NotesRow = (typeof NOTES_ROWS)[number];
 
 /** One guided lesson. */
-export interface Lesson {
+export interface Lesson extends LessonOutline {
+  readonly stops: readonly LessonStop[];
+}
+
+/** A lesson without its stops' captions (see `LESSON_OUTLINES`). */
+export interface LessonOutline {
   /** Stable id, used in links (`lesson=conveyor-belt`). */
   readonly id: string;
   readonly title: string;
@@ -73,5 +82,5 @@ export interface Lesson {
   readonly rows: readonly NotesRow[];
   /** Its opening scene, in the link schema, without '#'. */
   readonly scene: string;
-  readonly stops: readonly LessonStop[];
+  readonly stops: readonly LessonStopOutline[];
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { test, expect } from '@playwright/test';
 import { FIRST_PAINT_JS_BUDGET_KB, firstPaintLoad } from '../../bench/bundle-size';
+import { LESSONS } from '../../src/lessons/lessons';
 
 // Reads the production build that `npm test` makes before the browser tests: a size, never a
 // time, so it holds on any machine.
@@ -14,7 +15,7 @@ test('the JavaScript loaded before the first diagram stays within its gzipped bu
   expect(gzipKb, `first-paint JavaScript: ${files}`).toBeLessThanOrEqual(FIRST_PAINT_JS_BUDGET_KB);
 });
 
-test('KaTeX, the equations, exports, gradients and comparison load after first paint', () => {
+test('KaTeX, the equations, exports, gradients, comparison and lesson captions load after first paint', () => {
   const firstPaint = firstPaintLoad(dist).js.map((f) => f.file);
   const manifest = JSON.parse(readFileSync(resolve(dist, '.vite/manifest.json'), 'utf8')) as Record<
     string,
@@ -30,8 +31,19 @@ test('KaTeX, the equations, exports, gradients and comparison load after first p
     expect(chunk?.isDynamicEntry, `${source} is loaded with import()`).toBe(true);
     expect(firstPaint).not.toContain(chunk?.file);
   }
-  // KaTeX's own error text marks its code, wherever a bundler puts it.
+  // KaTeX's own error text marks its code, wherever a bundler puts it; the lessons' captions
+  // (their words, most of their text) load with the lesson notes.
+  const captions = LESSONS.flatMap((lesson) => lesson.stops.map((stop) => stop.caption));
+  expect(captions.length).toBeGreaterThan(30);
   for (const file of firstPaint) {
-    expect(readFileSync(resolve(dist, file), 'utf8'), file).not.toContain('KaTeX parse error');
+    const code = readFileSync(resolve(dist, file), 'utf8');
+    expect(code, file).not.toContain('KaTeX parse error');
+    for (const caption of captions) expect(code, file).not.toContain(caption.slice(0, 60));
+  }
+  const later = Object.values(manifest).map((chunk) =>
+    readFileSync(resolve(dist, chunk.file), 'utf8'),
+  );
+  for (const caption of captions) {
+    expect(later.some((code) => code.includes(caption.slice(0, 60)))).toBe(true);
   }
 });

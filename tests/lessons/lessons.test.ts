@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeScene } from '../../src/io/sceneUrl';
-import { LESSONS } from '../../src/lessons/lessons';
+import { LESSON_CAPTIONS } from '../../src/lessons/captionTexts';
+import { LESSONS, lessonWithCaptions } from '../../src/lessons/lessons';
+import { LESSON_OUTLINES } from '../../src/lessons/outlines';
 import { lessonById, stopHash } from '../../src/lessons/navigate';
 import { NOTES_ROWS, STOP_VIEWS, type StopView } from '../../src/lessons/types';
 import { quantityLabels } from '../../src/views/diagram/labels';
@@ -40,6 +42,22 @@ describe('the lessons', () => {
     expect([...NOTES_ROWS].filter((row) => !taught.has(row))).toEqual([]);
   });
 
+  it('has one caption per stop, each lesson’s outline (first paint) joined with its captions (loaded later)', () => {
+    expect(Object.keys(LESSON_CAPTIONS).sort()).toEqual(LESSON_OUTLINES.map((l) => l.id).sort());
+    for (const outline of LESSON_OUTLINES) {
+      const captions = LESSON_CAPTIONS[outline.id] ?? [];
+      expect(captions, outline.id).toHaveLength(outline.stops.length);
+      expect(
+        captions.every((caption) => caption.trim().length > 0),
+        outline.id,
+      ).toBe(true);
+      const lesson = lessonWithCaptions(outline.id);
+      expect(lesson?.stops.map((stop) => stop.caption)).toEqual(captions);
+      expect(lesson?.stops.map((stop) => stop.set)).toEqual(outline.stops.map((stop) => stop.set));
+      expect(lessonById(outline.id)).toBe(outline);
+    }
+  });
+
   for (const lesson of LESSONS) {
     describe(lesson.id, () => {
       it('reads every stop as a link without a problem, and names its lesson and stop', () => {
@@ -49,7 +67,7 @@ describe('the lessons', () => {
           expect(problems).toEqual([]);
           expect(scene.lesson).toBe(lesson.id);
           expect(scene.stop).toBe(k);
-          expect(lessonById(scene.lesson)).toBe(lesson);
+          expect(lessonWithCaptions(scene.lesson)).toBe(lesson);
         });
       });
 

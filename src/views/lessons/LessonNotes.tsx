@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { useLinkNotice } from '../../io/notices';
 import { adoptLesson } from '../../lessons/adoptLesson';
 import { authoredSlot } from '../../lessons/authored';
-import { lessonById } from '../../lessons/navigate';
+import { lessonWithCaptions } from '../../lessons/lessons';
 import { useScene } from '../../store';
 import { StopNotes } from './StopNotes';
 import './lessons.css';
@@ -24,7 +24,7 @@ export function LessonNotes() {
   useEffect(() => {
     if (pending) adoptLesson(pending, useScene, useLinkNotice);
   }, [pending]);
-  const lesson = lessonById(id);
+  const lesson = lessonWithCaptions(id);
   if (!lesson) return null;
   const k = Math.min(stop, lesson.stops.length - 1);
   return <StopNotes key={lesson.id} lesson={lesson} k={k} />;

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useStore } from 'zustand';
 import { AUTHORED_ID, authoredSlot } from '../../lessons/authored';
-import { LESSONS } from '../../lessons/lessons';
+import { LESSON_OUTLINES } from '../../lessons/outlines';
 import { goToStop } from '../../lessons/navigate';
 import { useScene } from '../../store';
 import { PHONE_QUERY, useMediaMatch } from '../useMediaMatch';
@@ -53,7 +53,7 @@ export function LessonPicker() {
       <label htmlFor={id}>Lesson</label>
       <select id={id} value={lesson} onChange={(e) => choose(e.currentTarget)}>
         <option value={NONE}>Free exploration</option>
-        {LESSONS.map((l, k) => (
+        {LESSON_OUTLINES.map((l, k) => (
           <option key={l.id} value={l.id} title={l.title}>
             {k + 1}. {phone ? l.shortTitle : l.title}
           </option>

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { lessonById } from '../../lessons/navigate';
+import { lessonWithCaptions } from '../../lessons/lessons';
 import { useScene } from '../../store';
 import { captureStops, type HandoutStop } from './captureStops';
 import { useTeachUi } from './teachUi';
@@ -17,7 +17,7 @@ const svgUrl = (svg: string) => `data:image/svg+xml;charset=utf-8,${encodeURICom
  */
 export function Handout() {
   const lessonId = useScene((s) => s.lesson);
-  const [lesson] = useState(() => lessonById(lessonId));
+  const [lesson] = useState(() => lessonWithCaptions(lessonId));
   const [drawing, setDrawing] = useState(0);
   const [stops, setStops] = useState<HandoutStop[] | null>(null);
   const printButton = useRef<HTMLButtonElement>(null);
