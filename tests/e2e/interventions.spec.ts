@@ -50,8 +50,10 @@ test('force f = 0 from step 25: the answer changes; remove it and the original r
   await keepPicture(page, 'interventions-diagram');
   await keepPicture(panel(page), 'interventions-panel');
 
-  const hash = new URL(page.url()).hash;
-  expect(hash).toContain('A.iv=f:*:25-50:0');
+  // The address follows the scene a moment after a change (see sceneSync's write delay).
+  const address = () => new URL(page.url()).hash;
+  await expect.poll(address, { timeout: 5000 }).toContain('A.iv=f:*:25-50:0');
+  const hash = address();
 
   await list.getByRole('button', { name: /^Remove/ }).click();
   await expect(list).toHaveCount(0);

@@ -4,7 +4,7 @@ import { originalRunOf, useScene } from '../../store';
 import type { PaneId } from '../../scene';
 import { DiagramContext, type DiagramEnv } from './context';
 import { DiagramTooltip } from './DiagramTooltip';
-import { FlowRegistry, loadPulses } from './flow';
+import { FlowRegistry, loadPulses, whenIdle } from './flow';
 import { formatValue } from '../../format/value';
 import { GateChips } from './GateChips';
 import { GRU_STAGES, GruDiagram } from './GruDiagram';
@@ -72,11 +72,23 @@ export function CellDiagram({ paneId }: CellDiagramProps) {
   const stages = STAGES[cell];
 
   useEffect(() => {
-    void loadPulses();
+    const duration = () => {
+      const { speed } = useScene.getState();
+      return FLOW_MS / (speed > 0 ? speed : 1);
+    };
+    // Once the beads' code is in and the page is idle, the first step's animations are
+    // made ahead of it (see FlowRegistry.prepare).
+    let stopWaiting = () => {};
+    let mounted = true;
+    void loadPulses().then(() => {
+      if (mounted) stopWaiting = whenIdle(() => flow.prepare(duration(), stages));
+    });
     const unsubscribe = useScene.subscribe((s, prev) => {
-      if (s.t !== prev.t) flow.play(FLOW_MS / (s.speed > 0 ? s.speed : 1), stages);
+      if (s.t !== prev.t) flow.play(duration(), stages);
     });
     return () => {
+      mounted = false;
+      stopWaiting();
       unsubscribe();
       flow.cancel();
     };

@@ -130,6 +130,17 @@ describe('per-step flow animation', () => {
     expect(animateMock).toHaveBeenCalledTimes(first);
   });
 
+  it('makes a step’s animations while the page is idle, so that the first step only replays them', async () => {
+    render(<CellDiagram paneId="A" />);
+    await vi.waitFor(() => expect(animateMock.mock.calls.length).toBeGreaterThan(20));
+    const made = animateMock.mock.calls.length;
+    expect(cancelled).toBeGreaterThanOrEqual(made); // none of them left running
+    calls = [];
+    act(() => useScene.getState().setStep(2));
+    expect(calls.length).toBeGreaterThanOrEqual(made); // the first step flows in full …
+    expect(animateMock).toHaveBeenCalledTimes(made); // … with the animations made before it
+  });
+
   it('does not animate when the user prefers reduced motion', () => {
     stubReducedMotion(true);
     render(<CellDiagram paneId="A" />);
