@@ -24,19 +24,6 @@ export function loadPulses(): Promise<void> {
 }
 
 /**
- * Runs `task` once the page is idle (`requestIdleCallback`, or a timer where the browser
- * has none); returns the function that calls it off.
- */
-export function whenIdle(task: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(task, { timeout: 2000 });
-    return () => cancelIdleCallback(id);
-  }
-  const timer = setTimeout(task, 200);
-  return () => clearTimeout(timer);
-}
-
-/**
  * How an SVG element shows its value's arrival: `reveal` fades a group in; `flash` blinks
  * a ring where the element (a `<rect>` or `<circle>` halo) lies, when its box fires. (A
  * wire's value travels as a bead: {@link FlowRegistry.pulse}.)

@@ -2,9 +2,10 @@ import 'katex/dist/katex.min.css';
 import './equations.css';
 import { useCallback, useEffect, useEffectEvent, useMemo } from 'react';
 import type { Model, Trace } from '../../engine';
-import { numericEquations, symbolicEquations } from '../../equations';
+import { numericEquations, symbolicEquations, type NumericEquation } from '../../equations';
 import { useDeferredPaneRun } from '../../hooks/usePaneRun';
 import { useScene } from '../../store';
+import { whenIdle } from '../whenIdle';
 import type { PaneId, Sequence } from '../../scene';
 import { captionOf, cellTitle, concatDefinition } from './captions';
 import { ConventionNote } from './ConventionNote';
@@ -12,6 +13,7 @@ import { EquationRow } from './EquationRow';
 import { KatexSpan } from './KatexSpan';
 import { NotationSwitch } from './NotationSwitch';
 import { colorMark, PART_COLORS, useScheme } from './palette';
+import { isPlainDecimal, warmShapes } from './typeset';
 import { UnitField } from './UnitField';
 
 /** Props of {@link EquationsPanel}. */
@@ -107,6 +109,21 @@ function EquationsBody({ paneId, model, trace, sequence }: EquationsBodyProps) {
       t >= 1 ? numericEquations({ model, trace, xs: sequence.xs, layer, t, unit, notation }) : [],
     [model, trace, sequence, layer, t, unit, notation],
   );
+  // Once the page is idle, typeset what the next and the previous step will show, so that
+  // a keypress finds the shapes a new number of digits makes (i_{9} → i_{10}) typeset.
+  useEffect(
+    () =>
+      whenIdle(() => {
+        const near = [t + 1, t - 1].filter((s) => s >= 1 && s <= trace.T);
+        const xs = sequence.xs;
+        warmShapes(
+          near.flatMap((s) =>
+            typesetLatex(numericEquations({ model, trace, xs, layer, t: s, unit, notation })),
+          ),
+        );
+      }),
+    [model, trace, sequence, layer, t, unit, notation],
+  );
   const cBound = useMemo(() => largestAbs(trace, layer, 'c'), [trace, layer]);
   const onHover = useCallback(
     (name: string | null) => setHovered(name ? { pane: paneId, name } : null),
@@ -193,4 +210,11 @@ function largestAbs(trace: Trace, layer: number, name: string): number {
     for (let j = 0; j < row.length; j++) m = Math.max(m, Math.abs(row[j]!));
   }
   return m > 0 ? m : 1;
+}
+
+/** What a step's numeric lines give KaTeX: their LaTeX pieces and any number that is not a plain decimal. */
+function typesetLatex(equations: readonly NumericEquation[]): string[] {
+  return equations.flatMap((eq) =>
+    eq.pieces.filter((p) => p.kind === 'tex' || !isPlainDecimal(p.tex)).map((p) => p.tex),
+  );
 }

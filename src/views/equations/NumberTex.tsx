@@ -1,3 +1,4 @@
+import { isPlainDecimal } from './typeset';
 import { KatexSpan } from './KatexSpan';
 
 /** Props of {@link NumberTex}. */
@@ -6,14 +7,11 @@ export interface NumberTexProps {
   latex: string;
 }
 
-/** A plain decimal, maybe negative, maybe in parentheses: "0.7310", "(-0.2500)". */
-const PLAIN_DECIMAL = /^\(?-?\d+(\.\d+)?\)?$/;
-
 /**
  * One number of an equation: a plain decimal as text in KaTeX's main font (with a true
  * minus sign), anything else ("1.2 \\times 10^{-5}", "\\infty") typeset by KaTeX.
  */
 export function NumberTex({ latex }: NumberTexProps) {
-  if (!PLAIN_DECIMAL.test(latex)) return <KatexSpan latex={latex} />;
+  if (!isPlainDecimal(latex)) return <KatexSpan latex={latex} />;
   return <span className="eq-plain-number">{latex.replace('-', '\u2212')}</span>;
 }

@@ -188,6 +188,37 @@ describe('EquationsPanel', () => {
     spy.mockRestore();
   });
 
+  it('typesets the next step’s new shapes while the page is idle, not on the keypress', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'requestIdleCallback'] });
+    const spy = vi.spyOn(katex, 'render');
+    try {
+      renderPanel();
+      // Without idle time, the step to 10 meets shapes never typeset (i_{10} has two digits).
+      act(() => useScene.getState().setStep(9));
+      spy.mockClear();
+      act(() => useScene.getState().setStep(10));
+      expect(spy.mock.calls.length, 'the control: new shapes cost KaTeX runs').toBeGreaterThan(3);
+      // A GRU's lines (r, z, n) have shapes of their own; this time the page gets idle first.
+      act(() => {
+        useScene.getState().updatePane('A', { cell: 'gru' });
+        useScene.getState().setStep(9);
+      });
+      act(() => vi.runAllTimers());
+      spy.mockClear();
+      act(() => useScene.getState().setStep(10));
+      expect(spy).not.toHaveBeenCalled();
+      expect(screen.getByText(/step 10 of 11/)).toBeInTheDocument();
+      const heads = [...document.querySelectorAll('.eq-numeric annotation')]
+        .map((a) => a.textContent ?? '')
+        .filter((latex) => /^[a-z]_\{\d+\}/.test(latex));
+      expect(heads.length).toBeGreaterThan(3);
+      for (const latex of heads) expect(latex).toMatch(/^[a-z]_\{10\}/);
+    } finally {
+      spy.mockRestore();
+      vi.useRealTimers();
+    }
+  });
+
   it('never turns input text into markup', () => {
     const attack = '<img src=x onerror=alert(1)>';
     act(() => {

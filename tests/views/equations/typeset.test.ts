@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import katex from 'katex';
 import { describe, expect, it, vi } from 'vitest';
-import { typeset, typesetInto } from '../../../src/views/equations/typeset';
+import { typeset, typesetInto, warmShapes } from '../../../src/views/equations/typeset';
 
 /** KaTeX's own output for a string, as the page would get it typeset afresh. */
 function fresh(latex: string): string {
@@ -84,5 +84,16 @@ describe('typeset: one KaTeX run per shape, the digits rewritten', () => {
     const longer = line('10', '4', '0.75', '-2.5');
     typesetInto(element, longer);
     expect(element.innerHTML).toBe(fresh(longer));
+  });
+
+  it('warmShapes typesets each new shape once, so that showing one later runs no KaTeX', () => {
+    const warm = [line('31', '123', '0.125', '-7.5'), line('47', '456', '0.375', '-1.5')];
+    expect(warmShapes(warm), 'two lines of one shape: one KaTeX run').toBe(1);
+    expect(warmShapes(warm), 'kept').toBe(0);
+    const calls = renders.mock.calls.length;
+    const shown = line('52', '789', '0.625', '-3.5');
+    expect(reused(shown)).toBe(fresh(shown));
+    // fresh() is the one KaTeX run here.
+    expect(renders.mock.calls.length).toBe(calls + 1);
   });
 });
