@@ -22,12 +22,23 @@ export function stepWork(times: readonly StepTiming[]): { median: number; p95: n
   return { median: quantile(work, 0.5), p95: quantile(work, 0.95) };
 }
 
+/** The accessible name of pane A's cell diagram ends its first clause with the step shown. */
+const DIAGRAM = '[role="img"][aria-label*=" cell diagram, step "]';
+
+/** The step pane A's diagram shows. */
+async function shownStep(page: Page): Promise<number> {
+  const label = await page.locator(DIAGRAM).first().getAttribute('aria-label');
+  return Number(/ step (\d+)/.exec(label ?? '')?.[1] ?? NaN);
+}
+
 /**
  * Presses → `steps` times, `pauseMs` apart (0: as fast as the page takes them, a held key
  * whose per-step flow animation is skipped; 300: a student pressing →, every step's flow
  * plays), and returns per press the main-thread time of the step (the app's keydown work,
  * React's synchronous render and commit, then style and layout in the next frame) and the
- * wall time to the next animation frame. Throws when a step takes over `stepTimeoutMs`.
+ * wall time to the next animation frame. Throws when a step takes over `stepTimeoutMs`,
+ * and when pane A's diagram did not advance by `steps`: keypresses that stepped nothing
+ * (a model not loaded, the focus elsewhere) would make a fast figure that means nothing.
  */
 export async function measureStepping(
   page: Page,
@@ -58,6 +69,7 @@ export async function measureStepping(
       });
     });
   });
+  const from = await shownStep(page);
   await page.locator('body').click({ position: { x: 2, y: 2 }, timeout: stepTimeoutMs });
   for (let k = 0; k < steps; k++) {
     if (pauseMs > 0) await page.waitForTimeout(pauseMs);
@@ -68,7 +80,14 @@ export async function measureStepping(
       { timeout: stepTimeoutMs },
     );
   }
-  return page.evaluate(() => (window as unknown as { __stepTimes: StepTiming[] }).__stepTimes);
+  const times = await page.evaluate(
+    () => (window as unknown as { __stepTimes: StepTiming[] }).__stepTimes,
+  );
+  const to = await shownStep(page);
+  if (to - from !== steps) {
+    throw new Error(`${steps} presses of → stepped pane A from ${from} to ${to}: no figure.`);
+  }
+  return times;
 }
 
 /**
