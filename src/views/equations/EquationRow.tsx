@@ -1,7 +1,7 @@
-import { memo, useCallback } from 'react';
+import { memo, useCallback, useLayoutEffect, useRef } from 'react';
 import type { NumericEquation } from '../../equations';
 import { KatexSpan } from './KatexSpan';
-import { NumericLine } from './NumericLine';
+import { NumericLine, type NumericLineHandle } from './NumericLine';
 import type { Scheme } from './palette';
 
 /** Props of {@link EquationRow}. */
@@ -50,6 +50,10 @@ export const EquationRow = memo(function EquationRow({
     (quantity: string | null) => onHover(quantity ?? name),
     [onHover, name],
   );
+  // A step changes the numbers, not the line's structure: they are written in place
+  // (NumericLine skips its render then).
+  const line = useRef<NumericLineHandle>(null);
+  useLayoutEffect(() => line.current?.show(numeric.pieces), [numeric]);
   return (
     <li
       className={hovered === name ? 'eq-row is-highlighted' : 'eq-row'}
@@ -63,6 +67,7 @@ export const EquationRow = memo(function EquationRow({
       <span className="eq-caption">{caption}</span>
       <KatexSpan latex={symbolic} className="eq-symbolic" />
       <NumericLine
+        ref={line}
         pieces={numeric.pieces}
         highlight={hovered}
         scheme={scheme}

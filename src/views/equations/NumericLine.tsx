@@ -1,9 +1,14 @@
-import { memo } from 'react';
+import { memo, useImperativeHandle, useLayoutEffect, useRef, type Ref } from 'react';
 import { fullText, type Piece } from '../../equations';
-import { KatexSpan } from './KatexSpan';
-import { NumberTex } from './NumberTex';
-import { wrapPieces, type KeyedPiece } from './layout';
+import { lineStructure, wrapPieces, type KeyedPiece } from './layout';
 import { chipColors, isPart, PART_COLORS, type Scheme } from './palette';
+import { isPlainDecimal, typesetInto } from './typeset';
+
+/** Writes a line's numbers in place: what a step changes, without a React render. */
+export interface NumericLineHandle {
+  /** Shows `pieces`, which must have the structure the line was rendered with. */
+  show(pieces: readonly Piece[]): void;
+}
 
 /** Props of {@link NumericLine}. */
 export interface NumericLineProps {
@@ -17,15 +22,25 @@ export interface NumericLineProps {
   cBound: number;
   /** Called with a number's quantity when the pointer enters it, and with null when it leaves. */
   onHoverTerm: (quantity: string | null) => void;
+  /** The handle through which a step shows its numbers ({@link NumericLineHandle}). */
+  ref?: Ref<NumericLineHandle>;
+}
+
+/** A plain decimal as shown: with a true minus sign. */
+function plainText(tex: string): string {
+  return tex.replace('-', '\u2212');
 }
 
 /**
  * An equation with its numbers in, typeset piece by piece so that each number is its
  * own element: a title with the full-precision value and what it is, data attributes
  * for tests and highlighting, and its part's colour. Between pieces the line may wrap.
- * LaTeX pieces keep their typeset DOM across steps (they rarely change); the numbers,
- * which change on every step, are plain text in KaTeX's font unless they need LaTeX
- * (powers of ten), so a step costs no typesetting.
+ * React renders the line's structure (which pieces, their roles and where it wraps); the
+ * values (the numbers, the step in the LaTeX heads, the result's colour) are written into
+ * those elements in place, by this component after it renders and by its row through
+ * {@link NumericLineHandle.show} on a step, which leaves the structure as it is and so
+ * re-renders nothing. Plain decimals are text in KaTeX's font; LaTeX pieces and powers of
+ * ten are typeset once per shape and rewritten in place (typeset.ts).
  */
 export const NumericLine = memo(function NumericLine({
   pieces,
@@ -33,31 +48,66 @@ export const NumericLine = memo(function NumericLine({
   scheme,
   cBound,
   onHoverTerm,
+  ref,
 }: NumericLineProps) {
+  /** The element of each piece, by its index in the line. */
+  const elements = useRef(new Map<number, HTMLElement>());
+  const at = (key: number) => (element: HTMLElement | null) => {
+    if (element) elements.current.set(key, element);
+    else elements.current.delete(key);
+  };
+  /** What the elements show now, in which colours (a row and the line itself may both ask). */
+  const showing = useRef<{ pieces: readonly Piece[]; scheme: Scheme; cBound: number } | null>(null);
+  const show = (shown: readonly Piece[]) => {
+    const now = showing.current;
+    if (now && now.pieces === shown && now.scheme === scheme && now.cBound === cBound) return;
+    showing.current = { pieces: shown, scheme, cBound };
+    shown.forEach((piece, key) => {
+      const element = elements.current.get(key);
+      if (!element) return;
+      if (piece.kind === 'tex') {
+        typesetInto(element, piece.tex);
+        return;
+      }
+      const { term } = piece;
+      element.title = `${term.label} = ${fullText(term.value)}`;
+      element.dataset.value = String(term.value);
+      const { style } = element;
+      if (term.role === 'result') {
+        const colors = chipColors(term.quantity, term.value, cBound);
+        style.background = colors.background;
+        style.color = colors.color;
+      } else if (isPart(term.role)) style.color = PART_COLORS[scheme][term.role];
+      const content = element.firstElementChild as HTMLElement | null;
+      if (!content) return;
+      if (isPlainDecimal(piece.tex)) content.textContent = plainText(piece.tex);
+      else typesetInto(content, piece.tex);
+    });
+  };
+  useImperativeHandle(ref, () => ({ show }));
+  useLayoutEffect(() => show(pieces));
+
   const render = ({ piece, key }: KeyedPiece) => {
-    if (piece.kind === 'tex') return <KatexSpan key={key} latex={piece.tex} className="eq-tex" />;
+    // Keys by kind: an element filled in place is never reused for another kind of piece.
+    if (piece.kind === 'tex') return <span key={`t${key}`} ref={at(key)} className="eq-tex" />;
     const { term } = piece;
-    const style =
-      term.role === 'result'
-        ? chipColors(term.quantity, term.value, cBound)
-        : isPart(term.role)
-          ? { color: PART_COLORS[scheme][term.role] }
-          : undefined;
     const classes = ['eq-num', `eq-num--${term.role}`];
     if (highlight === term.quantity) classes.push('is-highlighted');
     return (
       <span
-        key={key}
+        key={`n${key}`}
+        ref={at(key)}
         className={classes.join(' ')}
-        style={style}
-        title={`${term.label} = ${fullText(term.value)}`}
         data-quantity={term.quantity}
         data-role={term.role}
-        data-value={String(term.value)}
         onMouseEnter={() => onHoverTerm(term.quantity)}
         onMouseLeave={() => onHoverTerm(null)}
       >
-        <NumberTex latex={piece.tex} />
+        {isPlainDecimal(piece.tex) ? (
+          <span key="plain" className="eq-plain-number" />
+        ) : (
+          <span key="tex" />
+        )}
       </span>
     );
   };
@@ -70,4 +120,19 @@ export const NumericLine = memo(function NumericLine({
       ))}
     </span>
   );
-});
+}, sameLine);
+
+/**
+ * Whether React may skip re-rendering a line: the same structure (pieces, roles, wrapping)
+ * and the same highlight, colours and handler. Its values then change in place.
+ */
+function sameLine(a: NumericLineProps, b: NumericLineProps): boolean {
+  return (
+    a.highlight === b.highlight &&
+    a.scheme === b.scheme &&
+    a.cBound === b.cBound &&
+    a.onHoverTerm === b.onHoverTerm &&
+    a.ref === b.ref &&
+    (a.pieces === b.pieces || lineStructure(a.pieces) === lineStructure(b.pieces))
+  );
+}

@@ -1,4 +1,5 @@
 import type { Piece } from '../../equations';
+import { isPlainDecimal } from './typeset';
 
 /** A piece with its index in the line (a stable React key). */
 export interface KeyedPiece {
@@ -26,4 +27,23 @@ export function wrapPieces(pieces: readonly Piece[]): KeyedPiece[][] {
   }
   if (tail > 0) atoms.push(keyed.slice(tail));
   return atoms.filter((atom) => atom.length > 0);
+}
+
+/**
+ * What a numeric line's elements depend on, as text: each piece's kind, a number's role,
+ * quantity and whether it is a plain decimal, and where the line may wrap. Two lines of
+ * the same structure (the same equation at two steps) differ only in what
+ * NumericLine writes in place.
+ */
+export function lineStructure(pieces: readonly Piece[]): string {
+  return pieces
+    .map((piece) => {
+      if (piece.kind === 'num') {
+        const { role, quantity } = piece.term;
+        return `n:${role}:${quantity}:${isPlainDecimal(piece.tex) ? 'p' : 'k'}`;
+      }
+      const breaks = BREAK_AFTER.some((op) => piece.tex.endsWith(op));
+      return `t:${piece.opens === true ? 'o' : ''}${breaks ? 'b' : ''}`;
+    })
+    .join('|');
 }

@@ -65,7 +65,7 @@ const PLAIN_DECIMAL = /^\(?-?\d+(\.\d+)?\)?$/;
 
 /**
  * True when a number's LaTeX is a plain decimal, which the equations show as text in
- * KaTeX's font instead of typesetting it (see NumberTex).
+ * KaTeX's font instead of typesetting it (see NumericLine).
  */
 export function isPlainDecimal(latex: string): boolean {
   return PLAIN_DECIMAL.test(latex);

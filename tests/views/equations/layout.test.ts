@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildEquations } from '../../../src/equations';
-import { wrapPieces } from '../../../src/views/equations/layout';
+import { lineStructure, wrapPieces } from '../../../src/views/equations/layout';
 import { setup, VARIANTS } from '../../equations/support';
 
 describe('wrapPieces', () => {
@@ -23,6 +23,45 @@ describe('wrapPieces', () => {
           });
         }
       }
+    },
+  );
+});
+
+describe('lineStructure', () => {
+  it.each(VARIANTS)(
+    '$name: the same equation at two steps has one structure, which fixes where it wraps',
+    (variant) => {
+      const s = setup(variant, 1);
+      const at = (t: number, unit: number) =>
+        buildEquations({ ...s, layer: 0, t, unit, notation: 'pytorch' });
+      const [a, b] = [at(2, 1), at(5, 0)];
+      let sameLines = 0;
+      a.forEach((eq, k) => {
+        const other = b[k]!;
+        const same = lineStructure(eq.pieces) === lineStructure(other.pieces);
+        // Same structure exactly when the wrapping and each piece's role agree.
+        const shape = (pieces: typeof eq.pieces) =>
+          JSON.stringify([
+            wrapPieces(pieces).map((atom) => atom.length),
+            pieces.map((p) => (p.kind === 'num' ? [p.term.role, p.term.quantity] : 'tex')),
+          ]);
+        if (same) expect(shape(eq.pieces)).toBe(shape(other.pieces));
+        if (same) sameLines++;
+      });
+      // Most lines keep their structure from step to step (a sign may add parentheses).
+      expect(sameLines).toBeGreaterThan(0);
+      // A number's role or plainness, or a piece's kind, tells structures apart.
+      const eq = a[0]!;
+      const k = eq.pieces.findIndex((p) => p.kind === 'num');
+      const piece = eq.pieces[k]!;
+      if (piece.kind !== 'num') throw new Error('no number');
+      const swapped = (q: (typeof eq.pieces)[number]) =>
+        lineStructure(eq.pieces.map((p, i) => (i === k ? q : p)));
+      expect(swapped({ ...piece, term: { ...piece.term, role: 'bias' } })).not.toBe(
+        lineStructure(eq.pieces),
+      );
+      expect(swapped({ ...piece, tex: '1.2 \\times 10^{-5}' })).not.toBe(lineStructure(eq.pieces));
+      expect(swapped({ kind: 'tex', tex: piece.tex })).not.toBe(lineStructure(eq.pieces));
     },
   );
 });
