@@ -14,7 +14,7 @@ const hiddenSize = (page: Page, pane: string) =>
 
 /** The number in a summary-table cell: "1,234" → 1234. */
 async function cellNumber(cell: Locator): Promise<number> {
-  return Number((await cell.innerText()).replace(/[^\d.]/g, ''));
+  return Number((await cell.textContent())!.replace(/[^\d.]/g, ''));
 }
 
 /** Page width beyond the viewport, in px (0: no horizontal scrolling). */
@@ -136,7 +136,8 @@ test('the weight-scale slider redraws the panes live', async ({ page }) => {
     .getByRole('row', { name: /Model A/ })
     .getByRole('cell')
     .nth(5)
-    .innerText();
+    .textContent()
+    .then((text) => text ?? '');
   await slider.focus();
   for (let k = 0; k < 30; k++) await page.keyboard.press('ArrowRight');
   await expect(field).toHaveValue('2');

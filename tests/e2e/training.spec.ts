@@ -60,15 +60,15 @@ test('Pause stops the counters, Step takes one step, and the scrubber shows earl
 
   // The diagram's numbers at the latest weights, then at step 0's.
   const diagram = page.getByRole('region', { name: 'Cell diagram' });
-  const latest = await diagram.innerText();
+  const latest = await diagram.textContent();
   const scrubber = training(page).getByRole('slider', { name: 'Training step' });
   await scrubber.focus();
   await page.keyboard.press('Home');
   await expect(training(page).locator('.train-scrubber output')).toContainText('step 0 of');
-  await expect.poll(() => diagram.innerText()).not.toBe(latest);
+  await expect.poll(() => diagram.textContent()).not.toBe(latest);
   await page.keyboard.press('End');
   await expect(training(page).locator('.train-scrubber output')).toContainText('(latest)');
-  await expect.poll(() => diagram.innerText()).toBe(latest);
+  await expect.poll(() => diagram.textContent()).toBe(latest);
 });
 
 test('in compare mode two models race on the same batches: two curves and steps to target', async ({
