@@ -91,11 +91,12 @@ export async function measureStepping(
 }
 
 /**
- * Moves pane A's weight-scale slider `updates` times, each time waiting for the next
+ * Moves pane A's weight-scale slider `updates` positions to the right (a drag one way:
+ * every update is a new weight scale, as in a real drag), each time waiting for the next
  * animation frame (the new traces, diagram, heatmaps and equations are drawn by then; the
  * Jacobian norms and saliency arrive from their worker a little later); returns updates
  * per second. The rate is quantized by frames: 60/s when an update fits in one 60 Hz
- * frame, 30/s in two.
+ * frame, 30/s in two. The slider has 100 positions right of scale 1.
  */
 export async function sliderRate(page: Page, updates: number): Promise<number> {
   const slider = page.getByRole('slider', { name: 'Weight scale slider' }).first();
@@ -104,9 +105,8 @@ export async function sliderRate(page: Page, updates: number): Promise<number> {
     const input = document.activeElement as HTMLInputElement;
     const start = performance.now();
     for (let k = 0; k < n; k++) {
-      const step = k % 2 === 0 ? 'ArrowRight' : 'ArrowLeft';
-      input.dispatchEvent(new KeyboardEvent('keydown', { key: step, bubbles: true }));
-      input.stepUp(k % 2 === 0 ? 1 : -1);
+      input.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+      input.stepUp(1);
       input.dispatchEvent(new Event('input', { bubbles: true }));
       // Inline on purpose: a named helper would be compiled with a helper the page lacks.
       // One frame: the update's render is synchronous, so it is painted by then.

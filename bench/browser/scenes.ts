@@ -80,19 +80,14 @@ async function stepFigures(
   );
 }
 
-/** Records a slider rate (target ≥ 45 updates/s). */
+/** Records the slider's rate from rest, then over a drag (target ≥ 45 updates/s). */
 async function sliderFigure(figures: Figures, page: Page, scene: string): Promise<void> {
-  const rate = await sliderRate(page, 20);
-  figures.add(
-    {
-      section: SLIDER,
-      scene,
-      measure: 'updates',
-      unit: 'updates/s',
-      target: { op: '≥', value: 45 },
-    },
-    rate,
-  );
+  // The first updates of a page also compile the update code: told apart from the drag.
+  const first = await sliderRate(page, 10);
+  const rate = await sliderRate(page, 40);
+  const figure = { section: SLIDER, scene, unit: 'updates/s' } as const;
+  figures.add({ ...figure, measure: 'first 10 updates, from rest' }, first);
+  figures.add({ ...figure, measure: 'the next 40 updates', target: { op: '≥', value: 45 } }, rate);
 }
 
 /** The calibration figure: the engine's LSTM forward, T=1000, H=32, in a page of the app. */
