@@ -9,6 +9,11 @@ export interface KeyedPiece {
 
 const BREAK_AFTER = ['{}+{}', '{}-{}', '{}\\cdot{}'];
 
+/** Whether a line may wrap after this piece: a LaTeX piece ending in a binary operator. */
+function breaksAfter(piece: Piece): boolean {
+  return piece.kind === 'tex' && BREAK_AFTER.some((op) => piece.tex.endsWith(op));
+}
+
 /**
  * Where a numeric line may wrap, as TeX breaks inline math: in "lhs = act(parts)" only
  * after a binary operator, and then before the tail "= act(pre) = result", which stays
@@ -22,12 +27,14 @@ export function wrapPieces(pieces: readonly Piece[]): KeyedPiece[][] {
   const atoms: KeyedPiece[][] = [[]];
   for (const item of head) {
     atoms[atoms.length - 1]!.push(item);
-    const { piece } = item;
-    if (piece.kind === 'tex' && BREAK_AFTER.some((op) => piece.tex.endsWith(op))) atoms.push([]);
+    if (breaksAfter(item.piece)) atoms.push([]);
   }
   if (tail > 0) atoms.push(keyed.slice(tail));
   return atoms.filter((atom) => atom.length > 0);
 }
+
+/** Each line's structure, once per pieces array (a line is compared on every render). */
+const structures = new WeakMap<readonly Piece[], string>();
 
 /**
  * What a numeric line's elements depend on, as text: each piece's kind, a number's role,
@@ -36,14 +43,18 @@ export function wrapPieces(pieces: readonly Piece[]): KeyedPiece[][] {
  * NumericLine writes in place.
  */
 export function lineStructure(pieces: readonly Piece[]): string {
-  return pieces
-    .map((piece) => {
-      if (piece.kind === 'num') {
-        const { role, quantity } = piece.term;
-        return `n:${role}:${quantity}:${isPlainDecimal(piece.tex) ? 'p' : 'k'}`;
-      }
-      const breaks = BREAK_AFTER.some((op) => piece.tex.endsWith(op));
-      return `t:${piece.opens === true ? 'o' : ''}${breaks ? 'b' : ''}`;
-    })
-    .join('|');
+  let structure = structures.get(pieces);
+  if (structure === undefined) {
+    structure = pieces
+      .map((piece) => {
+        if (piece.kind === 'num') {
+          const { role, quantity } = piece.term;
+          return `n:${role}:${quantity}:${isPlainDecimal(piece.tex) ? 'p' : 'k'}`;
+        }
+        return `t:${piece.opens === true ? 'o' : ''}${breaksAfter(piece) ? 'b' : ''}`;
+      })
+      .join('|');
+    structures.set(pieces, structure);
+  }
+  return structure;
 }
