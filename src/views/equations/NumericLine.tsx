@@ -31,6 +31,53 @@ function plainText(tex: string): string {
   return tex.replace('-', '\u2212');
 }
 
+/** What a piece's element was last given: a step rewrites only what differs from it. */
+interface Written {
+  tex: string;
+  title?: string;
+  background?: string;
+  color?: string;
+}
+
+/** What each piece's element shows now, as {@link write} left it. */
+const written = new WeakMap<HTMLElement, Written>();
+
+/**
+ * Writes a piece into its element: the LaTeX of a LaTeX piece; a number's title, value,
+ * colour and digits. Skips what the element already shows, as most pieces of a line (its
+ * symbols, and any number that did not change) are the same from one step to the next.
+ */
+function write(element: HTMLElement, piece: Piece, scheme: Scheme, cBound: number): void {
+  const was = written.get(element);
+  if (piece.kind === 'tex') {
+    if (was?.tex !== piece.tex) typesetInto(element, piece.tex);
+    written.set(element, { tex: piece.tex });
+    return;
+  }
+  const { term, tex } = piece;
+  const now: Written = { tex, title: `${term.label} = ${fullText(term.value)}` };
+  if (term.role === 'result') {
+    const colors = chipColors(term.quantity, term.value, cBound);
+    now.background = colors.background;
+    now.color = colors.color;
+  } else if (isPart(term.role)) now.color = PART_COLORS[scheme][term.role];
+  if (was?.title !== now.title) {
+    element.title = now.title!;
+    element.dataset.value = String(term.value);
+  }
+  const { style } = element;
+  if (now.background !== undefined && was?.background !== now.background) {
+    style.background = now.background;
+  }
+  if (now.color !== undefined && was?.color !== now.color) style.color = now.color;
+  written.set(element, now);
+  if (was?.tex === tex) return;
+  const content = element.firstElementChild as HTMLElement | null;
+  if (!content) return;
+  if (isPlainDecimal(tex)) content.textContent = plainText(tex);
+  else typesetInto(content, tex);
+}
+
 /**
  * An equation with its numbers in, typeset piece by piece so that each number is its
  * own element: a title with the full-precision value and what it is, data attributes
@@ -64,24 +111,7 @@ export const NumericLine = memo(function NumericLine({
     showing.current = { pieces: shown, scheme, cBound };
     shown.forEach((piece, key) => {
       const element = elements.current.get(key);
-      if (!element) return;
-      if (piece.kind === 'tex') {
-        typesetInto(element, piece.tex);
-        return;
-      }
-      const { term } = piece;
-      element.title = `${term.label} = ${fullText(term.value)}`;
-      element.dataset.value = String(term.value);
-      const { style } = element;
-      if (term.role === 'result') {
-        const colors = chipColors(term.quantity, term.value, cBound);
-        style.background = colors.background;
-        style.color = colors.color;
-      } else if (isPart(term.role)) style.color = PART_COLORS[scheme][term.role];
-      const content = element.firstElementChild as HTMLElement | null;
-      if (!content) return;
-      if (isPlainDecimal(piece.tex)) content.textContent = plainText(piece.tex);
-      else typesetInto(content, piece.tex);
+      if (element) write(element, piece, scheme, cBound);
     });
   };
   useImperativeHandle(ref, () => ({ show }));
