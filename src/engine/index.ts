@@ -4,7 +4,7 @@
  * parameter names and equations. Pure TypeScript; imports nothing outside this folder.
  * See ../../README.md ("The engine") and NOTES.md for the conventions.
  */
-export { createModel, stateDictViews, toStateDict } from './model';
+export { createModel, initModel, stateDictViews, toStateDict } from './model';
 export { initParams, type InitOptions } from './init';
 export { forward } from './forward';
 export { checkInterventions, clampable, type ValueRange } from './interventions';

@@ -1,8 +1,8 @@
 import { EngineInputError } from './errors';
 import { Random } from './random';
-import { GATE_BLOCKS, normalizeSpec, parameterShapes } from './spec';
+import { GATE_BLOCKS, normalizeSpec, parameterShapes, type ParamShape } from './spec';
 import { toNested } from './arrays';
-import type { ModelSpec, StateDict } from './types';
+import type { FullModelSpec, ModelSpec, StateDict } from './types';
 
 /** Options of {@link initParams}. */
 export interface InitOptions {
@@ -32,7 +32,22 @@ export interface InitOptions {
  *   projection: P orthonormal columns); `weight_ih` and `weight_hr` as xavier; biases 0.
  */
 export function initParams(spec: ModelSpec, opts: InitOptions): StateDict {
-  const full = normalizeSpec(spec);
+  const dict: StateDict = {};
+  for (const [shape, values] of drawParams(normalizeSpec(spec), opts)) {
+    dict[shape.name] = toNested(values, shape.rows, shape.cols);
+  }
+  return dict;
+}
+
+/**
+ * The numbers of {@link initParams}, each parameter as a flat row-major buffer beside its
+ * shape, in PyTorch's parameter order (the order they are drawn in). For `createModel`'s
+ * sibling that builds the model straight from them (no nested arrays in between).
+ */
+export function drawParams(
+  full: FullModelSpec,
+  opts: InitOptions,
+): readonly (readonly [ParamShape, Float64Array])[] {
   if (typeof opts !== 'object' || opts === null) {
     throw new EngineInputError(
       'initParams: options must be an object with a seed, e.g. { seed: 0 }.',
@@ -53,7 +68,7 @@ export function initParams(spec: ModelSpec, opts: InitOptions): StateDict {
   const rng = new Random(seed);
   const H = full.hiddenSize;
   const G = GATE_BLOCKS[full.cell];
-  const dict: StateDict = {};
+  const drawn: (readonly [ParamShape, Float64Array])[] = [];
   for (const shape of parameterShapes(full)) {
     const values = new Float64Array(shape.rows * (shape.cols ?? 1));
     if (scheme === 'pytorch') {
@@ -77,9 +92,9 @@ export function initParams(spec: ModelSpec, opts: InitOptions): StateDict {
       if (full.cell === 'lstm') addToSecondBlock(values, H, forgetBias);
       if (full.cell === 'gru') addToSecondBlock(values, H, updateBias);
     }
-    dict[shape.name] = toNested(values, shape.rows, shape.cols);
+    drawn.push([shape, values]);
   }
-  return dict;
+  return drawn;
 }
 
 /** Adds `amount` to rows H..2H: the f block of an LSTM's i f g o, the z block of a GRU's r z n. */

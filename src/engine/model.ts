@@ -1,6 +1,6 @@
 import { readMatrix, readVector, rowViews, toNested } from './arrays';
 import { EngineInputError } from './errors';
-import { initParams } from './init';
+import { drawParams, initParams, type InitOptions } from './init';
 import {
   directionCount,
   formatShape,
@@ -9,7 +9,14 @@ import {
   stateSize,
   type ParamShape,
 } from './spec';
-import type { LayerParams, Model, ModelSpec, StateDict, StateDictLike } from './types';
+import type {
+  FullModelSpec,
+  LayerParams,
+  Model,
+  ModelSpec,
+  StateDict,
+  StateDictLike,
+} from './types';
 
 /**
  * Builds a model from a spec and PyTorch-named parameters (a `state_dict` dumped to
@@ -37,13 +44,32 @@ export function createModel(spec: ModelSpec, params?: StateDictLike): Model {
       );
     }
   }
+  return assemble(
+    full,
+    shapes.map((shape) => [shape, readParam(dict as StateDictLike, shape)] as const),
+  );
+}
+
+/**
+ * A model of fresh parameters: `createModel(spec, initParams(spec, opts))`, the same numbers
+ * to the last bit, built straight from the drawn buffers (no nested arrays to make, read
+ * back and check): a weight-scale drag builds one per position.
+ */
+export function initModel(spec: ModelSpec, opts: InitOptions): Model {
+  const full = normalizeSpec(spec);
+  return assemble(full, drawParams(full, opts));
+}
+
+/** The frozen model of a full spec from each parameter's flat buffer, by shape. */
+function assemble(
+  full: FullModelSpec,
+  params: readonly (readonly [ParamShape, Float64Array])[],
+): Model {
   const D = directionCount(full);
   const hSize = stateSize(full);
   // One block per layer and direction, in h_n order: the shapes list them in that order.
   const blocks: Partial<Record<ParamShape['kind'], Float64Array>>[] = [];
-  for (const shape of shapes) {
-    (blocks[shape.index] ??= {})[shape.kind] = readParam(dict as StateDictLike, shape);
-  }
+  for (const [shape, values] of params) (blocks[shape.index] ??= {})[shape.kind] = values;
   const layers: LayerParams[] = blocks.map((b, index) =>
     Object.freeze({
       inSize: index < D ? full.inputSize : D * hSize,

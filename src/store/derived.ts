@@ -1,9 +1,8 @@
 import {
   CORPUS_ALPHABET,
-  createModel,
+  initModel,
   encodeText,
   forward,
-  initParams,
   isNumbersTask,
   traceFromPayload,
   type Intervention,
@@ -113,13 +112,12 @@ export function modelOf(pane: PaneSettings, inputSize: number): Model {
     nonlinearity: pane.nonlinearity,
     convention: pane.convention,
   };
-  const params = initParams(spec, {
+  const model = initModel(spec, {
     seed: pane.seed,
     scheme: pane.init,
     weightScale: pane.weightScale,
     forgetBias: pane.forgetBias,
   });
-  const model = createModel(spec, params);
   models.set(fullKey, model);
   if (models.size > KEPT_MODELS) models.delete(models.keys().next().value as string);
   derivedStats.models++;

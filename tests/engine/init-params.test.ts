@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createModel, initParams, stateDictViews, toStateDict } from '../../src/engine';
+import { createModel, initModel, initParams, stateDictViews, toStateDict } from '../../src/engine';
 import type { StateDict } from '../../src/engine';
 import {
   CONFIGS,
@@ -84,6 +84,52 @@ describe('initParams and the state dict', () => {
         // What the worker gets: one copy per buffer, read back into the same parameters.
         expect(toStateDict(createModel(c.spec, structuredClone(views)))).toEqual(sd);
       }),
+      RUNS,
+    );
+  });
+
+  it('initModel(spec, opts) is createModel(spec, initParams(spec, opts)), to the last bit', () => {
+    const shapes = fc.constantFrom(
+      {},
+      { bidirectional: true },
+      { numLayers: 2, bidirectional: true },
+      { projSize: -1 }, // hiddenSize − 1, on an lstm
+    );
+    fc.assert(
+      fc.property(
+        initArb,
+        shapes,
+        fc.double({ min: -3, max: 3, noNaN: true }),
+        fc.double({ min: -3, max: 3, noNaN: true }),
+        (c, extra, forgetBias, updateBias) => {
+          const { projSize, ...rest } = extra as { projSize?: number };
+          const withProj =
+            projSize && c.spec.cell === 'lstm' && c.spec.hiddenSize > 1
+              ? { projSize: c.spec.hiddenSize - 1 }
+              : {};
+          const spec = { ...c.spec, ...rest, ...withProj };
+          const opts = {
+            seed: c.seed,
+            scheme: c.scheme,
+            weightScale: c.weightScale,
+            forgetBias,
+            updateBias,
+          };
+          const built = initModel(spec, opts);
+          const expected = createModel(spec, initParams(spec, opts));
+          expect(built.spec).toEqual(expected.spec);
+          expect(built.layers.length).toBe(expected.layers.length);
+          built.layers.forEach((layer, k) => {
+            const want = expected.layers[k]!;
+            for (const key of ['W_ih', 'W_hh', 'b_ih', 'b_hh'] as const) {
+              expect([...layer[key]]).toEqual([...want[key]]);
+            }
+            expect(layer.W_hr === null).toBe(want.W_hr === null);
+            if (layer.W_hr && want.W_hr) expect([...layer.W_hr]).toEqual([...want.W_hr]);
+            expect([layer.inSize, layer.H, layer.hSize]).toEqual([want.inSize, want.H, want.hSize]);
+          });
+        },
+      ),
       RUNS,
     );
   });

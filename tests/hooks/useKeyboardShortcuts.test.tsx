@@ -6,13 +6,15 @@ import { SHORTCUTS, useKeyboardShortcuts } from '../../src/hooks/useKeyboardShor
 import { goToStop } from '../../src/lessons/navigate';
 import { createSceneStore, type SceneStore } from '../../src/store';
 import { ShortcutsDialog } from '../../src/views/controls/ShortcutsDialog';
+import { rangeKeysStayLocal } from '../../src/views/rangeKeys';
 
-function Harness({ store }: { store: SceneStore }) {
+function Harness({ store, onKeyDown }: { store: SceneStore; onKeyDown?: (key: string) => void }) {
   const [help, setHelp] = useState(false);
   useKeyboardShortcuts(store, { onHelp: () => setHelp(true) });
   return (
-    <div>
+    <div onKeyDown={(event) => onKeyDown?.(event.key)}>
       <input aria-label="Input text" />
+      <input aria-label="Weight scale" type="range" ref={rangeKeysStayLocal} />
       <button type="button">Other</button>
       <ShortcutsDialog open={help} onClose={() => setHelp(false)} />
     </div>
@@ -49,6 +51,26 @@ describe('keyboard shortcuts', () => {
     expect(store.getState().playing).toBe(true);
     fireEvent.keyDown(window, { key: ' ' });
     expect(store.getState().playing).toBe(false);
+  });
+
+  it('on a focused slider, the keys that move it stay there; P and ? still reach the page', () => {
+    const store = createSceneStore();
+    const seen: string[] = [];
+    const view = render(<Harness store={store} onKeyDown={(key) => seen.push(key)} />);
+    const slider = view.getByRole('slider', { name: 'Weight scale' });
+    for (const key of ['ArrowRight', 'ArrowUp', 'PageDown', 'Home', 'End']) {
+      fireEvent.keyDown(slider, { key });
+      fireEvent.keyUp(slider, { key });
+    }
+    // No React handler above the slider sees them (React's select-event polyfill would
+    // force a layout of the page on each), and time does not step.
+    expect(seen).toEqual([]);
+    expect(store.getState().t).toBe(1);
+    fireEvent.keyDown(slider, { key: 'p' });
+    expect(store.getState().presentation).toBe(true);
+    fireEvent.keyDown(slider, { key: '?' });
+    expect(view.getByRole('dialog')).toBeInTheDocument();
+    expect(seen).toEqual(['p', '?']);
   });
 
   it('leaves keys alone inside a text field and with modifiers', () => {

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { sequenceOf, useScene } from '../../store';
 import { sequenceLength, SPEEDS } from '../../scene';
 import { PlaybackIcon } from './PlaybackIcon';
+import { rangeKeysStayLocal } from '../rangeKeys';
 
 /**
  * Play/Pause, Step back, Step forward, Restart, the Time step slider (1..T) and Speed.
@@ -54,6 +55,7 @@ export function PlaybackControls() {
         <input
           id={sliderId}
           type="range"
+          ref={rangeKeysStayLocal}
           min={1}
           max={T}
           step={1}

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { rangeKeysStayLocal } from '../rangeKeys';
 
 /** The slider's range of weight scales: log-spaced, so 0.1 → 1 is as long as 1 → 10. */
 const WEIGHT_SLIDER = { min: 0.05, max: 10 } as const;
@@ -42,6 +43,7 @@ export function WeightScaleSlider({ value, onInput }: WeightScaleSliderProps) {
       <input
         id={id}
         type="range"
+        ref={rangeKeysStayLocal}
         min={sliderPosition(WEIGHT_SLIDER.min)}
         max={sliderPosition(WEIGHT_SLIDER.max)}
         step={1}

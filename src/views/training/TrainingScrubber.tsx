@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useScene } from '../../store';
 import { viewTrainingStep } from '../../store/training/client';
+import { rangeKeysStayLocal } from '../rangeKeys';
 
 /**
  * The training-time scrubber: a slider over the snapshots kept while training (log-spaced
@@ -21,6 +22,7 @@ export function TrainingScrubber() {
       <input
         id={id}
         type="range"
+        ref={rangeKeysStayLocal}
         min={0}
         max={steps.length - 1}
         step={1}
