@@ -19,7 +19,7 @@ function pageBase(): string {
 
 /**
  * The full URL of a scene (page address + '#' + `encodeScene`), for the Copy link and
- * Copy lesson link buttons. Reads only the snapshot keys of `state` (the store state will do).
+ * Copy view-only link buttons (`lesson`: with the editing panels hidden). Reads only the snapshot keys of `state` (the store state will do).
  */
 export function shareLink(state: SceneSnapshot, options: ShareOptions = {}): string {
   const scene = options.lesson ? { ...snapshotOf(state), editingHidden: true } : state;

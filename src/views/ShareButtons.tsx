@@ -13,8 +13,9 @@ export interface ShareButtonsProps {
 const CONFIRMATION_MS = 4000;
 
 /**
- * "Copy link" (the scene as it is) and "Copy lesson link" (the same, opening with the
- * editing panels hidden). Copies with the Clipboard API; where that is refused, shows the
+ * "Copy link" (the scene as it is) and "Copy view-only link" (the same, opening with the
+ * editing panels hidden: for students; a lesson's own link is the author panel's "Copy
+ * lesson link"). Copies with the Clipboard API; where that is refused, shows the
  * link in a read-only field, selected, to copy by hand. A role="status" line confirms.
  */
 export function ShareButtons({ store = useScene }: ShareButtonsProps) {
@@ -38,7 +39,7 @@ export function ShareButtons({ store = useScene }: ShareButtonsProps) {
       ? (await import('./linkedWeights')).linkedWeights(state)
       : { weights: '', said: '' };
     const url = shareLink(state, { lesson }) + weights;
-    const what = `${lesson ? 'lesson link' : 'link'}${said}`;
+    const what = `${lesson ? 'view-only link' : 'link'}${said}`;
     clearTimeout(clearTimer.current);
     try {
       await navigator.clipboard.writeText(url);
@@ -62,7 +63,7 @@ export function ShareButtons({ store = useScene }: ShareButtonsProps) {
         onClick={() => void copy(true)}
         title="A link that opens this scene with the editing panels hidden"
       >
-        Copy lesson link
+        Copy view-only link
       </button>
       {manual !== null && (
         <input

@@ -164,7 +164,7 @@ test('phones and tablets: no sideways scrolling, the diagram first and legible, 
   await expect(more).toHaveAttribute('aria-expanded', 'true');
   await page.keyboard.press('Tab');
   await expect(theme).toBeFocused();
-  for (const name of ['Full screen', 'Copy link', 'Copy lesson link']) {
+  for (const name of ['Full screen', 'Copy link', 'Copy view-only link']) {
     await expect(page.getByRole('button', { name, exact: true })).toBeInViewport();
   }
   await page.keyboard.press('Escape');

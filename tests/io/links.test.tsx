@@ -62,9 +62,9 @@ describe('<ShareButtons />', () => {
     await user.click(screen.getByRole('button', { name: 'Copy link' }));
     expect(writeText).toHaveBeenCalledWith(`${location.origin}${location.pathname}#v=1&t=3`);
     expect(screen.getByRole('status')).toHaveTextContent('Copied the link.');
-    await user.click(screen.getByRole('button', { name: 'Copy lesson link' }));
+    await user.click(screen.getByRole('button', { name: 'Copy view-only link' }));
     expect(writeText).toHaveBeenLastCalledWith(expect.stringContaining('noedit=1'));
-    expect(screen.getByRole('status')).toHaveTextContent('Copied the lesson link.');
+    expect(screen.getByRole('status')).toHaveTextContent('Copied the view-only link.');
   });
 
   it('falls back to a selected read-only field when the clipboard refuses', async () => {
@@ -72,7 +72,7 @@ describe('<ShareButtons />', () => {
     const writeText = vi.fn().mockRejectedValue(new DOMException('denied', 'NotAllowedError'));
     vi.spyOn(navigator, 'clipboard', 'get').mockReturnValue({ writeText } as unknown as Clipboard);
     render(<ShareButtons store={createSceneStore()} />);
-    await user.click(screen.getByRole('button', { name: 'Copy lesson link' }));
+    await user.click(screen.getByRole('button', { name: 'Copy view-only link' }));
     const field = screen.getByRole('textbox', { name: 'Link to copy' });
     expect(field).toHaveAttribute('readonly');
     expect((field as HTMLInputElement).value).toMatch(/#v=1&noedit=1$/);
