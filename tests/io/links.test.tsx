@@ -78,6 +78,6 @@ describe('<ShareButtons />', () => {
     expect((field as HTMLInputElement).value).toMatch(/#v=1&noedit=1$/);
     // Focus moves to the field in an effect after it renders.
     await waitFor(() => expect(field).toHaveFocus());
-    expect(screen.getByRole('status')).toHaveTextContent('to copy the lesson link');
+    expect(screen.getByRole('status')).toHaveTextContent('to copy the view-only link');
   });
 });
