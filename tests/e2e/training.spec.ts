@@ -96,3 +96,28 @@ test('in compare mode two models race on the same batches: two curves and steps 
   });
   await expect(table.getByText('Steps to target')).toBeVisible();
 });
+
+test('on a 700 px window the Train selects show their whole choice', async ({ page }) => {
+  await page.setViewportSize({ width: 700, height: 900 });
+  const selects = training(page).getByRole('combobox');
+  await expect(selects.first()).toBeVisible();
+  expect(await selects.count()).toBeGreaterThanOrEqual(2);
+  const cut = await selects.evaluateAll((elements) =>
+    (elements as HTMLSelectElement[]).flatMap((select) => {
+      const style = getComputedStyle(select);
+      const context = document.createElement('canvas').getContext('2d');
+      if (!context) return ['no canvas'];
+      context.font = style.font;
+      const text = select.selectedOptions[0]?.textContent ?? '';
+      // Room for the text: the box less its padding and the drop-down arrow (about 1.5em).
+      const room =
+        select.clientWidth -
+        parseFloat(style.paddingLeft) -
+        parseFloat(style.paddingRight) -
+        1.5 * parseFloat(style.fontSize);
+      const needs = context.measureText(text).width;
+      return needs > room ? [`"${text}" needs ${needs.toFixed(0)} px, has ${room.toFixed(0)}`] : [];
+    }),
+  );
+  expect(cut).toEqual([]);
+});
