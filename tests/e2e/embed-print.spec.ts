@@ -105,3 +105,33 @@ test('Print lesson: a handout with every stop’s caption and diagram, two to a 
     expect(text, `stop ${k}`).toContain(`/Alt (Cell diagram of model A at stop ${k})`);
   }
 });
+
+test('on a dark page, the handout and its diagrams are drawn in the light colours of paper; the page stays dark', async ({
+  page,
+}) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto(`./#${stopHash(0)}`);
+  await page.getByRole('button', { name: 'Print lesson' }).click();
+  const handout = page.getByRole('dialog', { name: lesson.title });
+  await expect(handout.locator('article')).toHaveAttribute('data-ready', '', { timeout: 20_000 });
+  const background = (locator: ReturnType<typeof page.locator>) =>
+    locator.evaluate((element) => getComputedStyle(element).backgroundColor);
+  expect(await background(handout)).toBe('rgb(248, 250, 252)');
+  // Each picture's SVG: the panel behind the diagram is white, not the dark panel.
+  const sources = await handout
+    .getByRole('img')
+    .evaluateAll((images) =>
+      images.map((image) => decodeURIComponent((image as HTMLImageElement).src)),
+    );
+  expect(sources.length).toBe(lesson.stops.length);
+  for (const svg of sources) {
+    // The first rectangle is the picture's background: the panel the diagram sits on.
+    expect(/<rect [^>]*fill="([^"]+)"/.exec(svg)?.[1]).toBe('rgb(255,255,255)');
+    expect(svg).not.toContain('rgb(17,26,46)');
+  }
+  await handout.getByRole('button', { name: 'Close', exact: true }).click();
+  await expect(handout).toBeHidden();
+  // The page is as dark as before: its theme was put back after the walk.
+  expect(await background(page.locator('html'))).toBe('rgb(11, 18, 32)');
+  await expect(page.locator('html')).not.toHaveAttribute('data-theme', 'light');
+});

@@ -46,7 +46,7 @@ export function Handout() {
 
   if (!lesson) return null;
   return createPortal(
-    <div className="handout" role="dialog" aria-modal="true" aria-labelledby="handout-title">
+    <div className="handout paper" role="dialog" aria-modal="true" aria-labelledby="handout-title">
       <div className="handout-toolbar">
         <button ref={printButton} type="button" disabled={!stops} onClick={() => window.print()}>
           Print

@@ -35,7 +35,8 @@ async function settled(store: SceneStore, giveUpAt: number): Promise<void> {
 
 /**
  * Walks the page through every stop of `lesson` and keeps each stop's caption and cell
- * diagrams as drawn (exports' SVG), then puts the scene back as it was. `onStop(k)` says
+ * diagrams as drawn (exports' SVG) in the light scheme, for paper, then puts the scene
+ * (and its theme) back as it was. `onStop(k)` says
  * which stop is being drawn; `cancelled()` stops the walk (the scene is still put back).
  */
 export async function captureStops(
@@ -50,6 +51,8 @@ export async function captureStops(
     for (let k = 0; k < lesson.stops.length && !cancelled(); k++) {
       onStop(k);
       goToStop(store, lesson.id, k);
+      // Pictures for paper: drawn in the light scheme, whatever the page's (put back below).
+      if (store.getState().theme !== 'light') store.getState().setTheme('light');
       const giveUpAt = performance.now() + STOP_WAIT_MS;
       await settled(store, giveUpAt);
       const state = store.getState();
