@@ -6,10 +6,12 @@
  * 4H lstm, 3H gru, H rnn), never from a name.
  */
 import {
-  GATE_BLOCKS,
+  EngineInputError,
   MAX_LAYERS,
+  parameterShapes,
   type CellType,
   type ModelSpec,
+  type ParamShape,
   type StateDict,
 } from '../../engine';
 import { ImportError } from './types';
@@ -55,10 +57,10 @@ export function inferWeights(dict: Record<string, unknown>): InferredWeights {
       `PyTorch-named weights, but ${unknown.length === 1 ? 'a key' : 'keys'} Gatescope does not know: ${shown}${unknown.length > 6 ? ', …' : ''}.`,
     );
   }
-  const shapes = new Map(names.map((n) => [n, shapeOf(dict[n])]));
+  const found = new Map(names.map((n) => [n, shapeOf(dict[n])]));
   const get = (name: string): number[] => {
-    if (!shapes.has(name)) throw new ImportError(`no "${name}" among the weights.`);
-    const shape = shapes.get(name)!;
+    if (!found.has(name)) throw new ImportError(`no "${name}" among the weights.`);
+    const shape = found.get(name)!;
     if (!shape) throw new ImportError(`"${name}" is ${showShape(shape)}.`);
     return shape;
   };
@@ -68,7 +70,7 @@ export function inferWeights(dict: Record<string, unknown>): InferredWeights {
     throw new ImportError(`weights for ${layers} layers; Gatescope runs up to ${MAX_LAYERS}.`);
   }
   const bidirectional = names.some((n) => n.endsWith('_reverse'));
-  const hr = shapes.has('weight_hr_l0') ? get('weight_hr_l0') : null;
+  const hr = found.has('weight_hr_l0') ? get('weight_hr_l0') : null;
   const hh = get('weight_hh_l0');
   const H = hr ? hr[1]! : hh[1]!;
   const P = hr ? hr[0]! : 0;
@@ -79,39 +81,37 @@ export function inferWeights(dict: Record<string, unknown>): InferredWeights {
       `weight_hh_l0 is ${showShape(hh)}: its rows should be H (rnn), 3H (gru) or 4H (lstm) for H = ${H}.`,
     );
   }
-  const G = GATE_BLOCKS[cell];
   const D = bidirectional ? 2 : 1;
   const out = P || H;
   const inputSize = get('weight_ih_l0')[1] ?? 0;
-  const expected = new Map<string, number[]>();
-  for (let l = 0; l < layers; l++) {
-    for (const suffix of bidirectional ? ['', '_reverse'] : ['']) {
-      const k = `_l${l}${suffix}`;
-      expected.set(`weight_ih${k}`, [G * H, l === 0 ? inputSize : D * out]);
-      expected.set(`weight_hh${k}`, [G * H, out]);
-      expected.set(`bias_ih${k}`, [G * H]);
-      expected.set(`bias_hh${k}`, [G * H]);
-      if (P) expected.set(`weight_hr${k}`, [P, H]);
-    }
+  const spec: ModelSpec = { cell, inputSize, hiddenSize: H, numLayers: layers };
+  if (bidirectional) spec.bidirectional = true;
+  if (P) spec.projSize = P;
+  // The names and shapes such a model has: the engine's own list (one source of truth).
+  let shapes: ParamShape[];
+  try {
+    shapes = parameterShapes(spec);
+  } catch (error) {
+    if (error instanceof EngineInputError) throw new ImportError(error.message);
+    throw error;
   }
+  const expected = new Set(shapes.map((shape) => shape.name));
   const params: StateDict = {};
-  for (const [name, shape] of expected) {
-    const got = get(name);
-    if (showShape(got) !== showShape(shape)) {
+  for (const shape of shapes) {
+    const got = get(shape.name);
+    const want = shape.cols === undefined ? [shape.rows] : [shape.rows, shape.cols];
+    if (showShape(got) !== showShape(want)) {
       throw new ImportError(
-        `"${name}" is ${showShape(got)}; expected ${showShape(shape)} for a ${cell} of H = ${H}.`,
+        `"${shape.name}" is ${showShape(got)}; expected ${showShape(want)} for a ${cell} of H = ${H}.`,
       );
     }
-    params[name] = dict[name] as number[] | number[][];
+    params[shape.name] = dict[shape.name] as number[] | number[][];
   }
   const extra = names.find((n) => PARAM.test(n) && !expected.has(n));
   if (extra) throw new ImportError(`"${extra}" does not belong to a ${layers}-layer ${cell}.`);
 
-  const spec: ModelSpec = { cell, inputSize, hiddenSize: H, numLayers: layers };
-  if (bidirectional) spec.bidirectional = true;
-  if (P) spec.projSize = P;
   const result: InferredWeights = { spec, params };
-  if (shapes.has('head.weight') || shapes.has('head.bias')) {
+  if (found.has('head.weight') || found.has('head.bias')) {
     const w = get('head.weight');
     const b = get('head.bias');
     if (w.length !== 2 || w[1] !== D * out || b.length !== 1 || b[0] !== w[0]) {
