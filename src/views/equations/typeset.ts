@@ -120,8 +120,56 @@ export function warmShapes(latexes: Iterable<string>): number {
   return typeset;
 }
 
-/** The shape each element shows now, as {@link typesetInto} left it. */
-const shown = new WeakMap<Element, string>();
+/**
+ * Where an element's digits are, for the shape it shows: in each of KaTeX's two parts (the
+ * MathML and the visual HTML, each holding every digit once, in order), the text nodes
+ * that hold digits; and the MathML's LaTeX annotations. Found once per shape shown, so
+ * that a step rewrites the digits without searching the element again.
+ */
+interface DigitSlots {
+  readonly shape: string;
+  readonly parts: readonly (readonly Text[])[];
+  readonly annotations: readonly Element[];
+}
+
+/** Each element's digit slots, as {@link typesetInto} left it. */
+const slots = new WeakMap<Element, DigitSlots>();
+
+const hasDigit = (text: string) => /\d/.test(text);
+
+/** The digit slots of `element` showing `shape` with `count` digits; null when they do not line up. */
+function slotsOf(element: HTMLElement, shape: string, count: number): DigitSlots | null {
+  const parts: Text[][] = [];
+  for (const part of element.querySelectorAll('.katex-mathml, .katex-html')) {
+    const texts: Text[] = [];
+    let digits = 0;
+    const walker = document.createTreeWalker(part, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.parentElement?.tagName.toLowerCase() === 'annotation') continue;
+      const text = node.nodeValue ?? '';
+      if (!hasDigit(text)) continue;
+      texts.push(node as Text);
+      digits += text.replace(/\D/g, '').length;
+    }
+    if (digits !== count) return null;
+    parts.push(texts);
+  }
+  if (parts.length === 0) return null;
+  return { shape, parts, annotations: [...element.querySelectorAll('annotation')] };
+}
+
+/** Writes `digits` in order over each part's digit slots, and `latex` into the annotations. */
+function writeDigits(found: DigitSlots, latex: string, digits: readonly string[]): void {
+  for (const texts of found.parts) {
+    let next = 0;
+    for (const node of texts) {
+      let filled = '';
+      for (const ch of node.nodeValue ?? '') filled += ch >= '0' && ch <= '9' ? digits[next++] : ch;
+      if (node.nodeValue !== filled) node.nodeValue = filled;
+    }
+  }
+  for (const annotation of found.annotations) annotation.textContent = latex;
+}
 
 /**
  * Typesets `latex` into `element`. When the element shows the same shape (the LaTeX it
@@ -130,9 +178,15 @@ const shown = new WeakMap<Element, string>();
  */
 export function typesetInto(element: HTMLElement, latex: string): void {
   const { shape, digits } = shapeOf(latex);
-  if (shown.get(element) === shape && rewrite(element, latex, digits)) return;
+  const found = slots.get(element);
+  if (found?.shape === shape) {
+    writeDigits(found, latex, digits);
+    return;
+  }
   element.replaceChildren(...typeset(latex));
-  shown.set(element, shape);
+  const now = slotsOf(element, shape, digits.length);
+  if (now) slots.set(element, now);
+  else slots.delete(element);
 }
 
 function cloneChildren(element: HTMLElement): Node[] {
