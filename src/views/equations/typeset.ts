@@ -23,43 +23,6 @@ function shapeOf(latex: string): { shape: string; digits: string[] } {
   return { shape, digits };
 }
 
-/**
- * Writes `digits` in order over the digit characters of the text under `root` (one of
- * KaTeX's two parts), skipping the LaTeX annotation (set apart by the caller). Returns false when the text does not
- * hold exactly as many digits (a digit in the LaTeX was a size, not text).
- */
-function fillDigits(root: Node, digits: readonly string[]): boolean {
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  let next = 0;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.parentElement?.tagName.toLowerCase() === 'annotation') continue;
-    const text = node.nodeValue ?? '';
-    if (!/\d/.test(text)) continue;
-    let filled = '';
-    for (const ch of text) {
-      if (ch >= '0' && ch <= '9') {
-        const digit = digits[next++];
-        if (digit === undefined) return false;
-        filled += digit;
-      } else filled += ch;
-    }
-    node.nodeValue = filled;
-  }
-  return next === digits.length;
-}
-
-/**
- * Rewrites typeset KaTeX of the same shape as `latex`: its digits (the MathML and the
- * visual part each hold every digit once) and its LaTeX annotation. False when the
- * digits do not line up; the DOM is then half rewritten and must be replaced.
- */
-function rewrite(root: HTMLElement, latex: string, digits: readonly string[]): boolean {
-  const parts = root.querySelectorAll('.katex-mathml, .katex-html');
-  if (parts.length === 0 || ![...parts].every((part) => fillDigits(part, digits))) return false;
-  for (const annotation of root.querySelectorAll('annotation')) annotation.textContent = latex;
-  return true;
-}
-
 /** A plain decimal, maybe negative, maybe in parentheses: "0.7310", "(-0.2500)". */
 const PLAIN_DECIMAL = /^\(?-?\d+(\.\d+)?\)?$/;
 
@@ -87,6 +50,11 @@ function render(latex: string): HTMLElement {
  * in `\kern3mu`), the string is typeset as it is. Returns nodes to put in an element.
  */
 export function typeset(latex: string): Node[] {
+  return typesetParts(latex).nodes;
+}
+
+/** {@link typeset}'s nodes, with their digit slots (null for a string typeset as it is). */
+function typesetParts(latex: string): { nodes: Node[]; slots: DigitSlots | null } {
   const { shape, digits } = shapeOf(latex);
   let typesetShape = shapes.get(shape);
   if (typesetShape) {
@@ -96,10 +64,11 @@ export function typeset(latex: string): Node[] {
   }
   shapes.set(shape, typesetShape);
   if (shapes.size > KEPT_SHAPES) shapes.delete(shapes.keys().next().value as string);
-  if (digits.length === 0) return cloneChildren(typesetShape);
-
   const copy = typesetShape.cloneNode(true) as HTMLElement;
-  return rewrite(copy, latex, digits) ? [...copy.childNodes] : [...render(latex).childNodes];
+  const found = slotsOf(copy, shape, digits.length);
+  if (!found) return { nodes: [...render(latex).childNodes], slots: null };
+  writeDigits(found, latex, digits);
+  return { nodes: [...copy.childNodes], slots: found };
 }
 
 /**
@@ -137,10 +106,13 @@ const slots = new WeakMap<Element, DigitSlots>();
 
 const hasDigit = (text: string) => /\d/.test(text);
 
-/** The digit slots of `element` showing `shape` with `count` digits; null when they do not line up. */
-function slotsOf(element: HTMLElement, shape: string, count: number): DigitSlots | null {
+/**
+ * The digit slots of typeset `root` of `shape` with `count` digits; null when they do not
+ * line up (a digit in the LaTeX was a size, not text, as in `\kern3mu`).
+ */
+function slotsOf(root: HTMLElement, shape: string, count: number): DigitSlots | null {
   const parts: Text[][] = [];
-  for (const part of element.querySelectorAll('.katex-mathml, .katex-html')) {
+  for (const part of root.querySelectorAll('.katex-mathml, .katex-html')) {
     const texts: Text[] = [];
     let digits = 0;
     const walker = document.createTreeWalker(part, NodeFilter.SHOW_TEXT);
@@ -155,7 +127,7 @@ function slotsOf(element: HTMLElement, shape: string, count: number): DigitSlots
     parts.push(texts);
   }
   if (parts.length === 0) return null;
-  return { shape, parts, annotations: [...element.querySelectorAll('annotation')] };
+  return { shape, parts, annotations: [...root.querySelectorAll('annotation')] };
 }
 
 /** Writes `digits` in order over each part's digit slots, and `latex` into the annotations. */
@@ -183,12 +155,9 @@ export function typesetInto(element: HTMLElement, latex: string): void {
     writeDigits(found, latex, digits);
     return;
   }
-  element.replaceChildren(...typeset(latex));
-  const now = slotsOf(element, shape, digits.length);
+  const { nodes, slots: now } = typesetParts(latex);
+  element.replaceChildren(...nodes);
+  // The slots' text nodes moved into the element with the rest.
   if (now) slots.set(element, now);
   else slots.delete(element);
-}
-
-function cloneChildren(element: HTMLElement): Node[] {
-  return [...element.childNodes].map((node) => node.cloneNode(true));
 }

@@ -84,6 +84,14 @@ describe('typeset: one KaTeX run per shape, the digits rewritten', () => {
     const longer = line('10', '4', '0.75', '-2.5');
     typesetInto(element, longer);
     expect(element.innerHTML).toBe(fresh(longer));
+    // ... and its digits are then rewritten where they stand, as the first shape's were.
+    const after = line('11', '5', '0.5', '-3.5');
+    const longerNode = element.firstChild;
+    typesetInto(element, after);
+    expect(element.firstChild).toBe(longerNode);
+    expect(element.innerHTML).toBe(fresh(after));
+    typesetInto(element, next);
+    expect(element.innerHTML).toBe(fresh(next));
   });
 
   it('warmShapes typesets each new shape once, so that showing one later runs no KaTeX', () => {
