@@ -85,7 +85,7 @@ describe('typeset: one KaTeX run per shape, the digits rewritten', () => {
     typesetInto(element, longer);
     expect(element.innerHTML).toBe(fresh(longer));
     // ... and its digits are then rewritten where they stand, as the first shape's were.
-    const after = line('11', '5', '0.5', '-3.5');
+    const after = line('12', '5', '0.25', '-3.5');
     const longerNode = element.firstChild;
     typesetInto(element, after);
     expect(element.firstChild).toBe(longerNode);
