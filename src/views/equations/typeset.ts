@@ -136,7 +136,9 @@ function writeDigits(found: DigitSlots, latex: string, digits: readonly string[]
     let next = 0;
     for (const node of texts) {
       let filled = '';
-      for (const ch of node.nodeValue ?? '') filled += ch >= '0' && ch <= '9' ? digits[next++] : ch;
+      for (const ch of node.nodeValue ?? '') {
+        filled += ch >= '0' && ch <= '9' ? (digits[next++] ?? ch) : ch;
+      }
       if (node.nodeValue !== filled) node.nodeValue = filled;
     }
   }
