@@ -36,8 +36,8 @@ async function settled(store: SceneStore, giveUpAt: number): Promise<void> {
 /**
  * Walks the page through every stop of `lesson` and keeps each stop's caption and cell
  * diagrams as drawn (exports' SVG) in the light scheme, for paper, then puts the scene
- * (and its theme) back as it was. `onStop(k)` says
- * which stop is being drawn; `cancelled()` stops the walk (the scene is still put back).
+ * (and its theme) back as it was. `onStop(k)` says which stop is being drawn;
+ * `cancelled()` stops the walk (the scene is still put back).
  */
 export async function captureStops(
   lesson: Lesson,
