@@ -43,22 +43,24 @@ export function ModelSettings({ paneId }: ModelSettingsProps) {
   const run = usePaneRun(paneId);
   const input = useScene((s) => s.input);
   if (!pane) return null;
-  const update = (patch: Parameters<ReturnType<typeof useScene.getState>['updatePane']>[1]) =>
-    useScene.getState().updatePane(paneId, patch);
   const size = paneSizeOf(pane, input);
   const { inputSize } = size;
   const count = parameterCount(size);
   // A trained pane shows how its file's training started, not the drawn-weights settings.
   const status = pane.trained ? trainedModelStatus(pane.trained) : null;
   const recipe = status?.state === 'ready' ? status.loaded.file.training : null;
-  const shown = recipe
-    ? {
-        seed: recipe.seed,
-        init: recipe.init.scheme,
-        weightScale: recipe.init.weightScale,
-        forgetBias: recipe.init.forgetBias,
-      }
-    : pane;
+  const fromRecipe = recipe && {
+    seed: recipe.seed,
+    init: recipe.init.scheme,
+    weightScale: recipe.init.weightScale,
+    forgetBias: recipe.init.forgetBias,
+  };
+  const shown = fromRecipe ?? pane;
+  // A change here leaves trained weights for drawn ones. Drawn from the recipe shown, so
+  // that only what was changed differs: a 2 % nudge of the scale must not also reset the
+  // seed, the init and the forget-gate bias to the drawn-weights defaults.
+  const update = (patch: Parameters<ReturnType<typeof useScene.getState>['updatePane']>[1]) =>
+    useScene.getState().updatePane(paneId, fromRecipe ? { ...fromRecipe, ...patch } : patch);
   const countLine = (
     <p className="param-count">
       {formatCount(count)} parameters ({inputSize} input feature

@@ -66,6 +66,25 @@ describe('a trained pane’s settings', () => {
     expect(group).toHaveTextContent('72 parameters (1 input feature)');
   });
 
+  it('a change of one value leaves the trained weights for drawn ones of the recipe shown, that value changed', () => {
+    render(<ModelSettings paneId="A" />);
+    const group = screen.getByRole('group', { name: 'Model A' });
+    const slider = within(group).getByRole('slider', { name: 'Weight scale slider' });
+    // One position right of 0.5: a 2.3 % larger scale.
+    fireEvent.change(slider, {
+      target: { value: String(Number((slider as HTMLInputElement).value) + 1) },
+    });
+    const pane = useScene.getState().panes[0]!;
+    expect(pane.trained).toBe('');
+    expect(pane).toMatchObject({ seed: 11, init: 'orthogonal', forgetBias: 3 });
+    // Slider positions are hundredths of a decade: 0.5 sits at −30, the next one up is 10^(−0.29).
+    expect(pane.weightScale).toBe(Number((10 ** -0.29).toPrecision(3)));
+    expect(within(group).getByRole('spinbutton', { name: 'Seed' })).toHaveValue(11);
+    expect(within(group).getByRole('combobox', { name: 'Init' })).toHaveValue('orthogonal');
+    expect(within(group).getByRole('spinbutton', { name: 'Forget-gate bias' })).toHaveValue(3);
+    expect(group).not.toHaveTextContent("the file's training recipe");
+  });
+
   it('on an input it cannot read, one click puts the pane on random weights', () => {
     useScene.getState().setInputKind('text');
     const run = () => {
