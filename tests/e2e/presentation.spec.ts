@@ -218,6 +218,29 @@ const VIEW_STOPS = LESSONS.filter((lesson) => lesson.scene.startsWith('panes=AB'
     ),
 );
 
+/**
+ * Whether the stop's caption is on screen, the heading of the view `id` shows (not under
+ * what sticks at the top), and all of that view, or half the screen of it, shows below
+ * the caption.
+ */
+function captionBesideView(page: Page, id: string) {
+  return page.evaluate((id) => {
+    const text = document.getElementById('lesson-caption')!.getBoundingClientRect();
+    const region = document.getElementById(id)!;
+    const box = region.getBoundingClientRect();
+    const heading = region.querySelector('h2')!.getBoundingClientRect();
+    const headingShown = region.contains(
+      document.elementFromPoint(heading.left + 4, heading.top + heading.height / 2),
+    );
+    const shown = Math.min(box.bottom, innerHeight) - Math.max(box.top, text.bottom);
+    return {
+      captionOnScreen: text.top >= 0 && text.bottom <= innerHeight,
+      headingShown,
+      viewShown: shown >= Math.min(box.height, innerHeight / 2) - 1,
+    };
+  }, id);
+}
+
 test('a presented stop that names a view shows its caption and that view together, at 1280×720 and 1920×1080', async ({
   page,
 }) => {
@@ -249,31 +272,38 @@ test('a presented stop that names a view shows its caption and that view togethe
       for (let n = Math.min(at, k - 1); n < k; n++) await page.keyboard.press('PageDown');
       await expect(caption).toHaveAttribute('data-stop', String(k + 1));
       await expect
-        .poll(
-          () =>
-            page.evaluate((id) => {
-              const text = document.getElementById('lesson-caption')!.getBoundingClientRect();
-              const region = document.getElementById(id)!;
-              const box = region.getBoundingClientRect();
-              const heading = region.querySelector('h2')!.getBoundingClientRect();
-              // The view's heading is on screen, not under the notes strip.
-              const headingShown = region.contains(
-                document.elementFromPoint(heading.left + 4, heading.top + heading.height / 2),
-              );
-              const shown = Math.min(box.bottom, innerHeight) - Math.max(box.top, text.bottom);
-              return {
-                captionOnScreen: text.top >= 0 && text.bottom <= innerHeight,
-                headingShown,
-                // All of the view, or at least half the screen of it, below the caption.
-                viewShown: shown >= Math.min(box.height, innerHeight / 2) - 1,
-              };
-            }, view),
-          { message: where },
-        )
+        .poll(() => captionBesideView(page, view), { message: where })
         .toEqual({ captionOnScreen: true, headingShown: true, viewShown: true });
       if (width === 1280) {
         await keepPicture(page, `presentation-${lesson.id}-${k + 1}`);
       }
     }
+  }
+});
+
+test('not presenting, a stop that names a view keeps its caption, Previous and Next on screen beside that view', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const picker = page.getByRole('combobox', { name: 'Lesson' });
+  const caption = page.locator('#lesson-caption');
+  const notes = region(page, 'Lesson notes');
+  for (const { lesson, k, view } of VIEW_STOPS) {
+    if ((await picker.inputValue()) !== lesson.id) {
+      await page.evaluate(() => scrollTo(0, 0));
+      await picker.selectOption(lesson.id);
+      await expect(caption).toBeFocused();
+    }
+    // With the Next button, as a student does: it has to stay on screen to be clicked.
+    while (Number(await caption.getAttribute('data-stop')) - 1 < k) {
+      await notes.getByRole('button', { name: 'Next', exact: true }).click();
+    }
+    await expect(caption).toHaveAttribute('data-stop', String(k + 1));
+    await expect
+      .poll(() => captionBesideView(page, view), {
+        message: `${lesson.id} stop ${k + 1} (${view})`,
+      })
+      .toEqual({ captionOnScreen: true, headingShown: true, viewShown: true });
+    await expect(notes.getByRole('button', { name: 'Next', exact: true })).toBeInViewport();
   }
 });
