@@ -22,7 +22,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   },
   { keys: ['P'], does: 'Presentation mode on or off' },
   { keys: ['?'], does: 'This list of shortcuts' },
-  { keys: ['Esc'], does: 'Close this list' },
+  { keys: ['Esc'], does: 'Close this list; with nothing open, leave presentation mode' },
 ];
 
 /** What the shortcuts call beyond the store. */
@@ -61,8 +61,9 @@ function takesLetters(target: EventTarget | null): boolean {
  * pauses, Home/End jump to the first and last step. Page Down/Up (what presenter clickers
  * send) move to the next/previous stop while a lesson is open, and step otherwise. P turns
  * presentation mode on or off and ? opens the shortcut list wherever a letter is not typed
- * into a text field or a select (so also on a focused slider or button). A focused button
- * keeps Space. The whole list is {@link SHORTCUTS}.
+ * into a text field or a select (so also on a focused slider or button); Esc turns
+ * presentation mode off when nothing else takes it. A focused button keeps Space. The
+ * whole list is {@link SHORTCUTS}.
  */
 export function useKeyboardShortcuts(store: SceneStore, actions: ShortcutActions = {}): void {
   const { onHelp } = actions;
@@ -106,6 +107,17 @@ export function useKeyboardShortcuts(store: SceneStore, actions: ShortcutActions
         case ' ':
           if (event.target instanceof HTMLButtonElement) return;
           s.togglePlay();
+          break;
+        case 'Escape':
+          // What a presenter presses to get out. A dialog, the drawer or a menu closes
+          // first: they take the key before it gets here, or it comes from inside one.
+          if (
+            !s.presentation ||
+            (event.target instanceof Element && event.target.closest('dialog'))
+          ) {
+            return;
+          }
+          s.setPresentation(false);
           break;
         default:
           return;

@@ -100,6 +100,26 @@ describe('keyboard shortcuts', () => {
     expect(store.getState().panes[0]!.weightScale).toBe(3);
   });
 
+  it('Esc leaves presentation mode, but not from inside the shortcut list, nor once something took it', () => {
+    const { store, view } = setup();
+    fireEvent.keyDown(window, { key: 'Escape' }); // not presenting: nothing to leave
+    expect(store.getState().presentation).toBe(false);
+    fireEvent.keyDown(window, { key: 'p' });
+    expect(store.getState().presentation).toBe(true);
+    fireEvent.keyDown(window, { key: '?' });
+    const dialog = view.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    fireEvent.keyDown(within(dialog).getByRole('button', { name: 'Close' }), { key: 'Escape' });
+    expect(store.getState().presentation).toBe(true);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
+    // A drawer or a menu that closes on Esc marks the key as used.
+    const taken = new KeyboardEvent('keydown', { key: 'Escape', cancelable: true, bubbles: true });
+    taken.preventDefault();
+    window.dispatchEvent(taken);
+    expect(store.getState().presentation).toBe(true);
+    fireEvent.keyDown(window, { key: 'Escape' });
+    expect(store.getState().presentation).toBe(false);
+  });
+
   it('? opens the list of every shortcut as a named dialog; Close shuts it', () => {
     const { view } = setup();
     expect(view.queryByRole('dialog', { name: 'Keyboard shortcuts' })).toBeNull();

@@ -38,7 +38,9 @@ export function Handout() {
   }, [stops]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') useTeachUi.getState().show(null);
+      if (e.key !== 'Escape') return;
+      e.preventDefault(); // closes the handout only, not presentation mode too
+      useTeachUi.getState().show(null);
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
