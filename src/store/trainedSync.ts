@@ -2,6 +2,7 @@ import { onBackgroundTraceSettled } from './backgroundTraces';
 import { hasMemoizedRun } from './derived';
 import { loadModelIndex, onTrainedModelSettled, trainedModelStatus } from './trainedModels';
 import type { SceneStore } from './scene';
+import type { InputSettings, PaneSettings } from '../scene';
 import {
   importedModelStatus,
   onImportedModelsChanged,
@@ -14,23 +15,34 @@ const RESTORE_DELAY_MS = 300;
 /**
  * Keeps the panes that run a trained model in step with its file: when the file arrives,
  * each such pane object is replaced (so its memoized run is computed again) and takes the
- * file's cell, sizes, nonlinearity and convention. The list of shipped models is fetched
- * then too, so that Compare can open the matching trained model at once. Returns the
- * unsubscribe.
+ * file's cell, sizes, nonlinearity and convention. A file that arrived before this started
+ * (the single-file build reads its models from the page, within the first render) is
+ * caught up at once. The list of shipped models is fetched then too, so that Compare can
+ * open the matching trained model at once. Returns the unsubscribe.
  */
 export function startTrainedModelSync(store: SceneStore): () => void {
-  return onTrainedModelSettled((id) => {
-    loadModelIndex().catch(() => undefined);
-    const status = trainedModelStatus(id);
+  const refresh = (settled: (pane: PaneSettings, input: InputSettings) => boolean) =>
     store.setState((s) => ({
       panes: s.panes.map((pane) => {
-        if (pane.trained !== id) return pane;
+        if (!pane.trained || !settled(pane, s.input)) return pane;
+        const status = trainedModelStatus(pane.trained);
         if (status.state !== 'ready') return { ...pane };
         const { cell, hiddenSize, numLayers, nonlinearity, convention } = status.loaded.model.spec;
         return { ...pane, cell, hiddenSize, numLayers, nonlinearity, convention };
       }),
     }));
+  const unsubscribe = onTrainedModelSettled((id) => {
+    loadModelIndex().catch(() => undefined);
+    refresh((pane) => pane.trained === id);
   });
+  // Drawn while loading, settled since: its run was never memoized.
+  const missed = (pane: PaneSettings, input: InputSettings) =>
+    pane.trained !== '' &&
+    trainedModelStatus(pane.trained).state !== 'loading' &&
+    !hasMemoizedRun(pane, input);
+  const { panes, input } = store.getState();
+  if (panes.some((pane) => missed(pane, input))) refresh(missed);
+  return unsubscribe;
 }
 
 /**

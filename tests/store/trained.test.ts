@@ -120,6 +120,22 @@ describe('a pane running a shipped trained model', () => {
     expect(run.readout!.correct[4]).toBe(answered === wanted);
   });
 
+  it('runs a file that arrived before the sync started (the single file reads its models at once)', async () => {
+    const early = createSceneStore();
+    early.getState().setTrained('A', CHOICE);
+    const pane = () => early.getState().panes[0]!;
+    expect(paneRunOf(pane(), early.getState().input)).toMatchObject({ loading: true });
+    await loadTrainedModel(ID); // settled while nothing listened
+    const before = pane();
+    startTrainedModelSync(early);
+    expect(pane()).not.toBe(before);
+    expect(paneRunOf(pane(), early.getState().input)).toMatchObject({ ok: true });
+    // Caught up once: a pane whose run is memoized is left alone.
+    const after = pane();
+    startTrainedModelSync(early);
+    expect(pane()).toBe(after);
+  });
+
   it('goes back to drawn weights when a setting of the model changes', async () => {
     store.getState().setTrained('A', CHOICE);
     await loadTrainedModel(ID);

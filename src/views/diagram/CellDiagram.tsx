@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { usePaneRun } from '../../hooks/usePaneRun';
 import { originalRunOf, useScene } from '../../store';
 import type { PaneId } from '../../scene';
@@ -9,14 +9,15 @@ import { FlowRegistry, loadPulses } from './flow';
 import { formatValue } from '../../format/value';
 import { GateChips } from './GateChips';
 import { GRU_STAGES, GruDiagram } from './GruDiagram';
-import { diagramName, INPUT_LABEL, labelMap, quantityLabels } from './labels';
+import { INPUT_LABEL, labelMap, quantityLabels } from './labels';
 import { LayerSelect } from './LayerSelect';
 import { layerNames } from '../layerNames';
 import { ANCHORS, SIZES } from './layout';
 import { LSTM_STAGES, LstmDiagram } from './LstmDiagram';
 import { NamingToggle } from './NamingToggle';
 import { RNN_STAGES, RnnDiagram } from './RnnDiagram';
-import { at, stepValues } from './stepValues';
+import { StepBus, writeText } from './stepBus';
+import { at, inputPortLabel, stepValues, type StepValues } from './stepValues';
 import { RunFixes } from '../RunFixes';
 import { useTouchGestures } from './useTouchGestures';
 import { BARS_UP_TO_UNITS } from './UnitHistogram';
@@ -38,13 +39,14 @@ const STAGES = { lstm: LSTM_STAGES, gru: GRU_STAGES, rnn: RNN_STAGES } as const;
  * its convention runs) or RNN, with every gate's value for the selected unit, per-unit
  * bars, hover tooltips, focusable value chips, the gate-naming toggle (LSTM) and a layer
  * selector (stacked models). On a touch screen a tap explains a gate and a sideways swipe
- * steps time. On each step the values flow along the wires in the order
- * they are computed, through the Web Animations API, never through React renders.
+ * steps time. React draws the diagram for a pane, layer, unit and naming; a step publishes
+ * its numbers to the diagram's parts (StepBus), which write them in place, and the values
+ * flow along the wires in the order they are computed, through the Web Animations API:
+ * a step renders nothing in React.
  */
 export function CellDiagram({ paneId }: CellDiagramProps) {
   const pane = useScene((s) => s.panes.find((p) => p.id === paneId));
   const run = usePaneRun(paneId);
-  const t = useScene((s) => s.t);
   const layerWanted = useScene((s) => s.layer);
   const unitWanted = useScene((s) => s.unit);
   const naming = useScene((s) => s.naming);
@@ -55,6 +57,10 @@ export function CellDiagram({ paneId }: CellDiagramProps) {
   const [lastGate, setLastGate] = useState<string | null>(null);
   const { setHovered, setLayer, setNaming, setUnit } = useScene.getState();
   const [flow] = useState(() => new FlowRegistry());
+  const [steps] = useState(() => new StepBus());
+  const detailRef = useRef<HTMLSpanElement>(null);
+  const noteRef = useRef<HTMLParagraphElement>(null);
+  const whatIfRef = useRef<HTMLButtonElement>(null);
   const [tip, setTip] = useState<string | null>(null);
   const baseId = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const figureRef = useTouchGestures(
@@ -85,7 +91,9 @@ export function CellDiagram({ paneId }: CellDiagramProps) {
       if (mounted) stopWaiting = whenIdle(() => flow.prepare(duration(), stages));
     });
     const unsubscribe = useScene.subscribe((s, prev) => {
-      if (s.t !== prev.t) flow.play(duration(), stages);
+      if (s.t === prev.t) return;
+      steps.show(s.t);
+      flow.play(duration(), stages);
     });
     return () => {
       mounted = false;
@@ -93,18 +101,14 @@ export function CellDiagram({ paneId }: CellDiagramProps) {
       unsubscribe();
       flow.cancel();
     };
-  }, [flow, stages]);
+  }, [flow, steps, stages]);
 
-  const values = useMemo(
-    () => (run?.ok ? stepValues(run.trace, run.sequence, layerWanted, t, isText) : null),
-    [run, layerWanted, t, isText],
+  // What React draws does not depend on the step: the layer's shape at any step will do.
+  const frame = useMemo(
+    () => (run?.ok ? stepValues(run.trace, run.sequence, layerWanted, 1, isText) : null),
+    [run, layerWanted, isText],
   );
   const original = pane && pane.interventions.length > 0 ? originalRunOf(pane, input) : null;
-  const was = useMemo(
-    () =>
-      original?.ok ? stepValues(original.trace, original.sequence, layerWanted, t, isText) : null,
-    [original, layerWanted, t, isText],
-  );
   const labels = useMemo(
     () =>
       pane
@@ -116,11 +120,39 @@ export function CellDiagram({ paneId }: CellDiagramProps) {
         : [],
     [pane, naming],
   );
-  const unit = values ? Math.min(Math.max(0, unitWanted), Math.max(0, values.H - 1)) : 0;
+  const unit = frame ? Math.min(Math.max(0, unitWanted), Math.max(0, frame.H - 1)) : 0;
+  // The texts around the drawing that name the step; registered before the publication below.
+  useLayoutEffect(
+    () =>
+      steps.add(({ now }) => {
+        writeText(detailRef.current, ` step ${now.t} of ${now.T} · unit ${unit + 1} of ${now.H}`);
+        writeText(noteRef.current, backwardNote(now.t, now.T, cell));
+        writeText(
+          whatIfRef.current,
+          `What if… (change ${lastGate ?? 'a gate'} of unit ${unit + 1} at step ${now.t})`,
+        );
+      }),
+    [steps, unit, cell, lastGate],
+  );
+  // After every render: the parts registered their writers, now they get the step.
+  useLayoutEffect(() => {
+    steps.readFrom((t) =>
+      run?.ok
+        ? {
+            now: stepValues(run.trace, run.sequence, layerWanted, t, isText),
+            was: original?.ok
+              ? stepValues(original.trace, original.sequence, layerWanted, t, isText)
+              : null,
+          }
+        : null,
+    );
+    steps.show(useScene.getState().t);
+  });
   const env = useMemo<DiagramEnv>(
     () => ({
       arrowId: `${baseId}-arrow`,
       flow,
+      steps,
       unit,
       isHighlighted: (name) => hovered?.pane === paneId && hovered.name === name,
       hover: (name) => {
@@ -130,18 +162,18 @@ export function CellDiagram({ paneId }: CellDiagramProps) {
       },
       selectUnit: setUnit,
     }),
-    [baseId, flow, unit, hovered, paneId, setHovered, setUnit],
+    [baseId, flow, steps, unit, hovered, paneId, setHovered, setUnit],
   );
   if (!pane || !run) return null;
 
   const byName = labelMap([...labels, INPUT_LABEL]);
-  const name = diagramName(pane.cell, values?.t ?? t);
   const tipLabel = tip ? byName[tip] : undefined;
   const tipAnchor = tip ? ANCHORS[pane.cell][tip] : undefined;
-  const tipValue =
-    tip === 'x' ? (values?.xLabel ?? '') : formatValue(at(values?.rows[tip ?? ''], unit));
+  const port = run.ok && frame ? inputPortLabel(run.trace, frame) : { label: '' };
+  const tipValue = (values: StepValues) =>
+    tip === 'x' ? values.xLabel : formatValue(at(values.rows[tip ?? ''], unit));
   const tooltipId = `${baseId}-tip`;
-  const layer = values?.layer ?? 0;
+  const layer = frame?.layer ?? 0;
 
   return (
     <div className="cell-diagram" data-pane={paneId} data-cell={pane.cell}>
@@ -150,17 +182,12 @@ export function CellDiagram({ paneId }: CellDiagramProps) {
           <strong>
             {paneId} · {pane.cell.toUpperCase()}
           </strong>
-          {values && (
-            <span className="cd-heading-detail">
-              {' '}
-              step {values.t} of {values.T} · unit {unit + 1} of {values.H}
-            </span>
-          )}
+          {frame && <span ref={detailRef} className="cd-heading-detail" />}
         </p>
-        {values && values.H > BARS_UP_TO_UNITS && (
+        {frame && frame.H > BARS_UP_TO_UNITS && (
           <p className="cd-hist-note">
-            Each box: how its {values.H} units spread over its range (histogram); the line marks
-            unit {unit + 1}.
+            Each box: how its {frame.H} units spread over its range (histogram); the line marks unit{' '}
+            {unit + 1}.
           </p>
         )}
         {pane.cell === 'lstm' && <NamingToggle naming={naming} onChange={setNaming} />}
@@ -168,14 +195,14 @@ export function CellDiagram({ paneId }: CellDiagramProps) {
           <LayerSelect layer={layer} names={layerNames(run.trace)} onChange={setLayer} />
         )}
       </div>
-      {run.ok && values && run.trace.layers[values.layer]?.direction === 1 && (
-        <p className="cd-direction-note">{backwardNote(values.t, values.T, pane.cell)}</p>
+      {run.ok && frame && run.trace.layers[frame.layer]?.direction === 1 && (
+        <p ref={noteRef} className="cd-direction-note" />
       )}
       {!run.ok && run.loading ? (
         <div role="status" aria-busy="true" className="cd-busy">
           {run.error}
         </div>
-      ) : !run.ok || !values ? (
+      ) : !run.ok || !frame ? (
         <div className="cd-error">
           <p role="alert">{run.ok ? 'This model has no steps to draw.' : run.error}</p>
           {!run.ok && <RunFixes paneId={paneId} fixes={run.fixes} />}
@@ -184,23 +211,23 @@ export function CellDiagram({ paneId }: CellDiagramProps) {
         <DiagramContext.Provider value={env}>
           <div className="cd-figure" ref={figureRef}>
             {pane.cell === 'lstm' && (
-              <LstmDiagram values={values} labels={byName} naming={naming} name={name} />
+              <LstmDiagram labels={byName} naming={naming} H={frame.H} input={port} />
             )}
             {pane.cell === 'gru' && (
               <GruDiagram
-                values={values}
                 labels={byName}
                 convention={pane.convention}
                 params={run.model.layers[layer]}
-                name={name}
+                H={frame.H}
+                input={port}
               />
             )}
             {pane.cell === 'rnn' && (
               <RnnDiagram
-                values={values}
                 labels={byName}
                 nonlinearity={pane.nonlinearity}
-                name={name}
+                H={frame.H}
+                input={port}
               />
             )}
             <div className="cd-pulses" ref={flow.layer(SIZES[pane.cell].width)} aria-hidden />
@@ -208,7 +235,7 @@ export function CellDiagram({ paneId }: CellDiagramProps) {
               <DiagramTooltip
                 id={tooltipId}
                 label={tipLabel}
-                valueText={tipValue}
+                value={tipValue}
                 anchor={tipAnchor}
                 width={SIZES[pane.cell].width}
                 height={SIZES[pane.cell].height}
@@ -217,25 +244,23 @@ export function CellDiagram({ paneId }: CellDiagramProps) {
           </div>
           <GateChips
             labels={labels}
-            values={values}
             unit={unit}
             active={tip}
             tooltipId={tooltipId}
             onHover={env.hover}
-            was={was}
           />
           <button
+            ref={whatIfRef}
             type="button"
             className="cd-what-if"
             onClick={() => {
               const gate =
                 lastGate ?? (pane.cell === 'gru' ? 'z' : pane.cell === 'rnn' ? 'h' : 'f');
-              useScene.getState().askIntervention({ pane: paneId, gate, unit, step: values.t - 1 });
+              const t = steps.current?.now.t ?? 1;
+              useScene.getState().askIntervention({ pane: paneId, gate, unit, step: t - 1 });
               document.getElementById('interventions')?.scrollIntoView?.({ block: 'start' });
             }}
-          >
-            What if… (change {lastGate ?? 'a gate'} of unit {unit + 1} at step {values.t})
-          </button>
+          />
         </DiagramContext.Provider>
       )}
     </div>

@@ -1,10 +1,10 @@
-import type { ReactNode } from 'react';
-import { useDiagram } from './context';
+import { useRef, type ReactNode } from 'react';
+import { useDiagram, useStepWriter } from './context';
+import { diagramName } from './labels';
+import { writeAttr } from './stepBus';
 
 /** Props of {@link DiagramSvg}. */
 export interface DiagramSvgProps {
-  /** Accessible name, exactly "LSTM cell diagram, step 3". */
-  name: string;
   /** viewBox size; the SVG scales to its container's width. */
   width: number;
   height: number;
@@ -14,17 +14,20 @@ export interface DiagramSvgProps {
 }
 
 /**
- * The `<svg role="img">` every diagram draws into, with the arrowhead marker. Its
- * children are presentational for assistive technology: the values are also listed as
- * focusable chips outside it.
+ * The `<svg role="img">` every diagram draws into, with the arrowhead marker, named for
+ * its cell and step ("LSTM cell diagram, step 3", rewritten on each step). Its children
+ * are presentational for assistive technology: the values are also listed as focusable
+ * chips outside it.
  */
-export function DiagramSvg({ name, width, height, cell, children }: DiagramSvgProps) {
+export function DiagramSvg({ width, height, cell, children }: DiagramSvgProps) {
   const { arrowId } = useDiagram();
+  const svgRef = useRef<SVGSVGElement>(null);
+  useStepWriter(({ now }) => writeAttr(svgRef.current, 'aria-label', diagramName(cell, now.t)));
   return (
     <svg
+      ref={svgRef}
       className={`cd-svg cd-svg-${cell}`}
       role="img"
-      aria-label={name}
       viewBox={`0 0 ${width} ${height}`}
       width="100%"
       preserveAspectRatio="xMidYMid meet"

@@ -1,6 +1,9 @@
+import { useState } from 'react';
+import { useStepWriter } from './context';
 import { HtmlRich } from './HtmlRich';
 import type { QuantityLabel } from './labels';
 import type { Point } from './layout';
+import type { StepValues } from './stepValues';
 
 /** Props of {@link DiagramTooltip}. */
 export interface DiagramTooltipProps {
@@ -8,8 +11,8 @@ export interface DiagramTooltipProps {
   id: string;
   /** The quantity explained. */
   label: QuantityLabel;
-  /** Its value for the selected unit, formatted (./rich markup allowed). */
-  valueText: string;
+  /** Its value at a step for the selected unit, formatted (./rich markup allowed); follows the steps. */
+  value: (values: StepValues) => string;
   /** Point it refers to, in viewBox units. */
   anchor: Point;
   /** viewBox size, to turn the anchor into percentages of the drawing. */
@@ -22,14 +25,9 @@ export interface DiagramTooltipProps {
  * Placed from layout coordinates as percentages, so it follows the SVG's scaling without
  * measuring anything; it opens below its anchor near the top of the drawing.
  */
-export function DiagramTooltip({
-  id,
-  label,
-  valueText,
-  anchor,
-  width,
-  height,
-}: DiagramTooltipProps) {
+export function DiagramTooltip({ id, label, value, anchor, width, height }: DiagramTooltipProps) {
+  const [valueText, setValueText] = useState('');
+  useStepWriter(({ now }) => setValueText(value(now)));
   const below = anchor.y < height * 0.3;
   // Shifting left by the anchor's own fraction keeps the tooltip inside the drawing: at
   // the left edge it hangs right of its anchor, at the right edge left of it.

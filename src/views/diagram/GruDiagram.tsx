@@ -1,31 +1,31 @@
+import { useMemo } from 'react';
 import type { GruConvention, LayerParams } from '../../engine';
 import { useDiagram } from './context';
 import { DiagramSvg } from './DiagramSvg';
-import { formatValue } from '../../format/value';
 import { GateBox } from './GateBox';
-import { candidateRecurrent } from './gruParts';
-import { gruChain, gruWires } from './gruWires';
+import { gruChain, gruNumbers, gruWires } from './gruWires';
 import { conventionTitle, type LabelMap } from './labels';
 import { LinearBox } from './LinearBox';
 import { GRU as G } from './layout';
 import { PointwiseNode } from './PointwiseNode';
 import { PortLabel } from './PortLabel';
-import { at, type StepValues } from './stepValues';
+import { perStep } from './stepBus';
+import type { InputPortLabel } from './stepValues';
 import { SvgRich } from './SvgRich';
-import { Wire } from './Wire';
+import { bindWires, Wire } from './Wire';
 
 /** Props of {@link GruDiagram}. */
 export interface GruDiagramProps {
-  /** The step's numbers (rows r z n h, h_{t−1}, x_t). */
-  values: StepValues;
   /** Names of r z n h under the running convention. */
   labels: LabelMap;
   /** Which equations run: where r acts and which side z weights. */
   convention: GruConvention;
   /** This layer's parameters, for the reset-gated term's value; omitted, that note is left out. */
   params?: LayerParams;
-  /** Accessible name of the SVG. */
-  name: string;
+  /** Units in the layer drawn. */
+  H: number;
+  /** How the x_t port is labelled. */
+  input: InputPortLabel;
 }
 
 /** Animation stages: inputs, r and z, candidate, mix into h_t. */
@@ -49,23 +49,22 @@ const DOTS: readonly (readonly [number, number])[] = [
  * h_t = (1−z)⊙h_{t−1} + z⊙h̃. Both differences are visible in the wiring, and the
  * convention is written under the cell.
  */
-export function GruDiagram({ values, labels, convention, params, name }: GruDiagramProps) {
+export function GruDiagram({ labels, convention, params, H, input }: GruDiagramProps) {
   const { unit } = useDiagram();
-  const { rows } = values;
-  const [r, z, n, h] = [at(rows.r, unit), at(rows.z, unit), at(rows.n, unit), at(rows.h, unit)];
-  const hPrev = at(values.prevH, unit);
+  const numbers = useMemo(
+    () => perStep((values) => gruNumbers(values, unit, convention, params)),
+    [unit, convention, params],
+  );
+  const wires = useMemo(
+    () => bindWires(gruWires(convention, params !== undefined), numbers),
+    [convention, params, numbers],
+  );
   const pytorch = convention === 'pytorch';
   const { mulY, linY, oneMinus } = gruChain(convention);
   const candidate = labels.n?.symbol ?? 'n';
-  const keep = pytorch ? z : 1 - z;
-  const take = pytorch ? 1 - z : z;
-  const recurrent = params
-    ? candidateRecurrent(params, rows.r ?? [], values.prevH, unit, convention)
-    : undefined;
-  const rMul = pytorch ? (recurrent === undefined ? undefined : r * recurrent) : r * hPrev;
-  const wires = gruWires({ r, z, n, h, hPrev, keep, take, rMul, recurrent }, convention);
+  const rMulKnown = !pytorch || params !== undefined;
   return (
-    <DiagramSvg name={name} cell="gru" width={G.width} height={G.height}>
+    <DiagramSvg cell="gru" width={G.width} height={G.height}>
       <rect className="cd-body" rx={18} {...G.body} />
       <text className="cd-caption" x={G.body.x + 14} y={G.hBusY - 8}>
         <SvgRich label="h_{t−1}" />
@@ -83,7 +82,10 @@ export function GruDiagram({ values, labels, convention, params, name }: GruDiag
         stage={3}
         id="keep-mul"
         noteSide="belowRight"
-        note={`${pytorch ? 'z' : '(1−z)'}⊙h_{t−1} = ${formatValue(keep * hPrev)}`}
+        note={{
+          label: `${pytorch ? 'z' : '(1−z)'}⊙h_{t−1}`,
+          value: (v) => numbers(v).keep * numbers(v).hPrev,
+        }}
       />
       <PointwiseNode
         x={oneMinus.x}
@@ -99,7 +101,10 @@ export function GruDiagram({ values, labels, convention, params, name }: GruDiag
         stage={3}
         id="take-mul"
         noteSide="aboveLeft"
-        note={`${pytorch ? '(1−z)' : 'z'}⊙${candidate} = ${formatValue(take * n)}`}
+        note={{
+          label: `${pytorch ? '(1−z)' : 'z'}⊙${candidate}`,
+          value: (v) => numbers(v).take * numbers(v).n,
+        }}
       />
       <PointwiseNode x={G.mix.x} y={G.hY} op="+" name="h" stage={3} id="h-add" />
       <PointwiseNode
@@ -110,9 +115,12 @@ export function GruDiagram({ values, labels, convention, params, name }: GruDiag
         id="r-mul"
         noteSide={pytorch ? 'above' : 'right'}
         note={
-          rMul === undefined
-            ? undefined
-            : `${pytorch ? 'r⊙(…)' : 'r⊙h_{t−1}'} = ${formatValue(rMul)}`
+          rMulKnown
+            ? {
+                label: pytorch ? 'r⊙(…)' : 'r⊙h_{t−1}',
+                value: (v) => numbers(v).rMul ?? Number.NaN,
+              }
+            : undefined
         }
       />
       <LinearBox cx={G.chainX} cy={linY} label="W_{hn}(·) + b_{hn}" stage={2} id="matrix" />
@@ -125,17 +133,17 @@ export function GruDiagram({ values, labels, convention, params, name }: GruDiag
             label={label}
             cx={G.gate[k]}
             top={G.gateTop}
-            values={rows[k] ?? []}
+            H={H}
             stage={k === 'n' ? 2 : 1}
           />
         );
       })}
-      <PortLabel x={8} y={G.hY - 26} label="h_{t−1}" value={formatValue(hPrev)} name="h" />
+      <PortLabel x={8} y={G.hY - 26} label="h_{t−1}" value={(v) => numbers(v).hPrev} name="h" />
       <PortLabel
         x={G.hRiser - 10}
         y={16}
         label="h_{t}"
-        value={formatValue(h)}
+        value={(v) => numbers(v).h}
         anchor="end"
         name="h"
         stage={3}
@@ -144,12 +152,18 @@ export function GruDiagram({ values, labels, convention, params, name }: GruDiag
         x={G.width - 8}
         y={G.hY + 24}
         label="h_{t}"
-        value={formatValue(h)}
+        value={(v) => numbers(v).h}
         anchor="end"
         name="h"
         stage={3}
       />
-      <PortLabel x={G.xRise + 10} y={G.height - 22} label={`x_{t} = ${values.xLabel}`} name="x" />
+      <PortLabel
+        x={G.xRise + 10}
+        y={G.height - 22}
+        label={input.label}
+        labelTail={input.tail}
+        name="x"
+      />
       <g className="cd-convention" data-convention={convention} textAnchor="end">
         <text className="cd-convention-title" x={G.width - 8} y={G.height - 26}>
           {conventionTitle(convention)}

@@ -1,29 +1,32 @@
+import { useMemo } from 'react';
 import type { GateNaming } from '../../scene';
 import { useDiagram } from './context';
 import { DiagramSvg } from './DiagramSvg';
-import { formatValue } from '../../format/value';
 import { GateBox } from './GateBox';
 import { GroupFrame } from './GroupFrame';
 import type { LabelMap } from './labels';
 import { BOX, LSTM as L } from './layout';
-import { lstmWires } from './lstmWires';
+import { lstmNumbers, lstmWires } from './lstmWires';
 import { PointwiseNode } from './PointwiseNode';
 import { PortLabel } from './PortLabel';
-import { at, type StepValues } from './stepValues';
+import { perStep } from './stepBus';
+import type { InputPortLabel } from './stepValues';
 import { SvgRich } from './SvgRich';
-import { Wire } from './Wire';
+import { bindWires, Wire } from './Wire';
 
 /** Props of {@link LstmDiagram}. */
 export interface LstmDiagramProps {
-  /** The step's numbers (rows i f g o c h, c_{t−1}, h_{t−1}, x_t). */
-  values: StepValues;
   /** Names of i f g o c h under the current naming. */
   labels: LabelMap;
   /** `lfru` adds the learn / remember / use gate frames. */
   naming: GateNaming;
-  /** Accessible name of the SVG. */
-  name: string;
+  /** Units in the layer drawn. */
+  H: number;
+  /** How the x_t port is labelled. */
+  input: InputPortLabel;
 }
+
+const WIRES = lstmWires();
 
 /** Animation stages: inputs, gates, cell state, output. */
 export const LSTM_STAGES = 4;
@@ -34,19 +37,17 @@ const GATE_BOTTOM = L.gateTop + BOX.height;
  * The LSTM cell, colah-style: the cell state c runs along the top (× f, + i⊙g), the four
  * gate boxes f i g o sit below and read the [h_{t−1}, x_t] bus, and h_t = o ⊙ tanh(c_t)
  * leaves right and up. With the learn / forget / remember / use naming, dashed frames
- * group the parts each of those gates is made of.
+ * group the parts each of those gates is made of. The numbers are written on each step
+ * (see StepBus); React draws this once per layer, unit and naming.
  */
-export function LstmDiagram({ values, labels, naming, name }: LstmDiagramProps) {
+export function LstmDiagram({ labels, naming, H, input }: LstmDiagramProps) {
   const { unit } = useDiagram();
-  const { rows } = values;
-  const v = (key: string) => at(rows[key], unit);
-  const [f, i, g, o, c, h] = [v('f'), v('i'), v('g'), v('o'), v('c'), v('h')];
-  const cPrev = at(values.prevC, unit);
-  const hPrev = at(values.prevH, unit);
+  const numbers = useMemo(() => perStep((values) => lstmNumbers(values, unit)), [unit]);
+  const wires = useMemo(() => bindWires(WIRES, numbers), [numbers]);
   const { gate, cY, busY, ig, tanh, out, hRiser } = L;
   const lfru = naming === 'lfru';
   return (
-    <DiagramSvg name={name} cell="lstm" width={L.width} height={L.height}>
+    <DiagramSvg cell="lstm" width={L.width} height={L.height}>
       <rect className="cd-body" rx={18} {...L.body} />
       <text className="cd-caption" x={ig.x + 40} y={cY - 10}>
         {lfru ? 'long-term memory' : 'cell state: long-term memory'}
@@ -85,7 +86,7 @@ export function LstmDiagram({ values, labels, naming, name }: LstmDiagramProps) 
           />
         </>
       )}
-      {lstmWires({ f, i, g, o, c, h, cPrev }).map(({ key, ...wire }) => (
+      {wires.map(({ key, ...wire }) => (
         <Wire key={key} id={key} {...wire} />
       ))}
       {[gate.f, gate.i, gate.g, gate.o, L.xJoin].map((x) => (
@@ -99,7 +100,7 @@ export function LstmDiagram({ values, labels, naming, name }: LstmDiagramProps) 
         op="×"
         stage={2}
         id="f-mul"
-        note={`f⊙c_{t−1} = ${formatValue(f * cPrev)}`}
+        note={{ label: 'f⊙c_{t−1}', value: (v) => numbers(v).f * numbers(v).cPrev }}
         noteSide="belowRight"
       />
       <PointwiseNode x={ig.x} y={cY} op="+" name="c" stage={2} id="c-add" />
@@ -109,7 +110,7 @@ export function LstmDiagram({ values, labels, naming, name }: LstmDiagramProps) 
         op="×"
         stage={2}
         id="ig-mul"
-        note={`i⊙g = ${formatValue(i * g)}`}
+        note={{ label: 'i⊙g', value: (v) => numbers(v).i * numbers(v).g }}
         noteSide="aboveRight"
       />
       <PointwiseNode
@@ -118,40 +119,31 @@ export function LstmDiagram({ values, labels, naming, name }: LstmDiagramProps) 
         op="tanh"
         stage={3}
         id="tanh-c"
-        note={`tanh(c_{t}) = ${formatValue(Math.tanh(c))}`}
+        note={{ label: 'tanh(c_{t})', value: (v) => Math.tanh(numbers(v).c) }}
         noteSide="belowLeft"
       />
       <PointwiseNode x={out.x} y={out.y} op="×" name="h" stage={3} id="o-mul" />
       {(['f', 'i', 'g', 'o'] as const).map((k) => {
         const label = labels[k];
         if (!label) return null;
-        return (
-          <GateBox
-            key={k}
-            label={label}
-            cx={gate[k]}
-            top={L.gateTop}
-            values={rows[k] ?? []}
-            stage={1}
-          />
-        );
+        return <GateBox key={k} label={label} cx={gate[k]} top={L.gateTop} H={H} stage={1} />;
       })}
-      <PortLabel x={8} y={cY - 26} label="c_{t−1}" value={formatValue(cPrev)} name="c" />
+      <PortLabel x={8} y={cY - 26} label="c_{t−1}" value={(v) => numbers(v).cPrev} name="c" />
       <PortLabel
         x={L.width - 8}
         y={cY - 26}
         label="c_{t}"
-        value={formatValue(c)}
+        value={(v) => numbers(v).c}
         anchor="end"
         name="c"
         stage={2}
       />
-      <PortLabel x={8} y={busY - 26} label="h_{t−1}" value={formatValue(hPrev)} name="h" />
+      <PortLabel x={8} y={busY - 26} label="h_{t−1}" value={(v) => numbers(v).hPrev} name="h" />
       <PortLabel
         x={hRiser - 10}
         y={16}
         label="h_{t}"
-        value={formatValue(h)}
+        value={(v) => numbers(v).h}
         anchor="end"
         name="h"
         stage={3}
@@ -160,12 +152,18 @@ export function LstmDiagram({ values, labels, naming, name }: LstmDiagramProps) 
         x={L.width - 8}
         y={busY - 26}
         label="h_{t}"
-        value={formatValue(h)}
+        value={(v) => numbers(v).h}
         anchor="end"
         name="h"
         stage={3}
       />
-      <PortLabel x={L.xJoin + 10} y={L.height - 22} label={`x_{t} = ${values.xLabel}`} name="x" />
+      <PortLabel
+        x={L.xJoin + 10}
+        y={L.height - 22}
+        label={input.label}
+        labelTail={input.tail}
+        name="x"
+      />
     </DiagramSvg>
   );
 }

@@ -1,6 +1,18 @@
-import { useDiagram } from './context';
+import { useRef } from 'react';
+import { formatValue } from '../../format/value';
+import { useDiagram, useStepWriter } from './context';
 import { NODE_R } from './layout';
+import { writeText } from './stepBus';
+import type { StepValues } from './stepValues';
 import { SvgRich } from './SvgRich';
+
+/** A value printed beside a node: "i⊙g = 0.05". */
+export interface NodeNote {
+  /** What the value is, in ./rich markup: "i⊙g". */
+  label: string;
+  /** The value at a step, for the selected unit. */
+  value: (values: StepValues) => number;
+}
 
 /** Where a node's note sits relative to it. */
 export type NoteSide =
@@ -15,8 +27,8 @@ export interface PointwiseNodeProps {
   op: '×' | '+' | '1−' | 'tanh';
   /** Quantity this node produces, as a hover target (the + of an LSTM makes c). */
   name?: string;
-  /** A value note beside the node, in ./rich markup: "i⊙g = 0.05". */
-  note?: string;
+  /** A value note beside the node, rewritten on every step. */
+  note?: NodeNote;
   /** Side of the note. */
   noteSide?: NoteSide;
   /** Animation stage at which the node fires. */
@@ -44,7 +56,8 @@ const PILL = { w: 26, h: 13 } as const;
 
 /**
  * A pointwise operation on the wires, colah-style: a circle with × / + / 1−, or a pill
- * for tanh, with an optional note printing the value it produces for the selected unit.
+ * for tanh, with an optional note printing the value it produces for the selected unit
+ * (written on each step).
  */
 export function PointwiseNode({
   x,
@@ -57,6 +70,10 @@ export function PointwiseNode({
   id,
 }: PointwiseNodeProps) {
   const { flow, hover, isHighlighted } = useDiagram();
+  const valueRef = useRef<SVGTSpanElement>(null);
+  useStepWriter(({ now }) => {
+    if (note) writeText(valueRef.current, formatValue(note.value(now)));
+  });
   const pill = op === 'tanh';
   const offset = NOTE_OFFSET[noteSide];
   const dx =
@@ -117,7 +134,7 @@ export function PointwiseNode({
           y={y + offset.dy}
           textAnchor={offset.anchor}
         >
-          <SvgRich label={note} />
+          <SvgRich label={`${note.label} = `} tail={valueRef} />
         </text>
       )}
     </g>

@@ -1,4 +1,8 @@
-import { useDiagram } from './context';
+import { useRef } from 'react';
+import { formatValue } from '../../format/value';
+import { useDiagram, useStepWriter } from './context';
+import { writeAttr, writeText } from './stepBus';
+import type { StepValues } from './stepValues';
 import { SvgRich } from './SvgRich';
 
 /** Props of {@link PortLabel}. */
@@ -8,8 +12,10 @@ export interface PortLabelProps {
   y: number;
   /** The quantity, in ./rich markup: "c_{t−1}". */
   label: string;
-  /** Its value for the selected unit, already formatted; printed on a second line. */
-  value?: string;
+  /** Plain text after the label, rewritten on every step (the token x_t reads); inputs only, without `stage`. */
+  labelTail?: (values: StepValues) => string;
+  /** Its value at a step for the selected unit, printed on a second line (rewritten on every step). */
+  value?: (values: StepValues) => number;
   /** Text alignment at (x, y). */
   anchor?: 'start' | 'middle' | 'end';
   /** Hover target of this port ('c', 'h', 'x'). */
@@ -22,26 +28,34 @@ export interface PortLabelProps {
  * Where a quantity enters or leaves the cell: its symbol and, under it, its value for the
  * selected unit.
  */
-export function PortLabel({ x, y, label, value, anchor = 'start', name, stage }: PortLabelProps) {
+export function PortLabel(props: PortLabelProps) {
+  const { x, y, label, labelTail, value, anchor = 'start', name, stage } = props;
   const { flow, hover, isHighlighted } = useDiagram();
+  const groupRef = useRef<SVGGElement>(null);
+  const tailRef = useRef<SVGTSpanElement>(null);
+  const valueRef = useRef<SVGTextElement>(null);
+  useStepWriter(({ now }) => {
+    if (value) writeText(valueRef.current, formatValue(value(now)));
+    if (labelTail) {
+      const tail = labelTail(now);
+      writeText(tailRef.current, tail);
+      writeAttr(groupRef.current, 'data-port', label + tail);
+    }
+  });
   const highlighted = name !== undefined && isHighlighted(name);
   return (
     <g
-      ref={stage === undefined ? undefined : flow.ref(stage, 'reveal')}
+      ref={stage === undefined ? groupRef : flow.ref(stage, 'reveal')}
       className={highlighted ? 'cd-port is-highlighted' : 'cd-port'}
-      data-port={label}
+      data-port={labelTail ? undefined : label}
       textAnchor={anchor}
       onPointerEnter={name ? () => hover(name) : undefined}
       onPointerLeave={name ? (e) => e.pointerType !== 'touch' && hover(null) : undefined}
     >
       <text className="cd-port-name" x={x} y={y}>
-        <SvgRich label={label} />
+        <SvgRich label={label} tail={labelTail ? tailRef : undefined} />
       </text>
-      {value !== undefined && (
-        <text className="cd-port-value" x={x} y={y + 18}>
-          {value}
-        </text>
-      )}
+      {value !== undefined && <text ref={valueRef} className="cd-port-value" x={x} y={y + 18} />}
     </g>
   );
 }

@@ -3,8 +3,8 @@
  * Elements register with a stage (0 inputs, 1 gates, 2 cell state, 3 output …) through
  * ref callbacks, wires through {@link FlowRegistry.pulse}; {@link FlowRegistry.play} runs
  * one Web Animations API animation per element and wire, stage by stage (made on the first
- * step, replayed on the next ones). React renders the new numbers once per step; the
- * frames in between never touch React.
+ * step, replayed on the next ones). The new numbers are written in place once per step
+ * (StepBus); neither the step nor the frames in between render anything in React.
  */
 import { mediaQuery } from '../mediaQuery';
 import type { PulseLayer, PulseSpec } from './pulses';

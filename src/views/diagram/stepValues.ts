@@ -74,6 +74,22 @@ export function stepValues(
   return { t: step, T, layer: l, H, rows, prevH, prevC, x, xLabel };
 }
 
+/** How a diagram labels its x_t port: what layer 0 reads changes every step, a layer above does not. */
+export interface InputPortLabel {
+  /** The label, in ./rich markup: "x_{t} = " before a token, "x_{t} = h_{t} of layer 1" above. */
+  readonly label: string;
+  /** The token at a step, printed after the label (layer 0 only). */
+  readonly tail?: (values: StepValues) => string;
+}
+
+/** The x_t port's label for layer `frame.layer` (any step of it: see {@link InputPortLabel}). */
+export function inputPortLabel(trace: Trace, frame: StepValues): InputPortLabel {
+  const D = trace.directions ?? 1;
+  return Math.floor(frame.layer / D) === 0
+    ? { label: 'x_{t} = ', tail: (values) => values.xLabel }
+    : { label: `x_{t} = ${frame.xLabel}` };
+}
+
 /** Entry j of a row, 0 when the row is shorter (an out-of-range unit never reads undefined). */
 export function at(row: ArrayLike<number> | undefined, j: number): number {
   return row?.[j] ?? 0;

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import '@testing-library/jest-dom/vitest';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { Profiler } from 'react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useScene } from '../../../src/store';
 import { CellDiagram } from '../../../src/views/diagram/CellDiagram';
@@ -264,5 +265,37 @@ describe('a step rewrites only what it changes', () => {
     observer.disconnect();
     expect(container.querySelector('[data-gate="f"] .cd-gate-value')).not.toBeNull();
     expect(changes.map((r) => r.attributeName ?? r.type)).toEqual([]);
+  });
+
+  it('renders nothing in React on a step, and a later render keeps the step’s numbers', () => {
+    let commits = 0;
+    const { container } = render(
+      <Profiler id="diagram" onRender={() => (commits += 1)}>
+        <CellDiagram paneId="A" />
+      </Profiler>,
+    );
+    const trace = traceOf(paneA(), TEXT);
+    const shown = () => ({
+      f: boxValue(container, 'f'),
+      wire: container.querySelector('[data-wire="f"] .cd-wire-line')?.getAttribute('stroke-width'),
+      port: container.querySelector('[data-port="x_{t} = ‘l’"]') !== null,
+      name: screen.getByRole('img').getAttribute('aria-label'),
+    });
+    const before = commits;
+    act(() => useScene.getState().setStep(4));
+    expect(commits).toBe(before);
+    const atStep4 = shown();
+    const f4 = valueAt(trace, 0, 'f', 4, 0);
+    expect(atStep4.f).toBe(p3(f4));
+    expect(Number(atStep4.wire)).toBeCloseTo(1.5 + 4.5 * Math.min(1, Math.abs(f4)), 12);
+    expect(atStep4).toMatchObject({ port: true, name: 'LSTM cell diagram, step 4' });
+    // Hovering a box renders the diagram again: the numbers written for step 4 stay.
+    fireEvent.pointerEnter(container.querySelector('[data-gate="o"]')!);
+    expect(commits).toBeGreaterThan(before);
+    expect(shown()).toEqual(atStep4);
+    expect(screen.getByRole('tooltip')).toHaveTextContent(p3(valueAt(trace, 0, 'o', 4, 0)));
+    act(() => useScene.getState().setStep(5));
+    expect(screen.getByRole('tooltip')).toHaveTextContent(p3(valueAt(trace, 0, 'o', 5, 0)));
+    expect(boxValue(container, 'f')).toBe(p3(valueAt(trace, 0, 'f', 5, 0)));
   });
 });

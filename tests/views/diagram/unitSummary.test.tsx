@@ -3,17 +3,20 @@
  * A gate box of many units (an imported model's 256 or 512): a histogram of the units'
  * values at the step instead of a bar per unit, the selected unit's value marked.
  */
-import { render } from '@testing-library/react';
+import { act, render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { DiagramContext, type DiagramEnv } from '../../../src/views/diagram/context';
 import { FlowRegistry } from '../../../src/views/diagram/flow';
+import { StepBus } from '../../../src/views/diagram/stepBus';
+import { stepValues } from '../../../src/views/diagram/stepValues';
 import { UnitBars } from '../../../src/views/diagram/UnitBars';
 import { histogram } from '../../../src/views/diagram/UnitHistogram';
 
-function env(unit: number): DiagramEnv {
+function env(unit: number, steps: StepBus): DiagramEnv {
   return {
     arrowId: 'a',
     flow: new FlowRegistry(),
+    steps,
     unit,
     isHighlighted: () => false,
     hover: () => undefined,
@@ -21,15 +24,33 @@ function env(unit: number): DiagramEnv {
   };
 }
 
-/** The bars of `values` in a 100 × 40 box, unit `unit` selected. */
+/** A one-step trace whose quantity `q` is `values`, as a step publishes it. */
+function stepOf(values: number[]) {
+  const row = Float64Array.from(values);
+  const trace = { T: 1, hT: [row], layers: [{ gates: { q: [row], h: [row] } }] };
+  return stepValues(trace as never, { xs: [[0]], tokens: [''] } as never, 0, 1);
+}
+
+/** The bars of `values` in a 100 × 40 box, unit `unit` selected, after a step is published. */
 function bars(values: number[], range: 'unit' | 'signed', unit = 0) {
-  return render(
-    <DiagramContext.Provider value={env(unit)}>
+  const steps = new StepBus();
+  const { container } = render(
+    <DiagramContext.Provider value={env(unit, steps)}>
       <svg>
-        <UnitBars x={0} y={0} width={100} height={40} values={values} range={range} />
+        <UnitBars
+          x={0}
+          y={0}
+          width={100}
+          height={40}
+          H={values.length}
+          quantity="q"
+          range={range}
+        />
       </svg>
     </DiagramContext.Provider>,
-  ).container;
+  );
+  act(() => steps.publish({ now: stepOf(values), was: null }));
+  return container;
 }
 
 /** The [x, height] of each rectangle of a path of `M x y h w v l h -w z` bars. */
