@@ -58,9 +58,17 @@ export function writeAttr(element: Element | null | undefined, name: string, val
   if (element && element.getAttribute(name) !== value) element.setAttribute(name, value);
 }
 
-/** Sets an element's text unless it already reads `text`. */
+/**
+ * Sets an element's text unless it already reads `text`: in its one text node when it
+ * has one (no nodes made or removed), else as its whole content.
+ */
 export function writeText(element: Element | null | undefined, text: string): void {
-  if (element && element.textContent !== text) element.textContent = text;
+  if (!element) return;
+  const node = element.firstChild;
+  if (node && node === element.lastChild && node.nodeType === Node.TEXT_NODE) {
+    const textNode = node as Text;
+    if (textNode.data !== text) textNode.data = text;
+  } else if (element.textContent !== text) element.textContent = text;
 }
 
 /** Style values this module wrote, per element and property (reading them back is normalised). */
