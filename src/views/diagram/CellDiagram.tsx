@@ -17,7 +17,7 @@ import { LSTM_STAGES, LstmDiagram } from './LstmDiagram';
 import { NamingToggle } from './NamingToggle';
 import { RNN_STAGES, RnnDiagram } from './RnnDiagram';
 import { StepBus, writeText } from './stepBus';
-import { at, inputPortLabel, stepValues, type StepValues } from './stepValues';
+import { at, inputPortLabel, stepValues, type InputPortLabel, type StepValues } from './stepValues';
 import { RunFixes } from '../RunFixes';
 import { useTouchGestures } from './useTouchGestures';
 import { BARS_UP_TO_UNITS } from './UnitHistogram';
@@ -33,6 +33,9 @@ export interface CellDiagramProps {
 export const FLOW_MS = 500;
 
 const STAGES = { lstm: LSTM_STAGES, gru: GRU_STAGES, rnn: RNN_STAGES } as const;
+
+/** The x_t port of a pane with nothing to draw. */
+const NO_PORT: InputPortLabel = { label: '' };
 
 /**
  * The animated diagram of one pane's cell at the current step and layer: LSTM, GRU (as
@@ -109,16 +112,19 @@ export function CellDiagram({ paneId }: CellDiagramProps) {
     [run, layerWanted, isText],
   );
   const original = pane && pane.interventions.length > 0 ? originalRunOf(pane, input) : null;
+  // Keyed on what names the quantities, not on the pane object (a new weight scale makes a
+  // new pane): the memoized drawing then skips its render when only the numbers change.
+  const { convention, nonlinearity } = pane ?? {};
   const labels = useMemo(
     () =>
-      pane
-        ? quantityLabels(pane.cell, {
-            naming,
-            convention: pane.convention,
-            nonlinearity: pane.nonlinearity,
-          })
-        : [],
-    [pane, naming],
+      convention && nonlinearity ? quantityLabels(cell, { naming, convention, nonlinearity }) : [],
+    [cell, naming, convention, nonlinearity],
+  );
+  const byName = useMemo(() => labelMap([...labels, INPUT_LABEL]), [labels]);
+  const portNow = run?.ok && frame ? inputPortLabel(run.trace, frame) : NO_PORT;
+  const port = useMemo(
+    () => ({ label: portNow.label, tail: portNow.tail }),
+    [portNow.label, portNow.tail],
   );
   const unit = frame ? Math.min(Math.max(0, unitWanted), Math.max(0, frame.H - 1)) : 0;
   // The texts around the drawing that name the step; registered before the publication below.
@@ -166,10 +172,8 @@ export function CellDiagram({ paneId }: CellDiagramProps) {
   );
   if (!pane || !run) return null;
 
-  const byName = labelMap([...labels, INPUT_LABEL]);
   const tipLabel = tip ? byName[tip] : undefined;
   const tipAnchor = tip ? ANCHORS[pane.cell][tip] : undefined;
-  const port = run.ok && frame ? inputPortLabel(run.trace, frame) : { label: '' };
   const tipValue = (values: StepValues) =>
     tip === 'x' ? values.xLabel : formatValue(at(values.rows[tip ?? ''], unit));
   const tooltipId = `${baseId}-tip`;

@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { memo, useRef } from 'react';
 import { valueColor } from '../colors';
 import { formatValue } from '../../format/value';
 import { useStepWriter } from './context';
@@ -42,7 +42,13 @@ function chipName(label: QuantityLabel, value: number): string {
  * that differs from the original run's says so: "0.12 (was 0.87)". Each step writes the
  * chips' values, names and swatches.
  */
-export function GateChips({ labels, unit, active, tooltipId, onHover }: GateChipsProps) {
+export const GateChips = memo(function GateChips({
+  labels,
+  unit,
+  active,
+  tooltipId,
+  onHover,
+}: GateChipsProps) {
   return (
     <ul className="cd-chips" aria-label="Values at this step">
       {labels.map((label) => (
@@ -57,7 +63,7 @@ export function GateChips({ labels, unit, active, tooltipId, onHover }: GateChip
       ))}
     </ul>
   );
-}
+});
 
 interface GateChipProps {
   label: QuantityLabel;

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { GruConvention, LayerParams } from '../../engine';
 import { useDiagram } from './context';
 import { DiagramSvg } from './DiagramSvg';
@@ -49,7 +49,13 @@ const DOTS: readonly (readonly [number, number])[] = [
  * h_t = (1−z)⊙h_{t−1} + z⊙h̃. Both differences are visible in the wiring, and the
  * convention is written under the cell.
  */
-export function GruDiagram({ labels, convention, params, H, input }: GruDiagramProps) {
+export const GruDiagram = memo(function GruDiagram({
+  labels,
+  convention,
+  params,
+  H,
+  input,
+}: GruDiagramProps) {
   const { unit } = useDiagram();
   const numbers = useMemo(
     () => perStep((values) => gruNumbers(values, unit, convention, params)),
@@ -176,4 +182,4 @@ export function GruDiagram({ labels, convention, params, H, input }: GruDiagramP
       </g>
     </DiagramSvg>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { GateNaming } from '../../scene';
 import { useDiagram } from './context';
 import { DiagramSvg } from './DiagramSvg';
@@ -40,7 +40,12 @@ const GATE_BOTTOM = L.gateTop + BOX.height;
  * group the parts each of those gates is made of. The numbers are written on each step
  * (see StepBus); React draws this once per layer, unit and naming.
  */
-export function LstmDiagram({ labels, naming, H, input }: LstmDiagramProps) {
+export const LstmDiagram = memo(function LstmDiagram({
+  labels,
+  naming,
+  H,
+  input,
+}: LstmDiagramProps) {
   const { unit } = useDiagram();
   const numbers = useMemo(() => perStep((values) => lstmNumbers(values, unit)), [unit]);
   const wires = useMemo(() => bindWires(WIRES, numbers), [numbers]);
@@ -166,4 +171,4 @@ export function LstmDiagram({ labels, naming, H, input }: LstmDiagramProps) {
       />
     </DiagramSvg>
   );
-}
+});

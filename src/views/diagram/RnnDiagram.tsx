@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { Nonlinearity } from '../../engine';
 import { useDiagram } from './context';
 import { DiagramSvg } from './DiagramSvg';
@@ -76,7 +76,12 @@ const WIRES: WireSpec<RnnNumbers>[] = (() => {
  * tanh or relu gives h_t, which leaves right and returns round the loop as the next
  * step's h_{t−1}.
  */
-export function RnnDiagram({ labels, nonlinearity, H, input }: RnnDiagramProps) {
+export const RnnDiagram = memo(function RnnDiagram({
+  labels,
+  nonlinearity,
+  H,
+  input,
+}: RnnDiagramProps) {
   const { unit } = useDiagram();
   const numbers = useMemo(() => perStep((values) => rnnNumbers(values, unit)), [unit]);
   const wires = useMemo(() => bindWires(WIRES, numbers), [numbers]);
@@ -126,4 +131,4 @@ export function RnnDiagram({ labels, nonlinearity, H, input }: RnnDiagramProps) 
       />
     </DiagramSvg>
   );
-}
+});

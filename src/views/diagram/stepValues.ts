@@ -85,10 +85,11 @@ export interface InputPortLabel {
 /** The x_t port's label for layer `frame.layer` (any step of it: see {@link InputPortLabel}). */
 export function inputPortLabel(trace: Trace, frame: StepValues): InputPortLabel {
   const D = trace.directions ?? 1;
-  return Math.floor(frame.layer / D) === 0
-    ? { label: 'x_{t} = ', tail: (values) => values.xLabel }
-    : { label: `x_{t} = ${frame.xLabel}` };
+  return Math.floor(frame.layer / D) === 0 ? TOKEN_PORT : { label: `x_{t} = ${frame.xLabel}` };
 }
+
+/** Layer 0's x_t port: the label, then the step's token. One object, so memoized views keep it. */
+const TOKEN_PORT: InputPortLabel = { label: 'x_{t} = ', tail: (values) => values.xLabel };
 
 /** Entry j of a row, 0 when the row is shorter (an out-of-range unit never reads undefined). */
 export function at(row: ArrayLike<number> | undefined, j: number): number {

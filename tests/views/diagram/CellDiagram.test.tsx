@@ -298,4 +298,21 @@ describe('a step rewrites only what it changes', () => {
     expect(screen.getByRole('tooltip')).toHaveTextContent(p3(valueAt(trace, 0, 'o', 5, 0)));
     expect(boxValue(container, 'f')).toBe(p3(valueAt(trace, 0, 'f', 5, 0)));
   });
+
+  it('shows a new weight scale’s numbers everywhere, though the drawing itself is kept', () => {
+    const { container } = render(<CellDiagram paneId="A" />);
+    act(() => useScene.getState().setStep(3));
+    const f = container.querySelector('[data-gate="f"] .cd-gate-value');
+    act(() => void useScene.getState().updatePane('A', { weightScale: 2.5 }));
+    const trace = traceOf(paneA(), TEXT);
+    expect(container.querySelector('[data-gate="f"] .cd-gate-value')).toBe(f); // same element
+    for (const name of ['f', 'i', 'g', 'o']) {
+      expect(boxValue(container, name)).toBe(p3(valueAt(trace, 0, name, 3, 0)));
+    }
+    const c = p3(valueAt(trace, 0, 'c', 3, 0));
+    expect(screen.getByRole('button', { name: `cell state c: ${c}` })).toBeInTheDocument();
+    expect(container.querySelector('[data-port="c_{t−1}"] .cd-port-value')?.textContent).toBe(
+      p3(valueAt(trace, 0, 'c', 2, 0)),
+    );
+  });
 });
