@@ -4,7 +4,7 @@ import { line } from 'd3-shape';
 import type { PaneId } from '../../scene';
 import { formatNorm, subscript } from '../../format/norm';
 import { LineSample } from './GradientLegend';
-import { logAxisOf } from './logAxis';
+import { keepAxis, logAxisOf } from './logAxis';
 import { PlotAxes } from './PlotAxes';
 import { PLOT } from './plotLayout';
 
@@ -111,11 +111,18 @@ function drawnValue(v: number, y: Y): number {
 /**
  * ‖∂h_T/∂h_t‖ against the distance T − t on a log axis, one curve per pane in its colour
  * (with the LSTM forget-gate product dashed), a dashed reference line at 1, and exact
- * zeros as triangles on the floor. Hovering shows the values at that distance.
+ * zeros as triangles on the floor. Hovering shows the values at that distance. The axis
+ * keeps its decades while new curves still fit them well, so a curve that moves is seen
+ * to move.
  */
 export function GradientPlot({ curves, maxDistance, onHover }: GradientPlotProps) {
   const T = Math.max(1, maxDistance);
-  const axis = useMemo(() => logAxisOf(curves.map((c) => c.values)), [curves]);
+  const fitted = useMemo(() => logAxisOf(curves.map((c) => c.values)), [curves]);
+  // The axis stays while it still suits the values (see keepAxis): derived from the last
+  // render's, set during render as React allows for state that follows props.
+  const [shown, setShown] = useState(fitted);
+  const axis = keepAxis(shown, fitted);
+  if (axis !== shown) setShown(axis);
   const x = useMemo(
     () =>
       scaleLinear()

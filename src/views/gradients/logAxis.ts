@@ -24,6 +24,10 @@ export interface LogAxis {
   readonly hasZero: boolean;
   /** True when some value is ±∞ or NaN (overflow), drawn as a marker at the top. */
   readonly hasOverflow: boolean;
+  /** The whole decades [low, high] the finite positive values and 1 span (exponents). */
+  readonly dataDecades: readonly [number, number];
+  /** The decades [low, high] the labelled part of the axis spans, without the zero and overflow rows. */
+  readonly plotDecades: readonly [number, number];
 }
 
 /**
@@ -76,7 +80,25 @@ export function logAxisOf(series: readonly (readonly number[])[]): LogAxis {
     tickExponents,
     hasZero,
     hasOverflow,
+    dataDecades: [dataLow, dataHigh],
+    plotDecades: [tickLow, tickHigh],
   };
+}
+
+/**
+ * The axis to draw new values on, given the one drawn (`shown`) and the one that fits them
+ * (`fitted`): the drawn one while it still holds every value and they fill at least half
+ * of it, so that a curve moving a little (a weight-scale drag) is seen to move instead of
+ * the axis following it; else the fitted one. A zero or overflow row appearing or going
+ * refits.
+ */
+export function keepAxis(shown: LogAxis, fitted: LogAxis): LogAxis {
+  if (shown.hasZero !== fitted.hasZero || shown.hasOverflow !== fitted.hasOverflow) return fitted;
+  const [low, high] = fitted.dataDecades;
+  const [plotLow, plotHigh] = shown.plotDecades;
+  const holds = plotLow <= low && high <= plotHigh;
+  const fills = high - low >= (plotHigh - plotLow) / 2;
+  return holds && fills ? shown : fitted;
 }
 
 /** The smallest of 1, 2, 5, 10, 20, 50, … at least `n`. */

@@ -4,7 +4,7 @@ import { render, screen } from '@testing-library/react';
 import { useScene } from '../../../src/store';
 import { GradientPlot, type PlotCurve } from '../../../src/views/gradients/GradientPlot';
 import { formatNorm } from '../../../src/format/norm';
-import { logAxisOf } from '../../../src/views/gradients/logAxis';
+import { keepAxis, logAxisOf } from '../../../src/views/gradients/logAxis';
 
 beforeEach(() => {
   useScene.setState(useScene.getInitialState(), true);
@@ -72,6 +72,42 @@ describe('logAxisOf', () => {
     expect(axis.tickExponents).not.toContain(axis.lowExponent);
     const tiny = logAxisOf([[1e-320, 0]]);
     expect(tiny.low).toBeGreaterThan(0);
+  });
+});
+
+/** A norm falling geometrically from 1 to `end` over 50 steps back. */
+const decay = (end: number) => Array.from({ length: 50 }, (_, k) => end ** ((k + 1) / 50));
+
+describe('the axis while the curves move (a weight-scale drag)', () => {
+  /** The y-tick labels and the height of the curve's last point, as drawn. */
+  function drawn(container: HTMLElement) {
+    const ticks = [...container.querySelectorAll('.y-tick .tick-label')].map((t) => t.textContent);
+    const d = container.querySelector('path.curve-line')!.getAttribute('d')!;
+    const last = Number(d.split(/[ML]/).at(-1)!.split(',')[1]);
+    return { ticks, last };
+  }
+
+  it('keeps its decades while the curve still fills half of them, so the curve is seen to rise', () => {
+    const { container, rerender } = render(
+      <GradientPlot curves={[curve(decay(1e-50))]} maxDistance={50} />,
+    );
+    const before = drawn(container);
+    rerender(<GradientPlot curves={[curve(decay(1e-40))]} maxDistance={50} />);
+    const after = drawn(container);
+    expect(after.ticks).toEqual(before.ticks);
+    expect(after.last).toBeLessThan(before.last - 10); // higher on screen: smaller y
+    // Falling to a tenth of the span, the curve would be a sliver: the axis fits it again.
+    rerender(<GradientPlot curves={[curve(decay(1e-4))]} maxDistance={50} />);
+    expect(drawn(container).ticks).not.toEqual(before.ticks);
+    expect(drawn(container).ticks).toContain(formatNorm(1e-4));
+  });
+
+  it('refits when values leave it, or a zero row comes or goes', () => {
+    const shown = logAxisOf([decay(1e-50)]);
+    expect(keepAxis(shown, logAxisOf([decay(1e-30)]))).toBe(shown);
+    expect(keepAxis(shown, logAxisOf([decay(1e-60)]))).not.toBe(shown);
+    expect(keepAxis(shown, logAxisOf([[...decay(1e-30), 0]]))).not.toBe(shown);
+    expect(keepAxis(shown, logAxisOf([[1e3, ...decay(1e-30)]]))).not.toBe(shown);
   });
 });
 
