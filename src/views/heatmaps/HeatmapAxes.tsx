@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { labelledIndices, labelWidth } from './geometry';
+import { labelledIndices, labelWidth, uncrowded } from './geometry';
 
 /** Vertical space, in CSS px, each unit label needs. */
 const UNIT_LABEL_GAP = 13;
@@ -40,19 +40,26 @@ export interface TimeAxisProps {
 /**
  * Two rows under a heatmap, captioned x and t: the input token of each labelled step and
  * its step number. Every step is labelled when the labels fit, else every other one, else
- * step 1 and every k-th (k = 5, 10, 20, …). Labels at the ends stay inside the plot.
+ * step 1 and every k-th (k = 5, 10, 20, …). Labels at the ends stay inside the plot, and
+ * none runs into its neighbour there (see uncrowded).
  * Memoized: the tokens are the input's, unchanged by a new trace of the same input.
  */
 export const TimeAxis = memo(function TimeAxis({ tokens, width }: TimeAxisProps) {
   const T = tokens.length;
   let chars = String(T).length;
   for (const token of tokens) chars = Math.max(chars, Array.from(token).length);
-  const steps = labelledIndices(T, width / Math.max(1, T), labelWidth(chars));
+  const widest = labelWidth(chars);
   const at = (step: number, text: string) => {
     const half = labelWidth(Array.from(text).length) / 2;
     const centre = ((step - 0.5) / T) * width;
     return Math.max(Math.min(centre, width - half), Math.min(half, width / 2));
   };
+  const candidates = labelledIndices(T, width / Math.max(1, T), widest);
+  const steps = uncrowded(
+    candidates,
+    candidates.map((step) => at(step, 'x'.repeat(chars))),
+    widest,
+  );
   return (
     <>
       <div className="heatmap-steps-caption">

@@ -54,6 +54,32 @@ export function labelledIndices(n: number, spacing: number, minGap: number): num
   return out;
 }
 
+/**
+ * The labels of `steps` (ascending) that do not run into each other once placed at
+ * `centres` (px), each `width` px wide: a label closer than `width` to the one kept before
+ * it is dropped, except the last (the sequence's length), which replaces that one
+ * instead. Labels moved inwards at the plot's ends need this: "1500" and "2000" would
+ * otherwise print as "15002000".
+ */
+export function uncrowded(
+  steps: readonly number[],
+  centres: readonly number[],
+  width: number,
+): number[] {
+  const kept: number[] = [];
+  let lastCentre = Number.NEGATIVE_INFINITY;
+  steps.forEach((step, k) => {
+    const centre = centres[k] ?? 0;
+    if (centre - lastCentre >= width) {
+      kept.push(step);
+      lastCentre = centre;
+    } else if (k === steps.length - 1 && kept.length > 1) {
+      kept[kept.length - 1] = step;
+    }
+  });
+  return kept;
+}
+
 /** Width in px a label of `chars` characters needs at the axis font size (0.7rem). */
 export function labelWidth(chars: number): number {
   return chars * 6.5 + 5;

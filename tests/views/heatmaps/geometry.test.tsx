@@ -1,11 +1,14 @@
 // @vitest-environment jsdom
+import { render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import {
   cellAt,
   labelledIndices,
+  labelWidth,
   niceStride,
   plotHeight,
 } from '../../../src/views/heatmaps/geometry';
+import { TimeAxis } from '../../../src/views/heatmaps/HeatmapAxes';
 import { heatmapLabel, HEATMAP_QUANTITIES } from '../../../src/views/heatmaps/quantities';
 
 describe('cellAt', () => {
@@ -45,6 +48,27 @@ describe('axis labels', () => {
     expect(labelledIndices(64, 2.5, 13)).toEqual([1, 10, 20, 30, 40, 50, 60]);
     expect(niceStride(3)).toBe(5);
     expect(niceStride(11)).toBe(20);
+  });
+
+  it('never prints two step numbers into each other where the last one is moved inside the plot', () => {
+    for (const width of [70, 90, 130, 150, 180, 240, 600]) {
+      const { container, unmount } = render(
+        <TimeAxis tokens={Array.from({ length: 2000 }, () => '1.0')} width={width} />,
+      );
+      const labels = [...container.querySelectorAll('.heatmap-step-numbers span')].map((span) => ({
+        text: span.textContent ?? '',
+        left: parseFloat((span as HTMLElement).style.left),
+      }));
+      expect(labels.at(-1)?.text).toBe('2000');
+      for (let k = 1; k < labels.length; k++) {
+        const [a, b] = [labels[k - 1]!, labels[k]!];
+        const room = (labelWidth(a.text.length) + labelWidth(b.text.length)) / 2;
+        expect(b.left - a.left, `${a.text} and ${b.text} at ${width} px`).toBeGreaterThanOrEqual(
+          room,
+        );
+      }
+      unmount();
+    }
   });
 
   it('gives small and large H a readable height', () => {
