@@ -287,3 +287,28 @@ export async function keepPicture(
   if (!KEEP_PICTURES) return;
   await target.screenshot({ path: `test-results/screenshots/${name}.png`, ...options });
 }
+
+/**
+ * The selects among `selects` whose chosen option does not fit in the box, each as
+ * "“text” needs N px, has M px" (an empty list: every choice shows whole). The room is the
+ * box less its padding and the drop-down arrow (about 1.5 em); the text is measured in the
+ * select's own font.
+ */
+export async function cutSelects(selects: Locator): Promise<string[]> {
+  return selects.evaluateAll((elements) =>
+    (elements as HTMLSelectElement[]).flatMap((select) => {
+      const style = getComputedStyle(select);
+      const context = document.createElement('canvas').getContext('2d');
+      if (!context) return ['no canvas'];
+      context.font = style.font;
+      const text = select.selectedOptions[0]?.textContent ?? '';
+      const room =
+        select.clientWidth -
+        parseFloat(style.paddingLeft) -
+        parseFloat(style.paddingRight) -
+        1.5 * parseFloat(style.fontSize);
+      const needs = context.measureText(text).width;
+      return needs > room ? [`"${text}" needs ${needs.toFixed(0)} px, has ${room.toFixed(0)}`] : [];
+    }),
+  );
+}

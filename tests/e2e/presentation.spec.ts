@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { LESSONS } from '../../src/lessons/lessons';
-import { test, expect, seriousA11yViolations, keepPicture } from './fixtures';
+import { test, expect, seriousA11yViolations, keepPicture, cutSelects } from './fixtures';
 
 test.use({ viewport: { width: 1280, height: 720 } });
 
@@ -119,7 +119,9 @@ test('on a dark system, its own dark scheme and a forced Light theme pass axe, p
   await presentationButton(page).click();
   await expect.poll(() => background(page)).toBe(PRESENTING.dark);
   expect(await seriousA11yViolations(page)).toEqual([]);
-  // A forced theme wins over the system's, presenting or not.
+  // A forced theme wins over the system's, presenting or not. Presenting, Theme is under
+  // More with the header's other secondary actions, so the header keeps to one row.
+  await page.getByRole('button', { name: 'More' }).click();
   await theme(page).selectOption({ label: 'Light' });
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
   await expect.poll(() => background(page)).toBe(PRESENTING.light);
@@ -132,6 +134,35 @@ test('on a dark system, its own dark scheme and a forced Light theme pass axe, p
   await theme(page).selectOption('system');
   await expect(page.locator('html')).not.toHaveAttribute('data-theme');
   await expect.poll(() => background(page)).toBe(DARK);
+});
+
+test('presenting, the header keeps to one row with the whole lesson name; the rest is under More', async ({
+  page,
+}) => {
+  for (const [width, height] of [
+    [1280, 800],
+    [1024, 768],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await presentationButton(page).click();
+    const header = page.locator('.app-header');
+    const controls = header.locator('button:visible, select:visible');
+    const tops = await controls.evaluateAll((elements) =>
+      elements.map((e) => Math.round(e.getBoundingClientRect().top)),
+    );
+    expect(Math.max(...tops) - Math.min(...tops), `one row at ${width} px`).toBeLessThanOrEqual(6);
+    if (width >= 1280) expect(await cutSelects(header.getByRole('combobox'))).toEqual([]);
+    // Theme, Full screen and the share and teach buttons: one press away.
+    await expect(page.getByRole('button', { name: 'Copy link', exact: true })).toBeHidden();
+    await header.getByRole('button', { name: 'More' }).click();
+    await expect(page.getByRole('button', { name: 'Copy link', exact: true })).toBeVisible();
+    await expect(theme(page)).toBeVisible();
+    await page.keyboard.press('Escape'); // closes the menu; presenting goes on
+    await expect(page.getByRole('button', { name: 'Copy link', exact: true })).toBeHidden();
+    await expect(page.locator('html')).toHaveAttribute('data-presentation', '');
+    await presentationButton(page).click();
+    await expect(page.getByRole('button', { name: 'Copy link', exact: true })).toBeVisible();
+  }
 });
 
 test('compare in presentation: the panes side by side, equations under them', async ({ page }) => {

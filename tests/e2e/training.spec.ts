@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, keepPicture } from './fixtures';
+import { test, expect, keepPicture, cutSelects } from './fixtures';
 
 // Training in the page: an LSTM learns remember-first (T = 20) in the worker while the scene
 // follows its weights; Pause stops the counters; the scrubber shows earlier weights; in
@@ -102,22 +102,6 @@ test('on a 700 px window the Train selects show their whole choice', async ({ pa
   const selects = training(page).getByRole('combobox');
   await expect(selects.first()).toBeVisible();
   expect(await selects.count()).toBeGreaterThanOrEqual(2);
-  const cut = await selects.evaluateAll((elements) =>
-    (elements as HTMLSelectElement[]).flatMap((select) => {
-      const style = getComputedStyle(select);
-      const context = document.createElement('canvas').getContext('2d');
-      if (!context) return ['no canvas'];
-      context.font = style.font;
-      const text = select.selectedOptions[0]?.textContent ?? '';
-      // Room for the text: the box less its padding and the drop-down arrow (about 1.5em).
-      const room =
-        select.clientWidth -
-        parseFloat(style.paddingLeft) -
-        parseFloat(style.paddingRight) -
-        1.5 * parseFloat(style.fontSize);
-      const needs = context.measureText(text).width;
-      return needs > room ? [`"${text}" needs ${needs.toFixed(0)} px, has ${room.toFixed(0)}`] : [];
-    }),
-  );
+  const cut = await cutSelects(selects);
   expect(cut).toEqual([]);
 });

@@ -1,4 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useScene } from '../../store';
+import { PHONE_QUERY, useMediaMatch } from '../useMediaMatch';
 
 /** Props of {@link HeaderMenu}. */
 export interface HeaderMenuProps {
@@ -10,13 +12,18 @@ export interface HeaderMenuProps {
 const ITEMS_ID = 'header-more';
 
 /**
- * On phones (600 px wide and under, small-screens.css) the header's secondary actions fold
- * behind a "More" button, so that the header takes two rows: a disclosure (`aria-expanded`)
- * whose actions follow it in the tab order, shown over the page under the button. Escape
- * closes it and brings the focus back to the button; a tap outside closes it. Wider
- * screens hide the button and lay the actions out in the header's row, as before.
+ * On phones (600 px wide and under) and in presentation mode, the header's secondary
+ * actions fold behind a "More" button (`data-folded`, small-screens.css), so that the
+ * header keeps to one or two tidy rows (at 1280 px, presenting, they wrapped into ragged
+ * stacks and cut the lesson's name): a disclosure (`aria-expanded`) whose actions follow
+ * it in the tab order, shown over the page under the button. Escape closes it and brings
+ * the focus back to the button; a tap outside closes it. Otherwise the button is hidden
+ * and the actions sit in the header's row.
  */
 export function HeaderMenu({ children }: HeaderMenuProps) {
+  const phone = useMediaMatch(PHONE_QUERY);
+  const presenting = useScene((s) => s.presentation);
+  const folded = phone || presenting;
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const toggle = useRef<HTMLButtonElement>(null);
@@ -41,7 +48,12 @@ export function HeaderMenu({ children }: HeaderMenuProps) {
   }, [open]);
 
   return (
-    <div ref={root} className="header-more" data-open={open ? '' : undefined}>
+    <div
+      ref={root}
+      className="header-more"
+      data-folded={folded ? '' : undefined}
+      data-open={folded && open ? '' : undefined}
+    >
       <button
         ref={toggle}
         type="button"
