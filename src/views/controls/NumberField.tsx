@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 
 /** Props of {@link NumberField}. */
 export interface NumberFieldProps {
@@ -17,8 +17,16 @@ export interface NumberFieldProps {
 /**
  * A number input that commits each valid value as it is typed and shows why an invalid
  * one was refused, next to the field, while the previous valid value stays in force.
+ * Memoized: with a stable `onCommit` it renders only when its own props change.
  */
-export function NumberField({ label, value, onCommit, min, max, step = 1 }: NumberFieldProps) {
+export const NumberField = memo(function NumberField({
+  label,
+  value,
+  onCommit,
+  min,
+  max,
+  step = 1,
+}: NumberFieldProps) {
   const id = useId();
   const [draft, setDraft] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -51,4 +59,4 @@ export function NumberField({ label, value, onCommit, min, max, step = 1 }: Numb
       )}
     </div>
   );
-}
+});

@@ -99,3 +99,31 @@ describe('a trained pane’s settings', () => {
     expect(run().ok).toBe(true);
   });
 });
+
+describe('dragging the weight scale', () => {
+  it('rewrites only the scale’s own fields, however many moves (React rewrites a re-rendered input)', async () => {
+    useScene.setState(useScene.getInitialState(), true);
+    render(<ModelSettings paneId="A" />);
+    const group = screen.getByRole('group', { name: 'Model A' });
+    const others = ['Hidden size', 'Layers', 'Seed', 'Forget-gate bias'].map((name) =>
+      within(group).getByRole('spinbutton', { name }),
+    );
+    const changes: MutationRecord[] = [];
+    const observer = new MutationObserver((records) => changes.push(...records));
+    for (const field of others) observer.observe(field, { attributes: true });
+    const slider = within(group).getByRole('slider', { name: 'Weight scale slider' });
+    for (let k = 1; k <= 3; k++) {
+      fireEvent.change(slider, {
+        target: { value: String(Number((slider as HTMLInputElement).value) + 1) },
+      });
+    }
+    await Promise.resolve(); // the observer reports in a microtask
+    observer.disconnect();
+    expect(useScene.getState().panes[0]!.weightScale).toBeGreaterThan(1);
+    expect(changes.map((r) => r.attributeName)).toEqual([]);
+    // Each field still edits the pane it belongs to, with the latest state.
+    fireEvent.change(others[2]!, { target: { value: '7' } });
+    expect(useScene.getState().panes[0]).toMatchObject({ seed: 7 });
+    expect(useScene.getState().panes[0]!.weightScale).toBeGreaterThan(1);
+  });
+});
