@@ -22,6 +22,7 @@ import { ModelSettings } from './views/controls/ModelSettings';
 import { PlaybackControls } from './views/controls/PlaybackControls';
 import { PresentationToggle } from './views/controls/PresentationToggle';
 import { ShowControlsButton } from './views/controls/ShowControlsButton';
+import { ShortcutsButton } from './views/controls/ShortcutsButton';
 import { ShortcutsDialog } from './views/controls/ShortcutsDialog';
 import { ThemeSelect } from './views/controls/ThemeSelect';
 import { useDocumentMode } from './views/controls/useDocumentMode';
@@ -114,6 +115,7 @@ export function App() {
             {editingHidden && !presentation && <ShowControlsButton />}
             <ThemeSelect />
             <FullscreenButton />
+            <ShortcutsButton onOpen={openHelp} />
             <ShareButtons />
             <TeachButtons />
           </HeaderMenu>

@@ -163,6 +163,12 @@ test('presenting, the header keeps to one row with the whole lesson name; the re
     await presentationButton(page).click();
     await expect(page.getByRole('button', { name: 'Copy link', exact: true })).toBeVisible();
   }
+  // The list the ? key opens has a button of its own: nothing else says the key exists.
+  await page.getByRole('button', { name: 'Keyboard shortcuts (?)' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
 });
 
 test('compare in presentation: the panes side by side, equations under them', async ({ page }) => {
