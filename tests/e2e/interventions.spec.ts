@@ -31,7 +31,7 @@ test('force f = 0 from step 25: the answer changes; remove it and the original r
   await form.getByRole('combobox', { name: 'Unit' }).selectOption('all');
   await form.getByRole('spinbutton', { name: 'From step' }).fill('25');
   await form.getByRole('spinbutton', { name: 'To step' }).fill('50');
-  await form.getByRole('button', { name: '0', exact: true }).click();
+  await form.getByRole('button', { name: '0 (shut)', exact: true }).click();
   await form.getByRole('button', { name: 'Add' }).click();
 
   const list = panel(page).getByRole('list', { name: 'Interventions on model A' });

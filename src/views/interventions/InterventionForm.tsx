@@ -42,6 +42,15 @@ function statesOf(pane: PaneSettings): string[] {
   return clampableNames(pane).filter((n) => n === 'c' || n === 'h');
 }
 
+/** The values a gate is most often forced to, with what they do to a sigmoid gate. */
+const PRESETS = [
+  ['0', 'shut'],
+  ['1', 'open'],
+] as const;
+
+/** The gates squashed into [0, 1], for which 0 shuts and 1 opens. */
+const SIGMOID_GATES = new Set(['i', 'f', 'o', 'r', 'z']);
+
 /**
  * The form of one pane's Interventions panel: clamp a gate (one unit or all, over a range
  * of steps, to 0, 1 or any value in its range), set h or c of a unit at a step, or silence
@@ -221,9 +230,9 @@ export function InterventionForm({ pane, model, T, draft }: InterventionFormProp
         )}
       {kind === 'clamp' && (
         <span className="iv-presets" role="group" aria-label="Common values">
-          {['0', '1'].map((v) => (
+          {PRESETS.map(([v, meaning]) => (
             <button key={v} type="button" aria-pressed={value === v} onClick={() => setValue(v)}>
-              {v}
+              {SIGMOID_GATES.has(gate) ? `${v} (${meaning})` : v}
             </button>
           ))}
         </span>

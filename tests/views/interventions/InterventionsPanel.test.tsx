@@ -45,6 +45,23 @@ describe('InterventionsPanel', () => {
     expect(useScene.getState().panes[0]!.interventions).toEqual([]);
   });
 
+  it('says what the common values do to a sigmoid gate (0 shuts it, 1 opens it), and sets them', () => {
+    render(<InterventionsPanel />);
+    const form = screen.getByRole('form', { name: 'Change model A’s run' });
+    const gate = within(form).getByRole('combobox', { name: 'Gate' });
+    const presets = () =>
+      within(within(form).getByRole('group', { name: 'Common values' }))
+        .getAllByRole('button')
+        .map((b) => b.textContent);
+    fireEvent.change(gate, { target: { value: 'f' } });
+    expect(presets()).toEqual(['0 (shut)', '1 (open)']);
+    fireEvent.click(within(form).getByRole('button', { name: '1 (open)' }));
+    expect(within(form).getByRole('spinbutton', { name: 'Value' })).toHaveValue(1);
+    // The candidate g is a tanh, in [−1, 1]: 0 and 1 are values, not shut and open.
+    fireEvent.change(gate, { target: { value: 'g' } });
+    expect(presets()).toEqual(['0', '1']);
+  });
+
   it('shows the engine’s refusal beside the form and adds nothing', () => {
     render(<InterventionsPanel />);
     const form = screen.getByRole('form', { name: 'Change model A’s run' });
