@@ -118,6 +118,33 @@ async function swipe(cdp: CDPSession, x: number, y: number, dx: number) {
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
 }
 
+/**
+ * The diagram's texts that run out of their shapes sideways: a gate's value past its box,
+ * an operation ("tanh", "1−") past its node. Each as "text: text box vs shape box".
+ */
+async function spills(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const check = (text: Element | null, shape: Element | null) => {
+      if (!text || !shape) return;
+      const t = text.getBoundingClientRect();
+      const b = shape.getBoundingClientRect();
+      if (t.width === 0) return; // not shown at this width
+      if (t.left < b.left - 0.5 || t.right > b.right + 0.5)
+        out.push(
+          `${text.textContent}: ${t.left.toFixed(0)}–${t.right.toFixed(0)} vs ${b.left.toFixed(0)}–${b.right.toFixed(0)}`,
+        );
+    };
+    for (const gate of document.querySelectorAll('.cd-gate')) {
+      check(gate.querySelector('.cd-gate-value'), gate.querySelector('.cd-gate-cap'));
+    }
+    for (const node of document.querySelectorAll('.cd-node')) {
+      check(node.querySelector('.cd-node-op'), node.querySelector('.cd-node-shape'));
+    }
+    return out;
+  });
+}
+
 test('phones and tablets: no sideways scrolling, the diagram first and legible, a drawer, touch steps', async ({
   page,
 }) => {
@@ -144,6 +171,7 @@ test('phones and tablets: no sideways scrolling, the diagram first and legible, 
     }
     expect(m.top, `${width}px: the diagram starts on the first screen`).toBeLessThan(height * 0.75);
     expect(m.smallest, `${width}px: "${m.which}" is too small`).toBeGreaterThanOrEqual(11);
+    expect(await spills(page), `${width}px: text wider than its box`).toEqual([]);
     // The playback bar stays at the top while the page scrolls.
     await page.evaluate(() => scrollTo(0, document.scrollingElement!.scrollHeight));
     const bar = await page.locator('.playback-bar').boundingBox();

@@ -51,7 +51,10 @@ export function GateBox({ label, cx, top, H, stage }: GateBoxProps) {
     const fill = valueColor(value, label.range);
     writeAttr(capRef.current, 'fill', fill);
     writeAttr(inkRef.current, 'fill', textColorOn(fill));
-    writeText(valueRef.current, formatValue(value));
+    const text = formatValue(value);
+    writeText(valueRef.current, text);
+    // Phones print a long value smaller (diagram.css), so that it stays in the box.
+    writeAttr(valueRef.current, 'data-chars', String(text.length));
   });
   const left = cx - BOX.width / 2;
   const highlighted = isHighlighted(label.name);
