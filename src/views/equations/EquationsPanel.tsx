@@ -15,6 +15,7 @@ import { NotationSwitch } from './NotationSwitch';
 import { colorMark, PART_COLORS, useScheme } from './palette';
 import { isPlainDecimal, warmShapes } from './typeset';
 import { UnitField } from './UnitField';
+import { runFailureNote } from '../runFailure';
 
 /** Props of {@link EquationsPanel}. */
 export interface EquationsPanelProps {
@@ -46,7 +47,7 @@ export function EquationsPanel({ paneId, onLanded }: EquationsPanelProps) {
   if (!run.ok) {
     return (
       <p className="eq-message" role="status">
-        No equations to show: {run.error}
+        No equations to show: {runFailureNote(run)}
       </p>
     );
   }

@@ -23,6 +23,7 @@ import {
   takesRequests,
 } from '../../store/gradientService';
 import { PANE_COLORS, paneLabel } from './paneColors';
+import { runFailureNote } from '../runFailure';
 
 /** Everything the gradient views show of one pane, derived from its memoized run. */
 export interface PaneGradients {
@@ -86,7 +87,7 @@ export function paneGradientsOf(
       originalNorms: null,
       forgetProduct: null,
       saliency: null,
-      caption: `No gradients: ${run.error}`,
+      caption: `No gradients: ${runFailureNote(run)}`,
       failure: null,
     };
   }

@@ -6,6 +6,7 @@ import { FIT_ALL_UNITS } from './geometry';
 import { Heatmap } from './Heatmap';
 import { HEATMAP_QUANTITIES } from './quantities';
 import './heatmaps.css';
+import { runFailureNote } from '../runFailure';
 
 /** Props of {@link GateHeatmaps}. */
 export interface GateHeatmapsProps {
@@ -30,7 +31,7 @@ export function GateHeatmaps({ paneId }: GateHeatmapsProps) {
   if (!run.ok) {
     return (
       <p className="heatmaps-error" role="status">
-        Pane {paneId}: no heatmaps, the model could not run. {run.error}
+        Pane {paneId}: no heatmaps: {runFailureNote(run)}
       </p>
     );
   }

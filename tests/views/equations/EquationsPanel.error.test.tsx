@@ -25,10 +25,14 @@ afterAll(() => {
   vi.resetModules();
 });
 
-it('shows a short message instead of equations when the run failed', () => {
+it('shows a short message instead of equations when the run failed, pointing to the diagram for why', () => {
   stub.run = stub.failed;
   const { container } = render(<EquationsPanel paneId="A" />);
-  expect(screen.getByRole('status')).toHaveTextContent('weight_hh_l0 is not finite');
+  // The cell diagram prints the reason and its fixes; here one line points there.
+  expect(screen.getByRole('status')).toHaveTextContent(
+    'No equations to show: the model could not run (the cell diagram says why).',
+  );
+  expect(screen.getByRole('status')).not.toHaveTextContent('weight_hh_l0');
   expect(container.querySelector('.eq-row')).toBeNull();
   expect(screen.queryByRole('radiogroup')).toBeNull();
 });
