@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useCallback, useRef } from 'react';
 import { formatValue } from '../../format/value';
 import { useDiagram, useStepWriter } from './context';
 import { writeAttr, writeText } from './stepBus';
@@ -12,7 +12,7 @@ export interface PortLabelProps {
   y: number;
   /** The quantity, in ./rich markup: "c_{t−1}". */
   label: string;
-  /** Plain text after the label, rewritten on every step (the token x_t reads); inputs only, without `stage`. */
+  /** Plain text after the label, rewritten on every step (the token x_t reads). */
   labelTail?: (values: StepValues) => string;
   /** Its value at a step for the selected unit, printed on a second line (rewritten on every step). */
   value?: (values: StepValues) => number;
@@ -32,6 +32,19 @@ export function PortLabel(props: PortLabelProps) {
   const { x, y, label, labelTail, value, anchor = 'start', name, stage } = props;
   const { flow, hover, isHighlighted } = useDiagram();
   const groupRef = useRef<SVGGElement>(null);
+  // The group is both this port's (for data-port) and the flow's (its reveal, if any).
+  const reveal = stage === undefined ? null : flow.ref(stage, 'reveal');
+  const group = useCallback(
+    (element: SVGGElement | null) => {
+      groupRef.current = element;
+      const forget = reveal?.(element);
+      return () => {
+        groupRef.current = null;
+        forget?.();
+      };
+    },
+    [reveal],
+  );
   const tailRef = useRef<SVGTSpanElement>(null);
   const valueRef = useRef<SVGTextElement>(null);
   useStepWriter(({ now }) => {
@@ -45,7 +58,7 @@ export function PortLabel(props: PortLabelProps) {
   const highlighted = name !== undefined && isHighlighted(name);
   return (
     <g
-      ref={stage === undefined ? groupRef : flow.ref(stage, 'reveal')}
+      ref={group}
       className={highlighted ? 'cd-port is-highlighted' : 'cd-port'}
       data-port={labelTail ? undefined : label}
       textAnchor={anchor}

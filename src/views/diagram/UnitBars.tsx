@@ -32,7 +32,7 @@ export interface UnitBarsProps extends StripBox {
 }
 
 /** The bars of one step: one path per direction, and the selected unit's bar. */
-export interface BarShapes {
+interface BarShapes {
   /** Path of the bars rising from the base. */
   up: string;
   /** Path of the bars hanging below a signed strip's midline ('' on a [0, 1] strip). */
@@ -60,7 +60,7 @@ function baseline(box: StripBox, range: ValueRange): { base: number; span: numbe
  * value (a gate's [0, 1] from the bottom; a tanh-range value up or down from the midline),
  * at least 1 unit so a zero still shows; NaN draws that minimum.
  */
-export function barShapes(
+function barShapes(
   values: ArrayLike<number>,
   box: StripBox,
   range: ValueRange,

@@ -48,7 +48,7 @@ export function histogram(
 }
 
 /** The histogram of one step: one path per colour, and the selected unit's mark. */
-export interface HistogramShapes {
+interface HistogramShapes {
   /** Bins right of zero (all bins on a [0, 1] strip). */
   up: string;
   /** Bins left of zero on a signed strip. */
@@ -61,7 +61,7 @@ export interface HistogramShapes {
  * The histogram of `values` ([H]) over the box's value range in `box` (value → right, how
  * many units ↑, the tallest bin reaching the top), and the mark at unit `unit`'s value.
  */
-export function histogramShapes(
+function histogramShapes(
   values: ArrayLike<number>,
   box: StripBox,
   range: ValueRange,

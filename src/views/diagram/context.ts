@@ -33,8 +33,7 @@ export function useDiagram(): DiagramEnv {
 /**
  * Registers `write` with the diagram's {@link StepBus} while the part is mounted: it runs on
  * every step, and once after each render of the diagram (which publishes the step again),
- * so it must write every value it owns. Pass a function that changes only when what it
- * writes depends on changes (a new closure each render simply re-registers).
+ * so it must write every value it owns. A new closure on each render just re-registers.
  */
 export function useStepWriter(write: StepWriter): void {
   const { steps } = useDiagram();
