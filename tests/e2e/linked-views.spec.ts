@@ -63,6 +63,16 @@ test('hovering one view highlights the same gate in the others; the gradient plo
   await test.step('the gradient plot redraws when the weight scale changes', async () => {
     const plot = page.getByRole('img', { name: 'Vanishing-gradient plot' });
     await expect(plot).toBeVisible();
+    // In its column, narrower than the plot's drawing used to be, the axes' labels still
+    // print at the page's type size (a fixed viewBox printed them at 8–9 px).
+    const sizes = await plot.evaluate((svg: SVGSVGElement) => {
+      const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+      return [...svg.querySelectorAll('.tick-label')].map(
+        (text) => parseFloat(getComputedStyle(text).fontSize) * scale,
+      );
+    });
+    expect(sizes.length).toBeGreaterThan(4);
+    expect(Math.min(...sizes), 'smallest tick label, CSS px').toBeGreaterThanOrEqual(13);
     const captions = page.locator('.gradient-captions');
     await expect(captions).toContainText(/steps back/);
     const before = await captions.textContent();

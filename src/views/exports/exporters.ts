@@ -24,7 +24,7 @@ import {
   type OkPaneRun,
 } from '../../store/gradients';
 import { PANE_COLORS, paneLabel } from '../gradients/paneColors';
-import { PLOT } from '../gradients/plotLayout';
+import { PLOT_LEFT } from '../gradients/plotLayout';
 import { heatmapFigureOf } from './heatmapFigure';
 import { findTargetElement, targetOptions, type ExportTarget } from './targets';
 
@@ -120,8 +120,8 @@ function pictureSvg(
     return svgMarkup(element, { header });
   }
   const footer = lineLegendSvg(gradientLegend(state), {
-    width: PLOT.width,
-    left: PLOT.left,
+    width: element.viewBox.baseVal.width,
+    left: PLOT_LEFT,
     fontSize: 15,
     theme: themeOf(element),
   });

@@ -1,8 +1,10 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
+import { useElementWidth } from '../../hooks/useElementWidth';
 import { useScene } from '../../store';
 import { GradientLegend } from './GradientLegend';
 import { GradientPlot, type PlotCurve, type PlotHover } from './GradientPlot';
 import { logAxisOf } from './logAxis';
+import { plotLayout } from './plotLayout';
 import { SaliencyBars } from './SaliencyBars';
 import { useGradients, type PaneGradients } from './useGradients';
 import './gradients.css';
@@ -86,6 +88,12 @@ function reportHover(hover: PlotHover | null, T: number) {
  */
 export function GradientPanel() {
   const { data, pending } = useGradients();
+  // The plots' viewBox follows the column's width, so their labels print at the page's
+  // type size (larger when presenting) however narrow the column.
+  const panel = useRef<HTMLDivElement>(null);
+  const width = useElementWidth(panel, 0);
+  const presenting = useScene((s) => s.presentation);
+  const layout = useMemo(() => plotLayout(width, presenting ? 21 : 14), [width, presenting]);
   const curves = useMemo(() => (data ? curvesOf(data) : []), [data]);
   const hasZero = useMemo(() => logAxisOf(curves.map((c) => c.values)).hasZero, [curves]);
   const T = data?.[0]?.tokens.length ?? 0;
@@ -96,7 +104,7 @@ export function GradientPanel() {
       ? ` of layer ${[...layers].map((l) => l + 1).join(', ')}`
       : '';
   return (
-    <div className="gradients" aria-busy={pending}>
+    <div ref={panel} className="gradients" aria-busy={pending}>
       <div className="gradients-head">
         <p className="gradients-intro">
           How much a change in h<sub>t</sub> still moves h<sub>T</sub>, T − t steps later
@@ -113,7 +121,12 @@ export function GradientPanel() {
       ))}
       {data ? (
         <div className={pending ? 'gradients-body stale' : 'gradients-body'}>
-          <GradientPlot curves={curves} maxDistance={T} onHover={(h) => reportHover(h, T)} />
+          <GradientPlot
+            curves={curves}
+            maxDistance={T}
+            layout={layout}
+            onHover={(h) => reportHover(h, T)}
+          />
           <GradientLegend items={curves} showFloorMarker={hasZero} />
           <ul className="gradient-captions">
             {data.map((g) => (
@@ -143,6 +156,7 @@ export function GradientPanel() {
                     saliency={g.saliency}
                     tokens={g.tokens}
                     named={data.length > 1}
+                    layout={layout}
                   />
                 </div>
               ) : null,

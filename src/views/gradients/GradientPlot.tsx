@@ -6,7 +6,7 @@ import { formatNorm, subscript } from '../../format/norm';
 import { LineSample } from './GradientLegend';
 import { keepAxis, logAxisOf } from './logAxis';
 import { PlotAxes } from './PlotAxes';
-import { PLOT } from './plotLayout';
+import type { PlotLayout } from './plotLayout';
 
 /** One line of the plot: a quantity of one pane against the distance T − t. */
 export interface PlotCurve {
@@ -44,6 +44,8 @@ export interface GradientPlotProps {
   curves: readonly PlotCurve[];
   /** T: the x axis runs over distances 0..T. */
   maxDistance: number;
+  /** The plot's geometry, in viewBox units (see plotLayout). */
+  layout: PlotLayout;
   /** Called as the pointer moves over the plot, and with null when it leaves. */
   onHover?: (hover: PlotHover | null) => void;
 }
@@ -61,8 +63,7 @@ function valueAt(curve: PlotCurve, d: number): number | undefined {
  * they would overlap (long runs of zeros at large T) every marker keeps a clear gap from
  * the last one drawn, so a run reads as a row of triangles rather than a solid band.
  */
-function triangles(xs: readonly number[], y: number, down: boolean): string {
-  const s = PLOT.marker;
+function triangles(xs: readonly number[], y: number, down: boolean, s: number): string {
   const base = down ? y - 1.7 * s : y + 1.7 * s;
   let last = -Infinity;
   let path = '';
@@ -79,7 +80,7 @@ function triangles(xs: readonly number[], y: number, down: boolean): string {
  * values float64 cannot show on a log axis, at the floor (exact 0) or the top (overflow).
  * Never a NaN coordinate: those values are left out of the line.
  */
-function drawCurve(curve: PlotCurve, x: X, y: Y) {
+function drawCurve(curve: PlotCurve, x: X, y: Y, marker: number) {
   const shown = (v: number) => v > 0 && Number.isFinite(v);
   const path =
     line<number>()
@@ -96,8 +97,8 @@ function drawCurve(curve: PlotCurve, x: X, y: Y) {
   const [floorY, topY] = y.range() as [number, number];
   return {
     path,
-    zeros: triangles(zeros, floorY, true),
-    overflows: triangles(overflows, topY, false),
+    zeros: triangles(zeros, floorY, true, marker),
+    overflows: triangles(overflows, topY, false, marker),
   };
 }
 
@@ -115,7 +116,7 @@ function drawnValue(v: number, y: Y): number {
  * keeps its decades while new curves still fit them well, so a curve that moves is seen
  * to move.
  */
-export function GradientPlot({ curves, maxDistance, onHover }: GradientPlotProps) {
+export function GradientPlot({ curves, maxDistance, layout, onHover }: GradientPlotProps) {
   const T = Math.max(1, maxDistance);
   const fitted = useMemo(() => logAxisOf(curves.map((c) => c.values)), [curves]);
   // The axis stays while it still suits the values (see keepAxis): derived from the last
@@ -127,20 +128,20 @@ export function GradientPlot({ curves, maxDistance, onHover }: GradientPlotProps
     () =>
       scaleLinear()
         .domain([0, T])
-        .range([PLOT.left, PLOT.width - PLOT.right]),
-    [T],
+        .range([layout.left, layout.width - layout.right]),
+    [T, layout],
   );
   const y = useMemo(
     () =>
       scaleLog()
         .domain([axis.low, axis.high])
-        .range([PLOT.height - PLOT.bottom, PLOT.top])
+        .range([layout.height - layout.bottom, layout.top])
         .clamp(true),
-    [axis],
+    [axis, layout],
   );
   const drawn = useMemo(
-    () => curves.map((c) => ({ curve: c, ...drawCurve(c, x, y) })),
-    [curves, x, y],
+    () => curves.map((c) => ({ curve: c, ...drawCurve(c, x, y, layout.marker) })),
+    [curves, x, y, layout],
   );
   // The hovered distance, and the pointer's height (viewBox units) to place the tooltip.
   const [pointer, setPointer] = useState<{ distance: number; y: number } | null>(null);
@@ -149,8 +150,8 @@ export function GradientPlot({ curves, maxDistance, onHover }: GradientPlotProps
   const onPointerMove = (event: PointerEvent<SVGRectElement>) => {
     const box = event.currentTarget.ownerSVGElement?.getBoundingClientRect();
     if (!box || box.width === 0 || box.height === 0) return;
-    const vx = ((event.clientX - box.left) / box.width) * PLOT.width;
-    const vy = ((event.clientY - box.top) / box.height) * PLOT.height;
+    const vx = ((event.clientX - box.left) / box.width) * layout.width;
+    const vy = ((event.clientY - box.top) / box.height) * layout.height;
     const distance = Math.min(T, Math.max(0, Math.round(x.invert(vx))));
     const target = Math.log10(y.invert(vy));
     let nearest: PlotCurve | null = null;
@@ -171,18 +172,18 @@ export function GradientPlot({ curves, maxDistance, onHover }: GradientPlotProps
 
   const hoverX = hover === null ? 0 : x(hover);
   // The tooltip sits on the side of the pointer with more room, below it in the upper half.
-  const flipX = hoverX > PLOT.width / 2;
-  const flipY = (pointer?.y ?? 0) > PLOT.height / 2;
+  const flipX = hoverX > layout.width / 2;
+  const flipY = (pointer?.y ?? 0) > layout.height / 2;
   const tooltipClass = `gradient-tooltip${flipX ? ' flip-x' : ''}${flipY ? ' flip-y' : ''}`;
   return (
     <div className="gradient-plot">
       <svg
         role="img"
         aria-label="Vanishing-gradient plot"
-        viewBox={`0 0 ${PLOT.width} ${PLOT.height}`}
+        viewBox={`0 0 ${layout.width} ${layout.height}`}
         className="gradient-plot-svg"
       >
-        <PlotAxes x={x} y={y} axis={axis} maxDistance={T} />
+        <PlotAxes x={x} y={y} axis={axis} maxDistance={T} layout={layout} />
         {drawn.map(({ curve, path, zeros, overflows }) => (
           <g
             key={curve.key}
@@ -197,7 +198,7 @@ export function GradientPlot({ curves, maxDistance, onHover }: GradientPlotProps
         ))}
         {hover !== null && (
           <g className="hover-guide">
-            <line x1={hoverX} x2={hoverX} y1={PLOT.top} y2={PLOT.height - PLOT.bottom} />
+            <line x1={hoverX} x2={hoverX} y1={layout.top} y2={layout.height - layout.bottom} />
             {curves.map((curve) => {
               const v = valueAt(curve, hover);
               if (v === undefined) return null;
@@ -215,10 +216,10 @@ export function GradientPlot({ curves, maxDistance, onHover }: GradientPlotProps
         )}
         <rect
           className="plot-hit"
-          x={PLOT.left}
-          y={PLOT.top}
-          width={PLOT.width - PLOT.left - PLOT.right}
-          height={PLOT.height - PLOT.top - PLOT.bottom}
+          x={layout.left}
+          y={layout.top}
+          width={layout.width - layout.left - layout.right}
+          height={layout.height - layout.top - layout.bottom}
           onPointerMove={onPointerMove}
           onPointerLeave={onPointerLeave}
         />
@@ -227,8 +228,8 @@ export function GradientPlot({ curves, maxDistance, onHover }: GradientPlotProps
         <div
           className={tooltipClass}
           style={{
-            left: `${(hoverX / PLOT.width) * 100}%`,
-            top: `${((pointer?.y ?? 0) / PLOT.height) * 100}%`,
+            left: `${(hoverX / layout.width) * 100}%`,
+            top: `${((pointer?.y ?? 0) / layout.height) * 100}%`,
           }}
         >
           <div className="gradient-tooltip-title">

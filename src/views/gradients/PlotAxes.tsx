@@ -1,7 +1,7 @@
 import type { ScaleLinear, ScaleLogarithmic } from 'd3-scale';
 import { powerOfTen } from '../../format/norm';
 import type { LogAxis } from './logAxis';
-import { PLOT } from './plotLayout';
+import type { PlotLayout } from './plotLayout';
 
 /** Props of {@link PlotAxes}. */
 export interface PlotAxesProps {
@@ -13,6 +13,8 @@ export interface PlotAxesProps {
   axis: LogAxis;
   /** T, the largest distance. */
   maxDistance: number;
+  /** The plot's geometry, in viewBox units: margins, height, how many distance ticks. */
+  layout: PlotLayout;
 }
 
 /** A decade tick's label: 1 and 10 plainly, the rest as 10ⁿ. */
@@ -27,10 +29,10 @@ function decadeLabel(exponent: number): string {
  * at the left, the dashed reference line at 1, the "0" floor row when some value underflowed
  * (and "∞" on top for overflow), and the axis titles in words.
  */
-export function PlotAxes({ x, y, axis, maxDistance }: PlotAxesProps) {
+export function PlotAxes({ x, y, axis, maxDistance, layout }: PlotAxesProps) {
   const [x0, x1] = x.range() as [number, number];
   const [bottom, top] = y.range() as [number, number];
-  const xTicks = x.ticks(Math.min(8, maxDistance)).filter((d) => Number.isInteger(d));
+  const xTicks = x.ticks(Math.min(layout.xTicks, maxDistance)).filter((d) => Number.isInteger(d));
   return (
     <g className="plot-axes">
       {axis.tickExponents.map((e) => (
@@ -67,10 +69,10 @@ export function PlotAxes({ x, y, axis, maxDistance }: PlotAxesProps) {
           </text>
         </g>
       ))}
-      <text className="axis-title" x={(x0 + x1) / 2} y={PLOT.height - 8} textAnchor="middle">
+      <text className="axis-title" x={(x0 + x1) / 2} y={layout.height - 8} textAnchor="middle">
         steps back in time, T − t
       </text>
-      <text className="axis-title" x={x0 - PLOT.left + 8} y={PLOT.top - 20}>
+      <text className="axis-title" x={x0 - layout.left + 8} y={layout.top - 20}>
         gradient norm ‖∂h
         <tspan className="sub" dy={5}>
           T

@@ -9,7 +9,7 @@ import { useScene } from '../../store';
 import type { PaneId } from '../../scene';
 import { formatNorm } from '../../format/norm';
 import { pathNumber as round } from '../../format/pathNumber';
-import { BARS, PLOT } from './plotLayout';
+import { BARS, type PlotLayout } from './plotLayout';
 
 /** Props of {@link SaliencyBars}. */
 export interface SaliencyBarsProps {
@@ -25,6 +25,8 @@ export interface SaliencyBarsProps {
   tokens: readonly string[];
   /** Appends the pane's name to the accessible name (several strips are shown). */
   named: boolean;
+  /** The main plot's geometry: the strip shares its width and left margin. */
+  layout: PlotLayout;
 }
 
 const INNER_BOTTOM = BARS.height - BARS.bottom;
@@ -40,16 +42,24 @@ function tokensFit(tokens: readonly string[], bandwidth: number): boolean {
  * strip's largest bar), with the inputs or step numbers below and the current step
  * marked. Clicking a bar goes to its step; hovering reports the input x of that step.
  */
-export function SaliencyBars({ paneId, label, color, saliency, tokens, named }: SaliencyBarsProps) {
+export function SaliencyBars({
+  paneId,
+  label,
+  color,
+  saliency,
+  tokens,
+  named,
+  layout,
+}: SaliencyBarsProps) {
   const t = useScene((s) => s.t);
   const T = saliency.length;
   const x = useMemo(
     () =>
       scaleBand<number>()
         .domain(Array.from({ length: T }, (_, k) => k + 1))
-        .range([PLOT.left, PLOT.width - PLOT.right])
+        .range([layout.left, layout.width - layout.right])
         .paddingInner(T > 80 ? 0 : 0.2),
-    [T],
+    [T, layout],
   );
   const top = max(saliency) ?? 0;
   const y = useMemo(
@@ -90,26 +100,26 @@ export function SaliencyBars({ paneId, label, color, saliency, tokens, named }: 
     ? []
     : scaleLinear()
         .domain([1, Math.max(T, 2)])
-        .ticks(8)
+        .ticks(layout.xTicks)
         .filter((s) => Number.isInteger(s) && s >= 1 && s <= T);
-  const tx = (x(t) ?? PLOT.left) + x.bandwidth() / 2;
+  const tx = (x(t) ?? layout.left) + x.bandwidth() / 2;
   const current = saliency[t - 1];
   return (
     <svg
       role="img"
       aria-label={`Input saliency: gradient of the selected unit's final value with respect to each input${named ? ` (${label})` : ''}`}
-      viewBox={`0 0 ${PLOT.width} ${BARS.height}`}
+      viewBox={`0 0 ${layout.width} ${BARS.height}`}
       className="saliency-svg"
     >
-      <text className="tick-label" x={PLOT.left - 8} y={BARS.top} dy="0.35em" textAnchor="end">
+      <text className="tick-label" x={layout.left - 8} y={BARS.top} dy="0.35em" textAnchor="end">
         {formatNorm(top)}
       </text>
-      <text className="tick-label" x={PLOT.left - 8} y={INNER_BOTTOM} dy="0" textAnchor="end">
+      <text className="tick-label" x={layout.left - 8} y={INNER_BOTTOM} dy="0" textAnchor="end">
         0
       </text>
       <text
         className="tick-label"
-        x={PLOT.left - 8}
+        x={layout.left - 8}
         y={INNER_BOTTOM + 6}
         dy="0.8em"
         textAnchor="end"
@@ -156,8 +166,8 @@ export function SaliencyBars({ paneId, label, color, saliency, tokens, named }: 
       )}
       <line
         className="axis-line"
-        x1={PLOT.left}
-        x2={PLOT.width - PLOT.right}
+        x1={layout.left}
+        x2={layout.width - layout.right}
         y1={INNER_BOTTOM}
         y2={INNER_BOTTOM}
       />
@@ -189,7 +199,7 @@ export function SaliencyBars({ paneId, label, color, saliency, tokens, named }: 
       {T > 0 && (
         <text
           className="current-label"
-          x={Math.min(Math.max(tx, PLOT.left + 40), PLOT.width - PLOT.right - 40)}
+          x={Math.min(Math.max(tx, layout.left + 40), layout.width - layout.right - 40)}
           y={BARS.top - 9}
           textAnchor="middle"
         >

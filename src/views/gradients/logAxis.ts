@@ -68,9 +68,13 @@ export function logAxisOf(series: readonly (readonly number[])[]): LogAxis {
   const gap = Math.max(1, Math.round(stride / 2));
   const low = hasZero ? Math.max(tickLow - gap, MIN_EXPONENT) : tickLow;
   const high = hasOverflow ? Math.min(tickHigh + gap, MAX_EXPONENT) : tickHigh;
+  // A tick keeps half that gap from a row, also where float64's range cuts the gap short
+  // (10⁻³⁰⁰ would print on the floor's "0" at 10⁻³²³); 1 is always a tick.
+  const clear = (e: number) =>
+    e === 0 || ((!hasZero || e - low >= gap / 2) && (!hasOverflow || high - e >= gap / 2));
   const tickExponents: number[] = [];
   for (let e = Math.ceil(tickLow / stride) * stride; e <= tickHigh; e += stride) {
-    tickExponents.push(e);
+    if (clear(e)) tickExponents.push(e);
   }
   return {
     low: 10 ** low,

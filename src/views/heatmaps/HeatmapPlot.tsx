@@ -15,7 +15,7 @@ import { TimeAxis, UnitAxis } from './HeatmapAxes';
 import { HeatmapTooltip } from './HeatmapTooltip';
 import { heatmapLabel } from './quantities';
 import type { HeatmapScale } from './scale';
-import { useElementWidth } from './useElementWidth';
+import { useElementWidth } from '../../hooks/useElementWidth';
 import { useHeatmapCanvases } from './useHeatmapCanvases';
 
 /** Plot width, in CSS px, before the first measurement (and in jsdom). */

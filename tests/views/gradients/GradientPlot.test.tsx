@@ -5,6 +5,10 @@ import { useScene } from '../../../src/store';
 import { GradientPlot, type PlotCurve } from '../../../src/views/gradients/GradientPlot';
 import { formatNorm } from '../../../src/format/norm';
 import { keepAxis, logAxisOf } from '../../../src/views/gradients/logAxis';
+import { plotLayout } from '../../../src/views/gradients/plotLayout';
+
+/** The plot's geometry before its width is measured (jsdom lays nothing out). */
+const LAYOUT = plotLayout(0, 14);
 
 beforeEach(() => {
   useScene.setState(useScene.getInitialState(), true);
@@ -23,13 +27,13 @@ const curve = (values: number[], patch: Partial<PlotCurve> = {}): PlotCurve => (
 
 describe('GradientPlot', () => {
   it('has its accessible name', () => {
-    render(<GradientPlot curves={[curve([0.5, 0.25])]} maxDistance={2} />);
+    render(<GradientPlot curves={[curve([0.5, 0.25])]} maxDistance={2} layout={LAYOUT} />);
     expect(screen.getByRole('img', { name: 'Vanishing-gradient plot' })).toBeTruthy();
   });
 
   it('draws exact zeros as floor markers and overflow as top markers, no NaN in any path', () => {
     const values = [0.5, 1e-3, 1e-9, 0, 0, Infinity, NaN];
-    render(<GradientPlot curves={[curve(values)]} maxDistance={values.length} />);
+    render(<GradientPlot curves={[curve(values)]} maxDistance={values.length} layout={LAYOUT} />);
     const svg = screen.getByRole('img', { name: 'Vanishing-gradient plot' });
     for (const path of svg.querySelectorAll('path')) {
       expect(path.getAttribute('d')).not.toMatch(/NaN|Infinity|undefined/);
@@ -47,7 +51,7 @@ describe('GradientPlot', () => {
   });
 
   it('labels both axes in words', () => {
-    render(<GradientPlot curves={[curve([0.5])]} maxDistance={1} />);
+    render(<GradientPlot curves={[curve([0.5])]} maxDistance={1} layout={LAYOUT} />);
     expect(screen.getByText('steps back in time, T − t')).toBeTruthy();
     expect(screen.getByText(/gradient norm ‖∂h/).textContent).toBe(
       'gradient norm ‖∂hT/∂ht‖ (log scale)',
@@ -73,6 +77,26 @@ describe('logAxisOf', () => {
     const tiny = logAxisOf([[1e-320, 0]]);
     expect(tiny.low).toBeGreaterThan(0);
   });
+
+  it('keeps every tick but 1 half a stride clear of the zero and overflow rows, even at float64’s ends', () => {
+    // Strides of 100 decades: 10⁻³⁰⁰ would sit 23 decades above the floor at 10⁻³²³.
+    for (const values of [
+      [1, 1e-310, 0],
+      [1, 1e-250, 0],
+      [1, 1e300, Infinity],
+      [1e-300, 1e300, 0, Infinity],
+    ]) {
+      const axis = logAxisOf([values]);
+      const stride = axis.tickExponents[1]! - axis.tickExponents[0]!;
+      for (const e of axis.tickExponents.filter((e) => e !== 0)) {
+        if (axis.hasZero)
+          expect(e - axis.lowExponent, `${e} in ${values}`).toBeGreaterThanOrEqual(stride / 4);
+        if (axis.hasOverflow)
+          expect(axis.highExponent - e, `${e} in ${values}`).toBeGreaterThanOrEqual(stride / 4);
+      }
+      expect(axis.tickExponents).toContain(0);
+    }
+  });
 });
 
 /** A norm falling geometrically from 1 to `end` over 50 steps back. */
@@ -89,15 +113,15 @@ describe('the axis while the curves move (a weight-scale drag)', () => {
 
   it('keeps its decades while the curve still fills half of them, so the curve is seen to rise', () => {
     const { container, rerender } = render(
-      <GradientPlot curves={[curve(decay(1e-50))]} maxDistance={50} />,
+      <GradientPlot curves={[curve(decay(1e-50))]} maxDistance={50} layout={LAYOUT} />,
     );
     const before = drawn(container);
-    rerender(<GradientPlot curves={[curve(decay(1e-40))]} maxDistance={50} />);
+    rerender(<GradientPlot curves={[curve(decay(1e-40))]} maxDistance={50} layout={LAYOUT} />);
     const after = drawn(container);
     expect(after.ticks).toEqual(before.ticks);
     expect(after.last).toBeLessThan(before.last - 10); // higher on screen: smaller y
     // Falling to a tenth of the span, the curve would be a sliver: the axis fits it again.
-    rerender(<GradientPlot curves={[curve(decay(1e-4))]} maxDistance={50} />);
+    rerender(<GradientPlot curves={[curve(decay(1e-4))]} maxDistance={50} layout={LAYOUT} />);
     expect(drawn(container).ticks).not.toEqual(before.ticks);
     expect(drawn(container).ticks).toContain(formatNorm(1e-4));
   });
