@@ -79,6 +79,18 @@ test('typing an input text changes the sequence; a bad value is refused with a m
   await expect(page.getByRole('button', { name: /^Go to step/ })).toHaveCount(25);
 });
 
+/** True when the x_t label sits clear of the cell's bottom border (not across it). */
+async function inputLabelClear(page: Page): Promise<boolean> {
+  return page.locator('#diagram .cd-svg').evaluate((svg) => {
+    const body = svg.querySelector('.cd-body')!.getBoundingClientRect();
+    const port = [...svg.querySelectorAll('[data-port]')].find((g) =>
+      g.getAttribute('data-port')!.startsWith('x'),
+    );
+    const label = port!.getBoundingClientRect();
+    return label.bottom <= body.bottom || label.top >= body.bottom;
+  });
+}
+
 test('switching cell type and GRU convention redraws the diagram; screenshots of each', async ({
   page,
 }) => {
@@ -88,11 +100,13 @@ test('switching cell type and GRU convention redraws the diagram; screenshots of
   await page.keyboard.press('ArrowRight');
   const region = page.getByRole('region', { name: 'Cell diagram' });
   await keepPicture(region, 'diagram-lstm');
+  expect(await inputLabelClear(page), 'LSTM: x_t label across the border').toBe(true);
 
   await cell.selectOption('gru');
   await expect(diagram(page, 'GRU', 4)).toBeVisible();
   await expect(region).toContainText(/PyTorch/);
   await keepPicture(region, 'diagram-gru-pytorch');
+  expect(await inputLabelClear(page), 'GRU: x_t label across the border').toBe(true);
   await page.getByRole('combobox', { name: 'GRU convention' }).selectOption('classic');
   await expect(region).toContainText(/Classic/);
   await keepPicture(region, 'diagram-gru-classic');
@@ -100,6 +114,7 @@ test('switching cell type and GRU convention redraws the diagram; screenshots of
   await cell.selectOption('rnn');
   await expect(diagram(page, 'RNN', 4)).toBeVisible();
   await keepPicture(region, 'diagram-rnn-tanh');
+  expect(await inputLabelClear(page), 'RNN: x_t label across the border').toBe(true);
   await page.getByRole('combobox', { name: 'Nonlinearity' }).selectOption('relu');
   await expect(region).toContainText(/relu/);
   await keepPicture(region, 'diagram-rnn-relu');

@@ -72,7 +72,7 @@ export const GRU = {
 /** The vanilla RNN: [h_{t−1}, x_t] → a_t → tanh/relu → h_t, with the loop back. */
 export const RNN = {
   width: 540,
-  height: 300,
+  height: 320,
   /** y of the main line through the cell (the middle of the boxes' caps). */
   lineY: 176,
   /** y of the loop carrying h_t back to the next step. */
