@@ -91,6 +91,35 @@ async function inputLabelClear(page: Page): Promise<boolean> {
   });
 }
 
+/**
+ * The port labels (names and values) that a wire runs through, each value written as the
+ * widest a port shows (seven characters, −0.0123): each wire is sampled every 2 units
+ * along its length and no sample may fall inside a label's text box.
+ */
+async function labelsOnWires(page: Page): Promise<string[]> {
+  return page.locator('#diagram .cd-svg').evaluate((svg: SVGSVGElement) => {
+    for (const value of svg.querySelectorAll('.cd-port-value')) value.textContent = '−0.0123';
+    const boxes = [...svg.querySelectorAll('.cd-port text')].map((text) => ({
+      text: text.textContent ?? '',
+      box: text.getBoundingClientRect(),
+    }));
+    const hits = new Set<string>();
+    for (const line of svg.querySelectorAll<SVGGeometryElement>('.cd-wire-line')) {
+      const toScreen = line.getScreenCTM()!;
+      const length = line.getTotalLength();
+      for (let s = 0; s <= length; s += 2) {
+        const p = line.getPointAtLength(s).matrixTransform(toScreen);
+        for (const { text, box } of boxes) {
+          const inside =
+            p.x > box.left + 1 && p.x < box.right - 1 && p.y > box.top + 1 && p.y < box.bottom - 1;
+          if (inside) hits.add(`"${text}" on ${line.parentElement!.getAttribute('data-wire')}`);
+        }
+      }
+    }
+    return [...hits];
+  });
+}
+
 test('switching cell type and GRU convention redraws the diagram; screenshots of each', async ({
   page,
 }) => {
@@ -101,12 +130,14 @@ test('switching cell type and GRU convention redraws the diagram; screenshots of
   const region = page.getByRole('region', { name: 'Cell diagram' });
   await keepPicture(region, 'diagram-lstm');
   expect(await inputLabelClear(page), 'LSTM: x_t label across the border').toBe(true);
+  expect(await labelsOnWires(page), 'LSTM').toEqual([]);
 
   await cell.selectOption('gru');
   await expect(diagram(page, 'GRU', 4)).toBeVisible();
   await expect(region).toContainText(/PyTorch/);
   await keepPicture(region, 'diagram-gru-pytorch');
   expect(await inputLabelClear(page), 'GRU: x_t label across the border').toBe(true);
+  expect(await labelsOnWires(page), 'GRU').toEqual([]);
   await page.getByRole('combobox', { name: 'GRU convention' }).selectOption('classic');
   await expect(region).toContainText(/Classic/);
   await keepPicture(region, 'diagram-gru-classic');
@@ -115,6 +146,7 @@ test('switching cell type and GRU convention redraws the diagram; screenshots of
   await expect(diagram(page, 'RNN', 4)).toBeVisible();
   await keepPicture(region, 'diagram-rnn-tanh');
   expect(await inputLabelClear(page), 'RNN: x_t label across the border').toBe(true);
+  expect(await labelsOnWires(page), 'RNN').toEqual([]);
   await page.getByRole('combobox', { name: 'Nonlinearity' }).selectOption('relu');
   await expect(region).toContainText(/relu/);
   await keepPicture(region, 'diagram-rnn-relu');

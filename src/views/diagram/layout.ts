@@ -17,7 +17,7 @@ export const NODE_R = 13;
 
 /** The LSTM diagram (colah-style): cell state along the top, gates below, [h, x] bus at the bottom. */
 export const LSTM = {
-  width: 666,
+  width: 700,
   height: 446,
   /** y of the cell-state line c_{t−1} → c_t. */
   cY: 58,
@@ -42,7 +42,7 @@ export const LSTM = {
 
 /** The GRU diagram: h along the top, gates below, separate h_{t−1} and x_t buses. */
 export const GRU = {
-  width: 660,
+  width: 694,
   height: 446,
   /** y of the state line h_{t−1} → h_t. */
   hY: 58,
