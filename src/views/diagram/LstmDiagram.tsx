@@ -135,7 +135,7 @@ export const LstmDiagram = memo(function LstmDiagram({
       })}
       <PortLabel x={8} y={cY - 26} label="c_{t−1}" value={(v) => numbers(v).cPrev} name="c" />
       <PortLabel
-        x={L.width - 8}
+        x={L.width - 4}
         y={cY - 26}
         label="c_{t}"
         value={(v) => numbers(v).c}
@@ -154,7 +154,7 @@ export const LstmDiagram = memo(function LstmDiagram({
         stage={3}
       />
       <PortLabel
-        x={L.width - 8}
+        x={L.width - 4}
         y={busY - 26}
         label="h_{t}"
         value={(v) => numbers(v).h}

@@ -17,7 +17,7 @@ export const NODE_R = 13;
 
 /** The LSTM diagram (colah-style): cell state along the top, gates below, [h, x] bus at the bottom. */
 export const LSTM = {
-  width: 700,
+  width: 666,
   height: 446,
   /** y of the cell-state line c_{t−1} → c_t. */
   cY: 58,
@@ -32,12 +32,12 @@ export const LSTM = {
   /** i ⊙ g node, under the + on the cell-state line. */
   ig: { x: 288, y: 150 },
   /** tanh(c_t) and the o ⊙ tanh(c_t) node. */
-  tanh: { x: 566, y: 112 },
-  out: { x: 566, y: 172 },
+  tanh: { x: 546, y: 112 },
+  out: { x: 546, y: 172 },
   /** x of the riser carrying h_t up and down out of the cell. */
-  hRiser: 616,
+  hRiser: 590,
   /** The cell's outline. */
-  body: { x: 40, y: 32, width: 562, height: 354 },
+  body: { x: 40, y: 32, width: 536, height: 354 },
 } as const;
 
 /** The GRU diagram: h along the top, gates below, separate h_{t−1} and x_t buses. */
@@ -92,7 +92,7 @@ export const ANCHORS: Readonly<Record<'lstm' | 'gru' | 'rnn', Readonly<Record<st
     i: { x: LSTM.gate.i, y: LSTM.gateTop },
     g: { x: LSTM.gate.g, y: LSTM.gateTop },
     o: { x: LSTM.gate.o, y: LSTM.gateTop },
-    c: { x: 610, y: LSTM.cY - 12 },
+    c: { x: 584, y: LSTM.cY - 12 },
     h: { x: LSTM.out.x, y: LSTM.out.y - NODE_R },
     x: { x: LSTM.xJoin, y: LSTM.busY + 20 },
   },
