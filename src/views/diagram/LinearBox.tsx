@@ -50,7 +50,7 @@ export function LinearBox({ cx, cy, width = 92, label, stage, id }: LinearBoxPro
       </text>
       {lines.length > 1 &&
         lines.map((line, k) => (
-          <text key={line} className="cd-linear-line" x={cx} y={cy - 4 + 24 * k}>
+          <text key={line} className="cd-linear-line" x={cx} y={cy - 8 + 28 * k}>
             <SvgRich label={line} />
           </text>
         ))}
