@@ -7,7 +7,7 @@ import {
   type FormEvent,
   type ReactElement,
 } from 'react';
-import type { Intervention, Model } from '../../engine';
+import { clampable, type Intervention, type Model } from '../../engine';
 import { clampableNames, type PaneId, type PaneSettings } from '../../scene';
 import { useScene, type InterventionDraft } from '../../store';
 
@@ -48,8 +48,11 @@ const PRESETS = [
   ['1', 'open'],
 ] as const;
 
-/** The gates squashed into [0, 1], for which 0 shuts and 1 opens. */
-const SIGMOID_GATES = new Set(['i', 'f', 'o', 'r', 'z']);
+/** True for a quantity squashed into [0, 1] (a sigmoid gate), which 0 shuts and 1 opens. */
+function opensAndShuts(pane: PaneSettings, name: string): boolean {
+  const range = clampable(pane)[name];
+  return range !== undefined && range.min === 0 && range.max === 1;
+}
 
 /**
  * The form of one pane's Interventions panel: clamp a gate (one unit or all, over a range
@@ -232,7 +235,7 @@ export function InterventionForm({ pane, model, T, draft }: InterventionFormProp
         <span className="iv-presets" role="group" aria-label="Common values">
           {PRESETS.map(([v, meaning]) => (
             <button key={v} type="button" aria-pressed={value === v} onClick={() => setValue(v)}>
-              {SIGMOID_GATES.has(gate) ? `${v} (${meaning})` : v}
+              {opensAndShuts(pane, gate) ? `${v} (${meaning})` : v}
             </button>
           ))}
         </span>
